@@ -1,0 +1,1 @@
+"""Custom Rasa actions, one module per feature; thin wrappers over ``bot/``."""

@@ -1,0 +1,56 @@
+"""One settings object, read from environment variables (prefix-free names).
+
+Every setting is listed with its default in ``.env.example``. Values come
+from the process environment first, then from a ``.env`` file in the working
+directory (pydantic-settings).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    """DigiPoint settings.
+
+    Attributes:
+        database_url: SQLAlchemy URL of the product database (catalogue,
+            assessments, summaries). SQLite file under ``var/`` by default;
+            ``postgresql+psycopg://...`` in production.
+        rasa_url: base URL of the Rasa server (REST and socket.io channels).
+        rasa_token: token for Rasa's HTTP API (``--auth-token``).
+        action_server_url: base URL of the rasa-sdk action server.
+        web_host / web_port: where the web app (demo pages, widget) listens.
+        allowed_origins: comma-separated origins allowed to open the widget's
+            socket.io connection and call the REST channel.
+        default_language: conversation language when neither the page nor
+            the person's first messages give one ("fi", "sv" or "en").
+        max_message_chars: longest accepted chat message, in characters.
+        retention_days: days of inactivity after which personal data is
+            purged.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'digipoint.db'}"
+    rasa_url: str = "http://localhost:5005"
+    rasa_token: SecretStr = SecretStr("change-me-rasa-token")
+    action_server_url: str = "http://localhost:5055"
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    allowed_origins: str = "http://localhost:8080,http://127.0.0.1:8080"
+    default_language: str = "en"
+    max_message_chars: int = 2000
+    retention_days: int = 90
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings (read once, then cached)."""
+    return Settings()

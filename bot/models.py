@@ -1,0 +1,9 @@
+"""Import every table module so that ``bot.db.Base.metadata`` knows them all.
+
+Alembic's ``env.py`` and the test fixtures import this module. Add a line
+here when a sub-package defines new tables.
+"""
+
+from bot.db import Base
+
+__all__ = ["Base"]
