@@ -1,0 +1,76 @@
+"""NLU component that turns an over-long or empty message into its own intent.
+
+A message longer than ``max_chars`` characters (default 2,000, the widget's
+limit too) gets the intent ``message_too_long`` with confidence 1.0 and no
+entities, so a rule answers with a polite request to shorten it and a form
+in progress re-asks its question. Nothing the person typed is lost: the
+text stays in the tracker.
+
+Place it after the intent classifier and the FallbackClassifier in
+``config.yml``'s pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text, Type
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+MESSAGE_TOO_LONG_INTENT = "message_too_long"
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
+)
+class LongMessageGuard(GraphComponent, IntentClassifier):
+    """Sets intent ``message_too_long`` on messages over ``max_chars`` characters."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        """Runs after an intent classifier."""
+        return [IntentClassifier]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """``max_chars``: longest accepted message, in characters."""
+        return {"max_chars": 2000}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        """Stores the component configuration."""
+        self.max_chars = int(config["max_chars"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LongMessageGuard":
+        """Creates the component (Rasa's GraphComponent interface)."""
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Overrides intent and entities of every message longer than the limit."""
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if len(text) <= self.max_chars:
+                continue
+            intent = {INTENT_NAME_KEY: MESSAGE_TOO_LONG_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+            message.set(ENTITIES, [], add_to_output=True)
+        return messages
