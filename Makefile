@@ -1,0 +1,35 @@
+# DigiPoint: `make run` starts the product, `make test` runs every test.
+# Both build what they need from nothing (environments, database, model).
+.DEFAULT_GOAL := help
+.PHONY: help setup prepare train run test lint validate test-unit test-rasa test-live bench clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup:  ## Create or update both Python environments (.venv, .venv-rasa)
+	@scripts/setup_env.sh
+
+prepare: setup  ## Migrate the database and load the sample catalogue
+	@scripts/prepare_db.sh
+
+train: setup  ## Train the Rasa model if config, domain or data changed
+	@scripts/train_if_needed.sh
+
+run: prepare train  ## Start Rasa, the action server and the web app (Ctrl-C stops)
+	@scripts/run_stack.sh
+
+test:  ## Run every test: lint, unit, Rasa validate/train/test, live servers, browser
+	@scripts/test_all.sh
+
+lint: setup  ## ruff and mypy
+	@.venv/bin/ruff check bot actions tests scripts bench
+	@.venv/bin/mypy
+
+validate: setup  ## rasa data validate --fail-on-warnings
+	@PYTHONPATH=$(CURDIR) .venv-rasa/bin/rasa data validate --fail-on-warnings --quiet
+
+bench: prepare train  ## Benchmarks: latency, throughput, training time, memory
+	@.venv/bin/python -m bench
+
+clean:  ## Remove environments, database, models and results
+	rm -rf .venv .venv-rasa var models/*.tar.gz models/*.sha256 results test-results

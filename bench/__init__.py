@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): scripts that print figures, never timed tests."""

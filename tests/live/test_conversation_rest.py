@@ -1,0 +1,103 @@
+"""A whole guidance conversation over the real Rasa server's REST channel.
+
+The real Rasa server (trained model), the real action server and a real
+SQLite database file run as in production (tests/live_stack.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+
+import httpx
+from sqlalchemy import create_engine, text
+
+from bench.jobseeker import ScriptedJobseeker
+from tests.live_stack import LiveStack
+
+URL_PATTERN = re.compile(r"https?://[^\s)>\]]+")
+
+
+def _hold_conversation(stack: LiveStack, metadata: dict[str, str]) -> tuple[ScriptedJobseeker, str]:
+    sender_id = f"live-{uuid.uuid4().hex[:12]}"
+    jobseeker = ScriptedJobseeker(stack.rasa_url, stack.rasa_token, sender_id, metadata=metadata)
+
+    async def run() -> None:
+        async with httpx.AsyncClient(timeout=60) as client:
+            await jobseeker.run(client)
+
+    asyncio.run(run())
+    return jobseeker, sender_id
+
+
+def test_whole_conversation_ends_with_suggestions_from_the_database_and_a_saved_summary(
+    live_stack: LiveStack,
+) -> None:
+    jobseeker, sender_id = _hold_conversation(live_stack, {"language": "en", "city": "Espoo"})
+    conversation = jobseeker.conversation
+    assert conversation.finished, "\n".join(t.sent for t in conversation.turns)
+
+    # Suggestions: at least 3 courses and 3 jobs, every link a row of the catalogue.
+    ids = conversation.suggestion_ids
+    assert sum(i.startswith("course:") for i in ids) >= 3
+    assert sum(i.startswith("job:") for i in ids) >= 3
+    engine = create_engine(live_stack.database_url)
+    with engine.connect() as db:
+        course_urls = {row[0] for row in db.execute(text("SELECT url FROM courses"))}
+        job_urls = {row[0] for row in db.execute(text("SELECT url FROM jobs"))}
+        linked = {u.rstrip(".,") for t in conversation.bot_texts() for u in URL_PATTERN.findall(t)}
+        catalogue_links = linked & (course_urls | job_urls)
+        assert len(catalogue_links) >= 6, linked
+
+        # "Not for me" replaced the rejected suggestion.
+        assert conversation.rejected_id not in ids
+
+        # The summary is saved, with goals, scores, next steps and consent.
+        rows = db.execute(
+            text("SELECT consent_to_share FROM summaries WHERE conversation_id = :cid"),
+            {"cid": sender_id},
+        ).all()
+        assert len(rows) == 1 and rows[0][0] in (1, True)
+    engine.dispose()
+
+
+def test_metadata_sets_language_and_city_of_the_conversation(live_stack: LiveStack) -> None:
+    sender_id = f"live-{uuid.uuid4().hex[:12]}"
+    response = httpx.post(
+        f"{live_stack.rasa_url}/webhooks/rest/webhook",
+        json={"sender": sender_id, "message": "moi", "metadata": {"language": "fi", "city": "Vantaa"}},
+        timeout=60,
+    )
+    assert response.status_code == 200 and response.json()
+    tracker = httpx.get(
+        f"{live_stack.rasa_url}/conversations/{sender_id}/tracker",
+        params={"token": live_stack.rasa_token, "include_events": "NONE"},
+        timeout=30,
+    ).json()
+    assert tracker["slots"]["language"] == "fi"
+    assert tracker["slots"]["city"] == "Vantaa"
+
+
+def test_over_long_message_gets_a_polite_request_and_the_form_goes_on(live_stack: LiveStack) -> None:
+    sender_id = f"live-{uuid.uuid4().hex[:12]}"
+    post = lambda message: httpx.post(  # noqa: E731
+        f"{live_stack.rasa_url}/webhooks/rest/webhook",
+        json={"sender": sender_id, "message": message, "metadata": {"language": "en"}},
+        timeout=60,
+    ).json()
+    post("hello")
+    replies = post("word " * 600)
+    texts = " ".join(r.get("text", "") for r in replies).lower()
+    assert "shorter" in texts or "short" in texts
+    tracker = httpx.get(
+        f"{live_stack.rasa_url}/conversations/{sender_id}/tracker",
+        params={"token": live_stack.rasa_token, "include_events": "NONE"},
+        timeout=30,
+    ).json()
+    assert (tracker.get("active_loop") or {}).get("name") == "goal_form"
+
+
+def test_rasa_http_api_refuses_requests_without_the_token(live_stack: LiveStack) -> None:
+    response = httpx.get(f"{live_stack.rasa_url}/conversations/someone/tracker", timeout=30)
+    assert response.status_code == 401
