@@ -4,6 +4,7 @@ Alembic's ``env.py`` and the test fixtures import this module. Add a line
 here when a sub-package defines new tables.
 """
 
+from bot.catalogue.models import Course, Job
 from bot.db import Base
 
-__all__ = ["Base"]
+__all__ = ["Course", "Job", "Base"]

@@ -1,0 +1,143 @@
+"""Catalogue tables: course implementations (``courses``) and job postings (``jobs``).
+
+The columns follow the public sources the importers read: a course row is
+one implementation (Opintopolku "toteutus", names under ``nimi.fi/sv/en``),
+a job row is one posting of Job Market Finland (``position.title{fi,sv,en}``,
+ESCO occupation and skills, publish and expiry dates). Skills are stored as
+a JSON list of ESCO-style English labels. ``(source, source_id)`` is unique
+in each table, so a re-import updates rows instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.db import Base
+
+#: Municipalities the product serves; ``None`` means online only / fully remote.
+MUNICIPALITIES: tuple[str, ...] = ("Turku", "Espoo", "Helsinki", "Vantaa")
+#: Job families (digital industries) used for ``field`` everywhere.
+FIELDS: tuple[str, ...] = (
+    "software",
+    "data",
+    "ux_content",
+    "it_support",
+    "marketing_sales",
+    "testing_quality",
+)
+#: How a course is taught.
+MODES: tuple[str, ...] = ("online", "on_site", "hybrid")
+#: Whether a job can be done remotely: not at all, partly, or fully.
+JOB_REMOTE_OPTIONS: tuple[str, ...] = ("no", "hybrid", "full")
+#: Education levels, lowest first; the order is used for eligibility checks.
+EDUCATION_LEVELS: tuple[str, ...] = ("basic", "secondary", "bachelor", "master")
+#: Kinds of course provider; ``uas`` and ``university`` are higher education.
+PROVIDER_TYPES: tuple[str, ...] = (
+    "uas",
+    "university",
+    "open_university",
+    "vocational",
+    "adult_education",
+    "labour_market_training",
+)
+#: Units of a course's extent: ECTS credits, competence points (osaamispiste) or hours.
+EXTENT_UNITS: tuple[str, ...] = ("credits", "competence_points", "hours")
+#: Job seniority.
+SENIORITIES: tuple[str, ...] = ("entry", "experienced")
+
+
+class Course(Base):
+    """One course or training implementation.
+
+    Dates are calendar dates (no time zone). ``cost_eur`` is the fee in euros
+    (0 when free for everyone). ``education_required`` is the lowest
+    education level (one of EDUCATION_LEVELS) or ``None`` for open to all.
+    ``application_end`` is the last day to apply; a course whose
+    application period has closed is never suggested.
+    """
+
+    __tablename__ = "courses"
+    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_courses_source"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    source_id: Mapped[str] = mapped_column(String(200))
+    title_fi: Mapped[str] = mapped_column(Text)
+    title_sv: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    provider: Mapped[str] = mapped_column(String(200))
+    provider_type: Mapped[str] = mapped_column(String(40))
+    municipality: Mapped[str | None] = mapped_column(String(40), index=True)
+    mode: Mapped[str] = mapped_column(String(20))
+    teaching_languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    extent: Mapped[float | None] = mapped_column(Float)
+    extent_unit: Mapped[str | None] = mapped_column(String(20))
+    cost_eur: Mapped[float] = mapped_column(Float, default=0.0)
+    free_for_jobseekers: Mapped[bool] = mapped_column(Boolean, default=False)
+    education_required: Mapped[str | None] = mapped_column(String(20))
+    application_end: Mapped[date | None] = mapped_column(Date, index=True)
+    url: Mapped[str] = mapped_column(String(500))
+    field: Mapped[str] = mapped_column(String(40), index=True)
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    @property
+    def suggestion_id(self) -> str:
+        """The id used in conversation slots: ``"course:<id>"``."""
+        return f"course:{self.id}"
+
+    def title(self, language: str) -> str:
+        """Title in ``language`` ("fi", "sv", "en"), falling back to English."""
+        return {"fi": self.title_fi, "sv": self.title_sv}.get(language) or self.title_en
+
+
+class Job(Base):
+    """One open job posting.
+
+    ``remote`` is one of JOB_REMOTE_OPTIONS; ``municipality`` is ``None`` for
+    fully remote jobs. ``published`` and ``expires`` are calendar dates; an
+    expired posting is never suggested. ``isco_code`` is the ISCO-08 unit
+    group (4 digits) of ``occupation`` (an ESCO occupation label).
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_jobs_source"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    source_id: Mapped[str] = mapped_column(String(200))
+    title_fi: Mapped[str] = mapped_column(Text)
+    title_sv: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    employer: Mapped[str] = mapped_column(String(200))
+    municipality: Mapped[str | None] = mapped_column(String(40), index=True)
+    remote: Mapped[str] = mapped_column(String(20), default="no")
+    working_languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    seniority: Mapped[str] = mapped_column(String(20), default="entry")
+    education_required: Mapped[str | None] = mapped_column(String(20))
+    occupation: Mapped[str] = mapped_column(String(200))
+    isco_code: Mapped[str] = mapped_column(String(4))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    published: Mapped[date] = mapped_column(Date)
+    expires: Mapped[date] = mapped_column(Date, index=True)
+    url: Mapped[str] = mapped_column(String(500))
+    field: Mapped[str] = mapped_column(String(40), index=True)
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    @property
+    def suggestion_id(self) -> str:
+        """The id used in conversation slots: ``"job:<id>"``."""
+        return f"job:{self.id}"
+
+    @property
+    def provider(self) -> str:
+        """The employer, under the name courses use (for similarity checks)."""
+        return self.employer
+
+    def title(self, language: str) -> str:
+        """Title in ``language`` ("fi", "sv", "en"), falling back to English."""
+        return {"fi": self.title_fi, "sv": self.title_sv}.get(language) or self.title_en
