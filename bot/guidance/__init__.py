@@ -1,0 +1,1 @@
+"""Guidance: parsing answers, assessments (self-efficacy, RIASEC), their storage."""
