@@ -1,0 +1,94 @@
+"""The four demo cities: names, brand colours and contact details per language.
+
+City administrators configure their widget's branding here (colours are
+checked for WCAG AA contrast in ``tests/web/test_pages.py``). The colours are
+inspired by each city's visual identity, not official values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+
+
+@dataclass(frozen=True)
+class City:
+    """One city's demo page settings.
+
+    Attributes:
+        slug: URL segment (``/helsinki/en/``).
+        slot_value: value sent to the bot as metadata ``city`` (slot value).
+        names: the city's name per language.
+        organisation: "City of X" per language.
+        primary: brand colour (#rrggbb) used for the header and the widget;
+            white text on it reaches 4.5:1.
+        tint: light background for the page's hero area; dark text on it
+            reaches 4.5:1.
+        phone: the employment services' phone number shown on the page.
+        address: the services' street address per language.
+    """
+
+    slug: str
+    slot_value: str
+    names: dict[str, str]
+    organisation: dict[str, str]
+    primary: str
+    tint: str
+    phone: str
+    address: dict[str, str] = field(default_factory=dict)
+
+
+CITIES: dict[str, City] = {
+    city.slug: city
+    for city in (
+        City(
+            slug="helsinki",
+            slot_value="Helsinki",
+            names={"fi": "Helsinki", "sv": "Helsingfors", "en": "Helsinki"},
+            organisation={"fi": "Helsingin kaupunki", "sv": "Helsingfors stad", "en": "City of Helsinki"},
+            primary="#0000bf",
+            tint="#e6ecff",
+            phone="09 310 36000",
+            address={"fi": "Työpalvelut, Malminkatu 34", "sv": "Arbetstjänster, Malmgatan 34", "en": "Employment services, Malminkatu 34"},
+        ),
+        City(
+            slug="espoo",
+            slot_value="Espoo",
+            names={"fi": "Espoo", "sv": "Esbo", "en": "Espoo"},
+            organisation={"fi": "Espoon kaupunki", "sv": "Esbo stad", "en": "City of Espoo"},
+            primary="#00508f",
+            tint="#e3f1fb",
+            phone="09 816 31000",
+            address={"fi": "Työllisyyspalvelut, Kauppamiehentie 1", "sv": "Sysselsättningstjänster, Köpmansvägen 1", "en": "Employment services, Kauppamiehentie 1"},
+        ),
+        City(
+            slug="turku",
+            slot_value="Turku",
+            names={"fi": "Turku", "sv": "Åbo", "en": "Turku"},
+            organisation={"fi": "Turun kaupunki", "sv": "Åbo stad", "en": "City of Turku"},
+            primary="#a3162b",
+            tint="#fbeaec",
+            phone="02 330 000",
+            address={"fi": "Työllisyyspalvelukeskus, Linnankatu 3", "sv": "Sysselsättningscentralen, Slottsgatan 3", "en": "Employment services centre, Linnankatu 3"},
+        ),
+        City(
+            slug="vantaa",
+            slot_value="Vantaa",
+            names={"fi": "Vantaa", "sv": "Vanda", "en": "Vantaa"},
+            organisation={"fi": "Vantaan kaupunki", "sv": "Vanda stad", "en": "City of Vantaa"},
+            primary="#006245",
+            tint="#e4f4ee",
+            phone="09 8392 0000",
+            address={"fi": "Työllisyyspalvelut, Asematie 10", "sv": "Sysselsättningstjänster, Stationsvägen 10", "en": "Employment services, Asematie 10"},
+        ),
+    )
+}
+
+DEFAULT_CITY = "helsinki"
+DEFAULT_LANGUAGE = "en"
+
+
+def get_city(slug: str) -> City | None:
+    """Return the city with URL segment ``slug`` (case-insensitive), or None."""
+    return CITIES.get(slug.lower())

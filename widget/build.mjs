@@ -1,0 +1,27 @@
+// Bundles src/index.js and socket.io-client into ONE file served by the web app:
+// ../bot/web/static/widget.js. `npm ci && npm run build` rebuilds it.
+import * as esbuild from "esbuild";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const options = {
+  entryPoints: [path.join(here, "src", "index.js")],
+  outfile: path.join(here, "..", "bot", "web", "static", "widget.js"),
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: ["es2019", "chrome80", "firefox78", "safari13"],
+  minify: true,
+  sourcemap: false,
+  legalComments: "eof",
+  banner: { js: "/*! DigiPoint chat widget - built from widget/ (npm run build); MIT */" },
+  logLevel: "info",
+};
+
+if (process.argv.includes("--watch")) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+} else {
+  await esbuild.build(options);
+}

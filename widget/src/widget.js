@@ -1,0 +1,328 @@
+// The widget's behaviour: opening and closing, messages, quick replies,
+// language switch, start over, connection status and accessibility wiring.
+import { Connection } from "./connection.js";
+import { buildDom, labelDom } from "./dom.js";
+import { LANGUAGE_NAMES, normaliseLanguage, t } from "./i18n.js";
+import { appendRichText, normaliseBotMessage } from "./render.js";
+import { SessionStore } from "./storage.js";
+import { buildStyles } from "./styles.js";
+
+const FULLSCREEN_QUERY = "(max-width: 480px), (max-height: 560px)";
+const TYPING_TIMEOUT_MS = 20000;
+
+/**
+ * Applies `css` to the shadow root. A constructed stylesheet is not an inline
+ * <style>, so host pages with a strict Content-Security-Policy keep working.
+ */
+function adoptStyles(shadow, css) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch (_) {
+    const style = document.createElement("style");
+    style.textContent = css;
+    shadow.appendChild(style);
+  }
+}
+
+export class Widget {
+  constructor(host, config) {
+    this.config = config;
+    this.store = new SessionStore(config.serverUrl, config.sessionHours);
+    this.language = normaliseLanguage(this.store.state.language || config.language);
+    const shadow = host.attachShadow({ mode: "open" });
+    adoptStyles(shadow, buildStyles(config.primaryColour));
+    this.r = buildDom(shadow, config);
+    labelDom(this.r, this.language, config);
+    this.connection = new Connection({
+      serverUrl: config.serverUrl,
+      socketPath: config.socketPath,
+      getSessionId: () => this.store.sessionId,
+      onSessionId: (id) => {
+        this.store.state.sessionId = id;
+        this.store.save();
+      },
+      onBotMessage: (data) => this.receive(data),
+      onStatus: (status, wasOnline) => this.showStatus(status, wasOnline),
+    });
+    this.typingTimer = null;
+    this.statusTimer = null;
+    this.bind();
+    this.renderTranscript();
+    if (this.store.isOpen || config.startOpen) this.open(false);
+  }
+
+  bind() {
+    const r = this.r;
+    r.launcher.addEventListener("click", () => (r.panel.hidden ? this.open(true) : this.close()));
+    r.close.addEventListener("click", () => this.close());
+    r.restart.addEventListener("click", () => this.startOver());
+    r.lang.addEventListener("change", () => this.changeLanguage(r.lang.value));
+    r.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.submitInput();
+    });
+    r.input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.submitInput();
+      }
+    });
+    r.input.addEventListener("input", () => this.updateCounter());
+    r.panel.addEventListener("keydown", (event) => this.onPanelKey(event));
+  }
+
+  // ----- opening and closing -------------------------------------------
+
+  open(moveFocus) {
+    const r = this.r;
+    r.panel.hidden = false;
+    r.launcher.setAttribute("aria-expanded", "true");
+    this.store.isOpen = true;
+    this.updateModality();
+    this.connection.start();
+    if (!this.store.state.greeted && !this.store.state.messages.length && this.config.initPayload) {
+      this.store.state.greeted = true;
+      this.store.save();
+      this.sendSilently(this.config.initPayload);
+    }
+    this.scrollToEnd();
+    if (moveFocus) r.input.focus();
+  }
+
+  close() {
+    const r = this.r;
+    r.panel.hidden = true;
+    r.launcher.setAttribute("aria-expanded", "false");
+    this.store.isOpen = false;
+    r.launcher.focus();
+  }
+
+  updateModality() {
+    const fullscreen = window.matchMedia && window.matchMedia(FULLSCREEN_QUERY).matches;
+    this.fullscreen = Boolean(fullscreen);
+    if (this.fullscreen) this.r.panel.setAttribute("aria-modal", "true");
+    else this.r.panel.removeAttribute("aria-modal");
+  }
+
+  onPanelKey(event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.close();
+      return;
+    }
+    if (event.key !== "Tab") return;
+    this.updateModality();
+    if (!this.fullscreen) return;
+    // Full-screen panel covers the page: keep focus inside it.
+    const focusable = Array.from(
+      this.r.panel.querySelectorAll("button, select, textarea, a[href], [tabindex='0']"),
+    ).filter((node) => !node.disabled && node.getClientRects().length);
+    if (!focusable.length) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = this.r.panel.getRootNode().activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  // ----- sending ---------------------------------------------------------
+
+  metadata() {
+    return { language: this.language, city: this.config.city };
+  }
+
+  submitInput() {
+    const text = this.r.input.value.trim();
+    if (!text) return;
+    this.r.input.value = "";
+    this.updateCounter();
+    this.sendVisible(text.slice(0, this.config.maxChars), text.slice(0, this.config.maxChars));
+    this.r.input.focus();
+  }
+
+  /** Shows `shown` as the person's message and sends `payload` to the bot. */
+  sendVisible(shown, payload) {
+    this.clearQuickReplies();
+    this.addMessage({ from: "user", text: shown, time: Date.now() });
+    this.sendSilently(payload);
+  }
+
+  sendSilently(payload) {
+    this.connection.send(payload, this.metadata());
+    this.setTyping(true);
+  }
+
+  startOver() {
+    this.store.clearTranscript();
+    this.store.state.greeted = true;
+    this.store.save();
+    this.r.log.replaceChildren();
+    this.clearQuickReplies();
+    this.addMessage({ from: "system", text: t(this.language, "startOverDone"), time: Date.now() }, true);
+    this.sendSilently("/restart");
+    this.r.input.focus();
+  }
+
+  changeLanguage(code) {
+    const language = normaliseLanguage(code);
+    if (language === this.language) return;
+    this.language = language;
+    this.store.state.language = language;
+    this.store.save();
+    labelDom(this.r, language, this.config);
+    this.rerenderTimes();
+    const note = t(language, "languageChanged", { name: LANGUAGE_NAMES[language] });
+    this.addMessage({ from: "system", text: note, time: Date.now() }, true);
+    this.sendSilently(`/change_language${JSON.stringify({ language })}`);
+  }
+
+  updateCounter() {
+    const { input, counter } = this.r;
+    const max = this.config.maxChars;
+    const count = input.value.length;
+    const full = count >= max;
+    counter.classList.toggle("full", full);
+    if (full) {
+      counter.textContent = t(this.language, "counterFull", { max: max.toLocaleString(this.language) });
+      if (!this.announcedFull) this.announce(counter.textContent);
+      this.announcedFull = true;
+    } else {
+      this.announcedFull = false;
+      counter.textContent =
+        count >= max * 0.8
+          ? t(this.language, "counter", { count: count.toLocaleString(this.language), max: max.toLocaleString(this.language) })
+          : "";
+    }
+  }
+
+  // ----- receiving ---------------------------------------------------------
+
+  receive(data) {
+    const message = normaliseBotMessage(data);
+    if (!message) return;
+    this.setTyping(false);
+    const entry = { from: "bot", text: message.text, buttons: message.buttons, time: Date.now() };
+    this.addMessage(entry, true);
+    if (message.buttons.length) this.renderQuickReplies(message.buttons);
+  }
+
+  addMessage(entry, announce = false) {
+    this.store.addMessage(entry);
+    this.r.log.appendChild(this.renderMessage(entry));
+    this.r.empty.hidden = true;
+    if (announce && entry.from !== "user") {
+      const who = entry.from === "bot" ? `${t(this.language, "bot")}: ` : "";
+      this.announce(`${who}${entry.text}`);
+    }
+    this.scrollToEnd();
+  }
+
+  renderMessage(entry) {
+    const li = document.createElement("li");
+    li.className = `msg ${entry.from}`;
+    if (entry.from !== "system") {
+      const who = document.createElement("span");
+      who.className = "sr-only";
+      who.textContent = `${t(this.language, entry.from === "bot" ? "bot" : "you")}: `;
+      li.appendChild(who);
+    }
+    const bubble = document.createElement("div");
+    bubble.className = "bubble";
+    if (entry.from === "bot") appendRichText(bubble, entry.text, t(this.language, "opensNewTab"));
+    else bubble.textContent = entry.text;
+    li.appendChild(bubble);
+    const time = document.createElement("time");
+    time.dateTime = new Date(entry.time).toISOString();
+    time.dataset.ms = String(entry.time);
+    time.textContent = this.formatTime(entry.time);
+    li.appendChild(time);
+    return li;
+  }
+
+  formatTime(ms) {
+    try {
+      return new Intl.DateTimeFormat(this.language, { hour: "2-digit", minute: "2-digit" }).format(new Date(ms));
+    } catch (_) {
+      return new Date(ms).toTimeString().slice(0, 5);
+    }
+  }
+
+  rerenderTimes() {
+    for (const time of this.r.log.querySelectorAll("time")) {
+      time.textContent = this.formatTime(Number(time.dataset.ms));
+    }
+  }
+
+  renderTranscript() {
+    const messages = this.store.state.messages;
+    this.r.log.replaceChildren(...messages.map((m) => this.renderMessage(m)));
+    this.r.empty.hidden = messages.length > 0;
+    const last = messages[messages.length - 1];
+    if (last && last.from === "bot" && Array.isArray(last.buttons) && last.buttons.length) {
+      this.renderQuickReplies(last.buttons);
+    }
+  }
+
+  renderQuickReplies(buttons) {
+    this.clearQuickReplies();
+    for (const button of buttons) {
+      const node = document.createElement("button");
+      node.type = "button";
+      node.textContent = button.title;
+      node.addEventListener("click", () => {
+        this.sendVisible(button.title, button.payload);
+        this.r.input.focus();
+      });
+      this.r.quick.appendChild(node);
+    }
+    this.r.quick.hidden = false;
+    this.scrollToEnd();
+  }
+
+  clearQuickReplies() {
+    this.r.quick.replaceChildren();
+    this.r.quick.hidden = true;
+  }
+
+  // ----- status ------------------------------------------------------------
+
+  announce(text) {
+    const p = document.createElement("p");
+    p.textContent = text;
+    this.r.announcer.appendChild(p);
+    while (this.r.announcer.childElementCount > 4) this.r.announcer.firstElementChild.remove();
+  }
+
+  setTyping(on) {
+    clearTimeout(this.typingTimer);
+    this.r.typing.hidden = !on;
+    if (on) this.typingTimer = setTimeout(() => this.setTyping(false), TYPING_TIMEOUT_MS);
+  }
+
+  showStatus(status, wasOnline) {
+    clearTimeout(this.statusTimer);
+    const r = this.r;
+    r.panel.dataset.connection = status;
+    if (status === "online") {
+      r.status.textContent = wasOnline ? t(this.language, "reconnected") : "";
+      if (wasOnline) this.statusTimer = setTimeout(() => (r.status.textContent = ""), 4000);
+    } else {
+      r.status.textContent = t(this.language, status === "offline" ? "offline" : "connecting");
+      if (status === "offline") this.setTyping(false);
+    }
+  }
+
+  scrollToEnd() {
+    const scroller = this.r.scroller;
+    requestAnimationFrame(() => {
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+  }
+}
