@@ -4,6 +4,7 @@ Alembic's ``env.py`` and the test fixtures import this module. Add a line
 here when a sub-package defines new tables.
 """
 
+import bot.coach.models  # noqa: F401  (coach dashboard tables)
 from bot.catalogue.models import Course, Job
 from bot.db import Base
 

@@ -1,0 +1,32 @@
+"""Redaction of personal data for the coach dashboard: notes, coach replies and logs.
+
+The patterns (Finnish personal identity codes, phone numbers, e-mail addresses)
+live in :mod:`bot.summaries.redact`, shared with the stored summaries; this module
+re-exports ``redact`` and adds a logging filter so that log files never keep them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.summaries.redact import EMAIL_MARK, HETU_MARK, PHONE_MARK, redact
+
+__all__ = ["EMAIL_MARK", "HETU_MARK", "PHONE_MARK", "RedactingFilter", "install_log_redaction", "redact"]
+
+
+class RedactingFilter(logging.Filter):
+    """Logging filter that redacts the formatted message of every record (never drops one)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Replace ``record.msg`` with its redacted, formatted form and clear ``record.args``."""
+        record.msg = redact(record.getMessage())
+        record.args = None
+        return True
+
+
+def install_log_redaction(logger_names: tuple[str, ...] = ("", "uvicorn.access", "uvicorn.error")) -> None:
+    """Add a ``RedactingFilter`` to the handlers of the named loggers (idempotent)."""
+    for name in logger_names:
+        for handler in logging.getLogger(name).handlers:
+            if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+                handler.addFilter(RedactingFilter())
