@@ -169,7 +169,9 @@ def _match(
 
 def _fuzzy(prepared: _Prepared, table_name: str) -> object:
     """Typo tolerance: a token of 5+ letters within ratio 0.84 of a one-word phrase of 5+ letters."""
-    words = {phrase: value for phrase, value in _candidates(table_name) if " " not in phrase and len(phrase) >= 5}
+    words = {
+        phrase: value for phrase, value in _candidates(table_name) if " " not in phrase and len(phrase) >= 5
+    }
     for token in prepared.tokens:
         if len(token) >= 5:
             close = difflib.get_close_matches(token, list(words), n=1, cutoff=0.84)
@@ -189,7 +191,8 @@ def parse_goal_type(text: object) -> str | None:
     found = {
         value
         for phrase, value in _candidates("GOAL_TYPE_PHRASES")
-        if value in ("job", "study") and (_find(prepared.text, phrase) >= 0 or _find(prepared.lemma_text, phrase) >= 0)
+        if value in ("job", "study")
+        and (_find(prepared.text, phrase) >= 0 or _find(prepared.lemma_text, phrase) >= 0)
     }
     if found == {"job", "study"} and not skip_kind(text):
         return "both"
@@ -338,7 +341,9 @@ def parse_preference(text: object) -> str | None:
     real answer, docs/conversation.md "Skipping"); "skip" gives ``skipped``.
     A negated like ("en tykkää", "I wouldn't like that") gives ``dislike``.
     """
-    result = _match(text, "PREFERENCE_PHRASES", canonical=v.PREFERENCES, negated_value=_flip, dont_know="unsure")
+    result = _match(
+        text, "PREFERENCE_PHRASES", canonical=v.PREFERENCES, negated_value=_flip, dont_know="unsure"
+    )
     return result if isinstance(result, str) else None
 
 

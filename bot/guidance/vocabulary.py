@@ -287,7 +287,8 @@ PREFERENCE_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "like", "i like", "id like", "i would like", "like it", "like that", "id like that", "love",
         "love it", "yes", "yeah", "yep", "sure", "sounds good", "fun", "interesting", "great", "nice",
         "cool", "kiva", "kivaa", "tykkaan", "tykkaisin", "tykkaa", "kiinnostaa", "kiinnostava",
-        "mielellani", "joo", "juu", "kylla", "hyva", "hauska", "hauskaa", "siisti", "jes", "kuulostaa hyvalta",
+        "mielellani", "joo", "juu", "kylla", "hyva", "hauska", "hauskaa", "siisti", "jes",
+        "kuulostaa hyvalta",
         "gillar", "gillar det", "garna", "ja", "rolig", "roligt", "intressant", "bra", "later bra", "alskar",
     ),
     "unsure": (
