@@ -1,0 +1,204 @@
+"""Build, store, render conversation summaries and record the person's consent.
+
+The summary dictionary (``build_summary``; stored as ``summaries.data``)::
+
+    {
+      "version": 1,
+      "conversation_id": str, "language": "en"|"fi"|"sv", "city": str|None,
+      "goals": {"goal_type", "field", "timeframe", "education_level",
+                "background"},          # slot values, "skipped" kept, else None
+      "skills": [str], "occupations": [str],
+      "confidence_score": float|None,   # mean of 1-5 ratings
+      "holland_code": str|None,         # e.g. "IAS"
+      "suggestions": [{"id": "course:12", "title": {"fi","sv","en"}|None,
+                       "rejected": bool}],
+      "next_steps": [option key],       # see bot.summaries.next_steps
+    }
+
+Slot names and values: docs/conversation.md. Free text (``background``) is
+redacted (identity codes, phone numbers, e-mail addresses) and cut to 500
+characters before it is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bot.guidance.profile import profile_from_slots
+from bot.i18n import normalise_language, t
+from bot.summaries.models import Summary, utc_now
+from bot.summaries.next_steps import is_known_option, option_label
+from bot.summaries.redact import redact
+
+BACKGROUND_MAX_CHARS = 500
+_GOAL_SLOTS = ("goal_type", "field", "timeframe", "education_level")
+
+
+def _text_list(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [str(v) for v in value if isinstance(v, str) and v.strip()]
+
+
+def build_summary(
+    slots: Mapping[str, Any],
+    conversation_id: str,
+    *,
+    titles: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, Any]:
+    """The summary dictionary (module docstring) from conversation ``slots``.
+
+    ``titles`` maps suggestion ids to ``{"fi", "sv", "en"}`` titles (from
+    :func:`bot.catalogue.search.titles_of`); ids without one get None.
+    Never raises on odd slot values: they are left out.
+    """
+    titles = titles or {}
+    profile = profile_from_slots(slots)
+    goals: dict[str, str | None] = {
+        name: slots.get(name) if isinstance(slots.get(name), str) else None for name in _GOAL_SLOTS
+    }
+    background = slots.get("background")
+    goals["background"] = (
+        redact(background)[:BACKGROUND_MAX_CHARS] if isinstance(background, str) and background else None
+    )
+    rejected = _text_list(slots.get("rejected_suggestions"))
+    shown = [sid for sid in _text_list(slots.get("shown_suggestions")) if sid not in rejected]
+    suggestions = [
+        {"id": sid, "title": dict(titles[sid]) if sid in titles else None, "rejected": sid in rejected}
+        for sid in [*shown, *rejected]
+    ]
+    city = slots.get("city") if isinstance(slots.get("city"), str) else None
+    return {
+        "version": 1,
+        "conversation_id": conversation_id,
+        "language": profile.language,
+        "city": city,
+        "goals": goals,
+        "skills": _text_list(slots.get("skills")),
+        "occupations": _text_list(slots.get("occupations")),
+        "confidence_score": profile.confidence_score,
+        "holland_code": profile.holland_code,
+        "suggestions": suggestions,
+        "next_steps": [k for k in _text_list(slots.get("next_steps")) if is_known_option(k)],
+    }
+
+
+def save_summary(session: Session, summary_data: Mapping[str, Any]) -> Summary:
+    """Store ``summary_data`` (from build_summary) as a new row; flushes so ``id`` is set.
+
+    The caller commits (``bot.db.session_scope`` does).
+
+    Raises:
+        sqlalchemy.exc.SQLAlchemyError: when the database cannot be written.
+    """
+    city = summary_data.get("city")
+    summary = Summary(
+        conversation_id=str(summary_data.get("conversation_id", "")),
+        language=normalise_language(summary_data.get("language")),
+        city=city if city and city != "skipped" else None,
+        data=dict(summary_data),
+        consent_to_share=None,
+    )
+    session.add(summary)
+    session.flush()
+    return summary
+
+
+def get_summary(session: Session, summary_id: int | str) -> Summary | None:
+    """The summary with ``summary_id`` (an int or its text form), or None."""
+    try:
+        key = int(summary_id)
+    except (TypeError, ValueError):
+        return None
+    return session.get(Summary, key)
+
+
+def record_consent(session: Session, summary_id: int | str, shared: bool) -> Summary:
+    """Record whether a coach may read summary ``summary_id``; sets ``consent_at`` to now (UTC).
+
+    Raises:
+        LookupError: when there is no such summary.
+    """
+    summary = get_summary(session, summary_id)
+    if summary is None:
+        raise LookupError(f"no summary with id {summary_id!r}")
+    summary.consent_to_share = bool(shared)
+    summary.consent_at = utc_now()
+    session.flush()
+    return summary
+
+
+def shared_summaries(session: Session, limit: int = 100) -> Sequence[Summary]:
+    """Summaries the person agreed to share with a coach, newest first (for the coach dashboard)."""
+    query = (
+        select(Summary)
+        .where(Summary.consent_to_share.is_(True))
+        .order_by(Summary.created_at.desc(), Summary.id.desc())
+        .limit(limit)
+    )
+    return session.scalars(query).all()
+
+
+def delete_summaries(session: Session, conversation_id: str) -> int:
+    """Delete every summary of ``conversation_id``; returns how many rows went."""
+    result = session.execute(delete(Summary).where(Summary.conversation_id == conversation_id))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _title(entry: Mapping[str, Any], lang: str) -> str:
+    title = entry.get("title") or {}
+    return str(title.get(lang) or title.get("en") or entry.get("id"))
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang in ("fi", "sv") else text
+
+
+def render_summary(summary_data: Mapping[str, Any], lang: str) -> str:
+    """The summary in plain words and short sentences, one per line, in ``lang``."""
+    lang = normalise_language(lang)
+    lines = [t("summary.heading", lang)]
+    goals = summary_data.get("goals") or {}
+    if goals.get("goal_type") in ("job", "study", "both", "unsure"):
+        lines.append(t(f"summary.goal_{goals['goal_type']}", lang))
+    if goals.get("field") in (
+        "software",
+        "data",
+        "ux_content",
+        "it_support",
+        "marketing_sales",
+        "testing_quality",
+    ):
+        lines.append(t("summary.field", lang, field=t(f"suggestions.field_{goals['field']}", lang)))
+    city = summary_data.get("city")
+    if city == "online":
+        lines.append(t("summary.place_online", lang))
+    elif city in ("Turku", "Espoo", "Helsinki", "Vantaa"):
+        lines.append(t("summary.place", lang, city=t(f"suggestions.city_{city}", lang)))
+    score = summary_data.get("confidence_score")
+    if isinstance(score, int | float):
+        lines.append(t("summary.confidence", lang, score=_number(float(score), lang)))
+    code = summary_data.get("holland_code")
+    if code:
+        meanings = [t(f"suggestions.interest_{letter}", lang) for letter in code]
+        lines.append(t("summary.interests", lang, interests=", ".join(meanings)))
+    suggestions = summary_data.get("suggestions") or []
+    kept = [_title(s, lang) for s in suggestions if not s.get("rejected")]
+    rejected = [_title(s, lang) for s in suggestions if s.get("rejected")]
+    if kept:
+        lines.append(t("summary.kept", lang, items="; ".join(kept)))
+    if rejected:
+        lines.append(t("summary.rejected", lang, items="; ".join(rejected)))
+    titles = {s["id"]: s.get("title") or {} for s in suggestions if "id" in s}
+    steps = summary_data.get("next_steps") or []
+    if steps:
+        lines.append(t("summary.next_steps", lang))
+        lines += [f"{n}. {option_label(key, lang, titles)}" for n, key in enumerate(steps, start=1)]
+    else:
+        lines.append(t("summary.no_next_steps", lang))
+    return "\n".join(lines)
