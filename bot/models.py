@@ -5,6 +5,7 @@ here when a sub-package defines new tables.
 """
 
 import bot.coach.models  # noqa: F401  (coach dashboard tables)
+import bot.guidance.store  # noqa: F401  (assessment results)
 from bot.catalogue.models import Course, Job
 from bot.db import Base
 
