@@ -102,9 +102,12 @@ def create_account(
 
 
 def _failures(session: Session, column: object, value: str, since: datetime) -> int:
-    return session.scalar(
-        select(func.count()).select_from(LoginAttempt).where(column == value, LoginAttempt.at >= since)  # type: ignore[operator]
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(LoginAttempt).where(column == value, LoginAttempt.at >= since)  # type: ignore[operator]
+        )
+        or 0
+    )
 
 
 def authenticate(session: Session, email: str, password: str, client: str) -> CoachAccount | None:

@@ -1,0 +1,174 @@
+"""Handoff pages: the live queue, taking a request, replying into the chat, handing back.
+
+The queue page polls ``queue.json`` (every 4 s, ``static/coach.js``); the
+handoff page polls ``handoffs/{id}/messages.json``. A coach sees the person's
+messages from the moment they asked for a human, not the earlier transcript
+(that needs an approved summary).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from bot.coach import accounts, handoff, queries, rasa_client
+from bot.coach.accounts import as_utc
+from bot.coach.web import NotVisibleError, check_csrf, get_session, render, require_principal
+
+router = APIRouter()
+Principal = accounts.Principal
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+@router.get("/static/{name}", name="coach_static")
+def static(name: str) -> Response:
+    """The dashboard's own script and stylesheet (only the two known files)."""
+    if name not in ("coach.js", "coach.css"):
+        raise NotVisibleError()
+    return FileResponse(STATIC / name)
+
+
+def _queue_items(
+    request: Request, session: Session, principal: Principal
+) -> list[dict[str, str | int | None]]:
+    return [
+        {
+            "id": r.id,
+            "status": r.status,
+            "language": r.language,
+            "requested_at": as_utc(r.requested_at).isoformat(timespec="seconds"),
+            "taken_by": r.taken_by,
+            "url": str(request.url_for("handoff_page", request_id=r.id)),
+        }
+        for r in handoff.queue(session, principal)
+    ]
+
+
+@router.get("/queue", response_class=HTMLResponse, name="queue")
+def queue_page(
+    request: Request,
+    principal: Principal = Depends(require_principal),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Open handoff requests of the coach's city (updated live by script)."""
+    handoff.expire_waiting(session)
+    items = _queue_items(request, session, principal)
+    return render(request, "queue.html", {"principal": principal, "items": items})
+
+
+@router.get("/queue.json", name="queue_json")
+def queue_json(
+    request: Request,
+    principal: Principal = Depends(require_principal),
+    session: Session = Depends(get_session),
+) -> Response:
+    """``{"items": [{id, status, language, requested_at, taken_by, url}]}`` for the live queue."""
+    handoff.expire_waiting(session)
+    return JSONResponse({"items": _queue_items(request, session, principal)})
+
+
+def _request_or_404(session: Session, principal: Principal, request_id: int):  # type: ignore[no-untyped-def]
+    try:
+        return handoff.get(session, principal, request_id)
+    except handoff.HandoffError as error:
+        raise NotVisibleError() from error
+
+
+@router.get("/handoffs/{request_id}", response_class=HTMLResponse, name="handoff_page")
+def handoff_page(
+    request: Request,
+    request_id: int,
+    principal: Principal = Depends(require_principal),
+    session: Session = Depends(get_session),
+) -> Response:
+    """One handoff: messages since the request, take / reply / hand back forms (audited)."""
+    item = _request_or_404(session, principal, request_id)
+    try:
+        lines: list[rasa_client.Line] | None = rasa_client.transcript(
+            item.conversation_id, as_utc(item.requested_at)
+        )
+    except rasa_client.RasaError:
+        lines = None
+    queries.audit(session, principal, "handoff_view", item.conversation_id)
+    session.commit()
+    error = request.query_params.get("error")
+    return render(
+        request, "handoff.html", {"principal": principal, "item": item, "lines": lines, "error": error}
+    )
+
+
+@router.get("/handoffs/{request_id}/messages.json", name="handoff_messages")
+def handoff_messages(
+    request_id: int,
+    principal: Principal = Depends(require_principal),
+    session: Session = Depends(get_session),
+) -> Response:
+    """``{"status": ..., "lines": [{who, text, at}]}`` since the request, for live updates."""
+    item = _request_or_404(session, principal, request_id)
+    try:
+        lines = rasa_client.transcript(item.conversation_id, as_utc(item.requested_at))
+    except rasa_client.RasaError:
+        lines = []
+    payload = [
+        {"who": line.who, "text": line.text, "at": line.at.isoformat(timespec="seconds")} for line in lines
+    ]
+    return JSONResponse({"status": item.status, "lines": payload})
+
+
+async def _step(
+    request: Request, request_id: int, principal: Principal, session: Session, step: str
+) -> Response:
+    form = await request.form()
+    check_csrf(form, principal.csrf_token)
+    item = _request_or_404(session, principal, request_id)
+    target = str(request.url_for("handoff_page", request_id=request_id))
+    try:
+        if step == "take":
+            handoff.take(session, principal, request_id)
+            session.commit()
+        elif step == "reply":
+            handoff.reply(session, principal, request_id, str(form.get("text", "")))
+        else:
+            handoff.hand_back(session, principal, request_id)
+    except (handoff.HandoffError, rasa_client.RasaError):
+        session.rollback()
+        return RedirectResponse(target + "?error=1", status_code=303)
+    queries.audit(session, principal, f"handoff_{step}", item.conversation_id)
+    session.commit()
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/handoffs/{request_id}/take", name="handoff_take")
+async def take(
+    request: Request,
+    request_id: int,
+    principal: Principal = Depends(require_principal),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Take a waiting request."""
+    return await _step(request, request_id, principal, session, "take")
+
+
+@router.post("/handoffs/{request_id}/reply", name="handoff_reply")
+async def reply(
+    request: Request,
+    request_id: int,
+    principal: Principal = Depends(require_principal),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Send the form's ``text`` into the person's chat."""
+    return await _step(request, request_id, principal, session, "reply")
+
+
+@router.post("/handoffs/{request_id}/hand-back", name="handoff_hand_back")
+async def hand_back(
+    request: Request,
+    request_id: int,
+    principal: Principal = Depends(require_principal),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Close the handoff; the bot answers again."""
+    return await _step(request, request_id, principal, session, "hand_back")
