@@ -1,0 +1,197 @@
+"""Summaries: redaction, building, storing, consent, rendering; next-step options; i18n completeness."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy.orm import Session
+
+from bot.summaries.next_steps import DONE, match_option, option_keys, option_label
+from bot.summaries.redact import redact
+from bot.summaries.service import (
+    build_summary,
+    delete_summaries,
+    get_summary,
+    record_consent,
+    render_summary,
+    save_summary,
+    shared_summaries,
+)
+
+MESSAGES = Path(__file__).parents[2] / "bot" / "i18n" / "messages"
+TITLES = {
+    "course:1": {"fi": "Kurssi 1", "sv": "Kurs 1", "en": "Course 1"},
+    "job:4": {"fi": "Työ 4", "sv": "Jobb 4", "en": "Job 4"},
+    "job:1": {"fi": "Työ 1", "sv": "Jobb 1", "en": "Job 1"},
+}
+SLOTS = {
+    "language": "en",
+    "city": "Vantaa",
+    "goal_type": "job",
+    "field": "data",
+    "timeframe": "skipped",
+    "education_level": "secondary",
+    "background": "Warehouse work 2015-2020. Call me 040 123 4567 or anna@example.fi, hetu 131052-308T.",
+    "skills": ["Excel"],
+    "confidence_score": 3.4,
+    "holland_code": "ICS",
+    "shown_suggestions": ["course:1", "job:4"],
+    "rejected_suggestions": ["job:1"],
+    "next_steps": ["apply:course:1", "cv", "made-up"],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hetu 131052-308T.", "hetu [id code removed]."),
+        ("010190A123B and 311299+987X", "[id code removed] and [id code removed]"),
+        ("p. 040 123 4567", "p. [phone removed]"),
+        ("+358 40 1234567, 09-1234 567", "[phone removed], [phone removed]"),
+        ("mail: anna.k+jobs@example.co.fi", "mail: [email removed]"),
+        ("worked 2015-2020, 5 years, 00100 Helsinki", "worked 2015-2020, 5 years, 00100 Helsinki"),
+    ],
+)
+def test_redact(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_build_summary_structure_and_redaction() -> None:
+    data = build_summary(SLOTS, "conv-1", titles=TITLES)
+    assert data == {
+        "version": 1,
+        "conversation_id": "conv-1",
+        "language": "en",
+        "city": "Vantaa",
+        "goals": {
+            "goal_type": "job",
+            "field": "data",
+            "timeframe": "skipped",
+            "education_level": "secondary",
+            "background": "Warehouse work 2015-2020. Call me [phone removed] or [email removed], "
+            "hetu [id code removed].",
+        },
+        "skills": ["Excel"],
+        "occupations": [],
+        "confidence_score": 3.4,
+        "holland_code": "ICS",
+        "suggestions": [
+            {"id": "course:1", "title": TITLES["course:1"], "rejected": False},
+            {"id": "job:4", "title": TITLES["job:4"], "rejected": False},
+            {"id": "job:1", "title": TITLES["job:1"], "rejected": True},
+        ],
+        "next_steps": ["apply:course:1", "cv"],
+    }
+
+
+def test_build_summary_from_almost_nothing() -> None:
+    data = build_summary({"background": "x" * 900, "skills": "not a list"}, "c")
+    assert data["goals"]["background"] == "x" * 500
+    assert (data["language"], data["city"], data["skills"], data["suggestions"], data["next_steps"]) == (
+        "en",
+        None,
+        [],
+        [],
+        [],
+    )
+
+
+def test_save_consent_share_and_delete(session: Session) -> None:
+    summary = save_summary(session, build_summary(SLOTS, "conv-1", titles=TITLES))
+    session.commit()
+    assert summary.id == 1 and summary.consent_to_share is None and summary.consent_at is None
+    assert (summary.language, summary.city, summary.data["holland_code"]) == ("en", "Vantaa", "ICS")
+    assert shared_summaries(session) == []
+    record_consent(session, str(summary.id), True)
+    session.commit()
+    stored = get_summary(session, "1")
+    assert stored is not None and stored.consent_to_share is True and stored.consent_at is not None
+    assert [s.id for s in shared_summaries(session)] == [1]
+    record_consent(session, 1, False)
+    assert get_summary(session, 1).consent_to_share is False  # type: ignore[union-attr]
+    with pytest.raises(LookupError):
+        record_consent(session, "42", True)
+    with pytest.raises(LookupError):
+        record_consent(session, "not-a-number", True)
+    assert delete_summaries(session, "conv-1") == 1
+    assert get_summary(session, 1) is None
+
+
+def test_render_summary_in_plain_words() -> None:
+    data = build_summary(SLOTS, "conv-1", titles=TITLES)
+    assert render_summary(data, "en") == "\n".join(
+        [
+            "Here is a short summary of our talk.",
+            "You are looking for a job.",
+            "Field: data and analytics.",
+            "Place: in Vantaa.",
+            "Your confidence: 3.4 out of 5.",
+            "You like: solving problems, careful, organised work, helping people.",
+            "Options you liked: Course 1; Job 4.",
+            "Not for you: Job 1.",
+            "Your next steps:",
+            "1. Apply to Course 1",
+            "2. Update my CV",
+        ]
+    )
+    fi = render_summary(data, "fi").splitlines()
+    assert fi[:5] == [
+        "Tässä on lyhyt yhteenveto keskustelustamme.",
+        "Etsit työtä.",
+        "Ala: data ja analytiikka.",
+        "Paikka: Vantaalla.",
+        "Luottamuksesi omiin taitoihin: 3,4/5.",
+    ]
+    assert fi[-2:] == ["1. Hae koulutukseen: Kurssi 1", "2. Päivitä ansioluetteloni"]
+    sv = render_summary(build_summary({"language": "sv", "city": "online", "goal_type": "unsure"}, "c"), "sv")
+    assert sv.splitlines() == [
+        "Här är en kort sammanfattning av vårt samtal.",
+        "Du vet inte ännu vad du vill. Det är helt okej.",
+        "Plats: på nätet.",
+        "Du har inte valt nästa steg än.",
+    ]
+
+
+def test_next_step_options_labels_and_typed_answers() -> None:
+    options = option_keys(["course:1", "job:4"])
+    assert options == ["apply:course:1", "look:job:4", "coach", "cv", "employment_services"]
+    assert option_label("look:job:4", "sv", TITLES) == "Titta på jobbet: Jobb 4"
+    assert option_label("employment_services", "fi", TITLES) == "Käy kaupungin työllisyyspalveluissa"
+    cases = {
+        "cv": "cv",
+        "Update my CV please": "cv",
+        "päivitä ansioluettelo": "cv",
+        "I want to talk with a career coach": "coach",
+        "TE-palvelut": "employment_services",
+        "2": "look:job:4",
+        "apply to course 1": "apply:course:1",
+        "Kurssi 1": "apply:course:1",
+        "That's all": DONE,
+        "siinä kaikki": DONE,
+        "det är allt": DONE,
+        "9": None,
+        "🙂": None,
+        "": None,
+        '/inform{"answer":"hack"}': None,
+    }
+    for text, expected in cases.items():
+        assert match_option(text, options, TITLES) == expected, text
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("topic", ["suggestions", "summary", "next_steps"])
+def test_every_message_has_en_fi_sv_with_the_same_placeholders(topic: str) -> None:
+    entries = yaml.safe_load((MESSAGES / f"{topic}.yml").read_text(encoding="utf-8"))
+    assert entries
+    for key, variants in entries.items():
+        assert set(variants) == {"en", "fi", "sv"}, key
+        assert all(isinstance(v, str) and v.strip() for v in variants.values()), key
+        assert (
+            _placeholders(variants["fi"]) == _placeholders(variants["en"]) == _placeholders(variants["sv"])
+        ), key
