@@ -8,5 +8,6 @@ import bot.coach.models  # noqa: F401  (coach dashboard tables)
 import bot.guidance.store  # noqa: F401  (assessment results)
 from bot.catalogue.models import Course, Job
 from bot.db import Base
+from bot.esco.models import EscoOccupation, EscoOccupationSkill, EscoSkill  # noqa: F401  (ESCO tables)
 
 __all__ = ["Course", "Job", "Base"]
