@@ -176,3 +176,16 @@ def match_terms(text: str, lang: str) -> MatchResult:
         if term.field and term.field not in result.fields:
             result.fields.append(term.field)
     return result
+
+
+def localised_label(label: str, lang: str) -> str:
+    """The first ``lang`` name of the term with canonical ``label`` (for showing
+    it to the person); ``label`` itself when unknown or without a name in ``lang``.
+    """
+    if lang == "en":
+        return label
+    for term in vocabulary():
+        if term.label == label:
+            names = term.names.get(lang) or ()
+            return names[0] if names else label
+    return label

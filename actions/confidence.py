@@ -1,0 +1,162 @@
+"""Confidence check: ``validate_confidence_form``, ``action_ask_se_1`` ..
+``action_ask_se_5`` and ``action_score_confidence``.
+
+Items come from the self-efficacy instrument (bot/guidance/self_efficacy.yml);
+one small factory builds an ask action per item. Ratings are stored in the
+slots as "1".."5". Skip rules (docs/conversation.md): "Skip this part"
+(``/skip``) or a typed "skip" fills this item and all remaining ones with
+"skipped"; "I don't know" skips only this item.
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.common import language_of
+from actions.forms import answer_for, is_section_skip, section_rest
+from bot.db import session_scope
+from bot.guidance import self_efficacy
+from bot.guidance.answers import parse_rating
+from bot.guidance.store import latest_score, save_result
+from bot.i18n import t
+
+logger = logging.getLogger(__name__)
+
+SE_ITEMS: tuple[str, ...] = tuple(self_efficacy.item_ids())
+
+
+def rating_buttons(lang: str) -> list[dict[str, str]]:
+    """Buttons "1 · Not at all sure" .. "5 · Completely sure" (payload
+    ``/inform{"answer":"4"}``) and "Skip this part" (payload ``/skip``)."""
+    labels = self_efficacy.scale_labels(lang)
+    buttons = [
+        {"title": f"{point} · {label}", "payload": f'/inform{{"answer":"{point}"}}'}
+        for point, label in sorted(labels.items())
+    ]
+    buttons.append({"title": t("confidence.skip_button", lang), "payload": "/skip"})
+    return buttons
+
+
+class ActionAskConfidenceItem(Action, ABC):
+    """Ask one self-efficacy item: progress, question, 1-5 buttons and skip."""
+
+    @abstractmethod
+    def item_id(self) -> str:
+        """The item (and slot) this action asks, e.g. "se_2"."""
+
+    def name(self) -> str:
+        """``action_ask_<item id>``."""
+        return f"action_ask_{self.item_id()}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Send "Question n of 5", the item text and the buttons; no events."""
+        lang = language_of(tracker)
+        item = next(i for i in self_efficacy.items() if i.id == self.item_id())
+        progress = t("confidence.progress", lang, n=SE_ITEMS.index(item.id) + 1, total=len(SE_ITEMS))
+        dispatcher.utter_message(text=f"{progress}\n{item.text[lang]}", buttons=rating_buttons(lang))
+        return []
+
+
+def _ask_class(item_id: str) -> type[ActionAskConfidenceItem]:
+    class_name = "ActionAsk" + item_id.replace("_", "").capitalize()
+    namespace = {"item_id": lambda self: item_id, "__module__": __name__}
+    return type(class_name, (ActionAskConfidenceItem,), namespace)
+
+
+ASK_ACTIONS: dict[str, type[ActionAskConfidenceItem]] = {item: _ask_class(item) for item in SE_ITEMS}
+globals().update({cls.__name__: cls for cls in ASK_ACTIONS.values()})
+
+
+class ValidateConfidenceForm(FormValidationAction):
+    """Parse each rating ("4", "four", "neljä", "not really") to "1".."5" or "skipped"."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "validate_confidence_form"
+
+    def validate_item(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """Slot updates for one answered item; None (ask again) with help when not understood."""
+        raw = answer_for(slot, value, tracker)
+        rating = parse_rating(raw)
+        if isinstance(rating, int):
+            return {slot: str(rating)}
+        if is_section_skip(tracker, raw):
+            return section_rest(SE_ITEMS, slot, tracker)
+        if rating is not None:
+            return {slot: rating}
+        dispatcher.utter_message(text=t("confidence.invalid", language_of(tracker)))
+        return {slot: None}
+
+
+def _validator(slot: str) -> Any:
+    def validate(
+        self: ValidateConfidenceForm,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        return self.validate_item(slot, value, dispatcher, tracker)
+
+    validate.__doc__ = f"Validate {slot} (see validate_item)."
+    return validate
+
+
+for _slot in SE_ITEMS:
+    setattr(ValidateConfidenceForm, f"validate_{_slot}", _validator(_slot))
+
+
+def _slot_rating(value: object) -> int | None:
+    if isinstance(value, str) and value.strip() in {"1", "2", "3", "4", "5"}:
+        return int(value.strip())
+    return None
+
+
+class ActionScoreConfidence(Action):
+    """Score the check, store it with a timestamp, and give strengths-based feedback.
+
+    Sets ``confidence_score`` (mean 1.0-5.0, or None when all were skipped).
+    Mentions the trend when an earlier score of this conversation is stored.
+    If the database is unreachable the feedback is still given, with a note.
+    """
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_score_confidence"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """``[SlotSet("confidence_score", score)]`` and one feedback message."""
+        lang = language_of(tracker)
+        ratings = {item: _slot_rating(tracker.get_slot(item)) for item in SE_ITEMS}
+        result = self_efficacy.score_self_efficacy(dict(ratings))
+        previous: float | None = None
+        saved = True
+        try:
+            with session_scope() as session:
+                previous = latest_score(session, tracker.sender_id)
+                save_result(
+                    session, tracker.sender_id, "self_efficacy", answers=result.answers, score=result.score
+                )
+        except SQLAlchemyError:
+            logger.exception("could not store the self-efficacy result")
+            saved = False
+        text = self_efficacy.feedback(result, lang, previous=previous)
+        if not saved:
+            text = f"{text} {t('confidence.not_saved', lang)}"
+        dispatcher.utter_message(text=text)
+        return [SlotSet("confidence_score", result.score)]

@@ -1,0 +1,132 @@
+"""Goal form validation: ``validate_goal_form``.
+
+Every goal slot is parsed with :mod:`bot.guidance.answers` into its
+canonical value (docs/conversation.md). A button's ``answer`` entity wins
+over the raw text. An answer that is not understood gets a short helpful
+message and the slot is reset to None, so the form asks again. Values set
+before the form began (an entity in an earlier message, say a city
+"Atlantis") are validated too. The background text goes through the spaCy
+matcher and fills ``skills`` and ``occupations``. When the page gave no
+language, the language is guessed from the person's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.common import language_of
+from actions.forms import answer_for, latest_intent, latest_text
+from bot.guidance import answers
+from bot.guidance.language import detect_language
+from bot.guidance.vocabulary import GOAL_SLOTS, SKIPPED, is_valid
+from bot.i18n import t
+from bot.matching import localised_label, match_terms
+
+Parser = Callable[[object], object]
+
+
+def _merge(existing: object, new: list[str]) -> list[str]:
+    merged = [item for item in existing if isinstance(item, str)] if isinstance(existing, list) else []
+    return merged + [item for item in new if item not in merged]
+
+
+class ValidateGoalForm(FormValidationAction):
+    """Validate goal_type, field, city, timeframe, education_level and background."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "validate_goal_form"
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Validate the newly extracted slots, then any goal slot still holding
+        an invalid value from before the form began; guess the language first."""
+        events: list[EventType] = []
+        if not tracker.get_slot("language"):
+            guessed = detect_language(latest_text(tracker))
+            if guessed:
+                tracker.slots["language"] = guessed
+                events.append(SlotSet("language", guessed))
+        events.extend(await super().get_validation_events(dispatcher, tracker, domain))
+        done = {event.get("name") for event in events}
+        for slot in GOAL_SLOTS:
+            value = tracker.get_slot(slot)
+            if slot in done or value is None or is_valid(slot, value):
+                continue
+            result = getattr(self, f"validate_{slot}")(value, dispatcher, tracker, domain)
+            tracker.slots.update(result)
+            events.extend(SlotSet(name, new) for name, new in result.items())
+        return events
+
+    def _validate(
+        self,
+        slot: str,
+        value: object,
+        parser: Parser,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+    ) -> dict[str, Any]:
+        parsed = parser(answer_for(slot, value, tracker))
+        if parsed is None and latest_intent(tracker) == "skip" and tracker.get_slot("requested_slot") == slot:
+            parsed = SKIPPED
+        if parsed is None:
+            dispatcher.utter_message(text=t(f"goals.invalid_{slot}", language_of(tracker)))
+        return {slot: parsed}
+
+    def validate_goal_type(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """job / study / both / unsure / skipped."""
+        return self._validate("goal_type", value, answers.parse_goal_type, dispatcher, tracker)
+
+    def validate_field(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A field value (software, data, ux_content, ...), unsure or skipped."""
+        lang = language_of(tracker)
+        return self._validate("field", value, lambda v: answers.parse_field(v, lang), dispatcher, tracker)
+
+    def validate_city(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Turku / Espoo / Helsinki / Vantaa / online / skipped; other places are asked again."""
+        return self._validate("city", value, answers.parse_city, dispatcher, tracker)
+
+    def validate_timeframe(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """now / 3_months / this_year / unsure / skipped."""
+        return self._validate("timeframe", value, answers.parse_timeframe, dispatcher, tracker)
+
+    def validate_education_level(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """basic / secondary / bachelor / master / other / skipped."""
+        return self._validate("education_level", value, answers.parse_education_level, dispatcher, tracker)
+
+    def validate_background(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The person's words (max 500 characters) or skipped; also sets skills and occupations."""
+        result = self._validate("background", value, answers.parse_background, dispatcher, tracker)
+        background = result["background"]
+        if not isinstance(background, str) or background == SKIPPED:
+            return result
+        lang = language_of(tracker)
+        found = match_terms(background, lang)
+        terms = [localised_label(label, lang) for label in found.skills + found.occupations]
+        if terms:
+            dispatcher.utter_message(text=t("goals.background_terms", lang, terms=", ".join(terms)))
+        else:
+            dispatcher.utter_message(text=t("goals.background_thanks", lang))
+        result["skills"] = _merge(tracker.get_slot("skills"), found.skills)
+        result["occupations"] = _merge(tracker.get_slot("occupations"), found.occupations)
+        return result

@@ -1,0 +1,156 @@
+"""Session actions: start (page metadata → language, city), language switch, restart.
+
+- ``action_session_start`` reads the widget's metadata ``{language, city}``
+  (``session_started_metadata``, else the latest message's metadata) and
+  sets the ``language`` and ``city`` slots when they are not set yet; an
+  unknown language or city is ignored. Slots are carried over per the
+  domain's ``session_config.carry_over_slots_to_new_session`` (Rasa's
+  convention), and the action ends with ``ActionExecuted("action_listen")``.
+- ``action_change_language`` switches to the language named by the
+  ``language`` entity or the text ("suomeksi", "på svenska", "in English");
+  otherwise it offers buttons. Only the ``language`` slot changes, so a form
+  in progress resumes with its answers.
+- ``action_restart_conversation`` (and ``action_restart``, which the domain
+  overrides with the same behaviour) restarts and keeps language and city.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, Restarted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import language_of
+from bot.guidance.answers import parse_city
+from bot.guidance.language import parse_language_request
+from bot.guidance.vocabulary import CITIES, CITY_VALUES, LANGUAGES
+from bot.i18n import t
+
+NOT_CARRIED = ("session_started_metadata", "requested_slot")
+
+
+def metadata_language(value: object) -> str | None:
+    """A metadata language ("fi", "fi-FI", "SV") as "fi" | "sv" | "en"; None if unknown."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower()[:2]
+    return code if code in LANGUAGES else None
+
+
+def metadata_city(value: object) -> str | None:
+    """A metadata city ("Espoo", "esbo", "Helsingfors") as a canonical city; None if not covered."""
+    if not isinstance(value, str) or len(value) > 100:
+        return None
+    city = parse_city(value)
+    return city if city in CITIES else None
+
+
+def metadata_slot_events(metadata: object, current: dict[str, Any]) -> list[EventType]:
+    """SlotSet events for the metadata's language and city, for slots not set in ``current``."""
+    if not isinstance(metadata, dict):
+        return []
+    events: list[EventType] = []
+    language = metadata_language(metadata.get("language"))
+    if language and not current.get("language"):
+        events.append(SlotSet("language", language))
+    city = metadata_city(metadata.get("city"))
+    if city and not current.get("city"):
+        events.append(SlotSet("city", city))
+    return events
+
+
+class ActionSessionStart(Action):
+    """Start a session: carry over slots, apply page metadata, then listen."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Events: SessionStarted, carried-over SlotSets, metadata SlotSets, ActionExecuted(action_listen)."""
+        events: list[EventType] = [SessionStarted()]
+        carried: dict[str, Any] = {}
+        if (domain.get("session_config") or {}).get("carry_over_slots_to_new_session", True):
+            carried = {
+                name: value
+                for name, value in tracker.slots.items()
+                if value is not None and name not in NOT_CARRIED
+            }
+            events.extend(SlotSet(name, value) for name, value in carried.items())
+        metadata = tracker.get_slot("session_started_metadata")
+        if not metadata:
+            metadata = (tracker.latest_message or {}).get("metadata")
+        events.extend(metadata_slot_events(metadata, carried))
+        events.append(ActionExecuted("action_listen"))
+        return events
+
+
+def language_buttons(lang: str) -> list[dict[str, str]]:
+    """Buttons Suomi / Svenska / English with payloads ``/change_language{"language":"fi"}`` etc."""
+    return [
+        {"title": t(f"session.button_{code}", lang), "payload": f'/change_language{{"language":"{code}"}}'}
+        for code in ("fi", "sv", "en")
+    ]
+
+
+class ActionChangeLanguage(Action):
+    """Switch the conversation language; confirm in the new language."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_change_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """``[SlotSet("language", new)]`` with a confirmation, or ``[]`` with language buttons."""
+        requested = None
+        for value in tracker.get_latest_entity_values("language"):
+            requested = parse_language_request(str(value))
+            if requested:
+                break
+        if requested is None:
+            requested = parse_language_request((tracker.latest_message or {}).get("text") or "")
+        if requested is None:
+            current = language_of(tracker)
+            dispatcher.utter_message(
+                text=t("session.choose_language", current), buttons=language_buttons(current)
+            )
+            return []
+        dispatcher.utter_message(text=t("session.language_changed", requested))
+        return [SlotSet("language", requested)]
+
+
+class ActionRestartConversation(Action):
+    """Start over: every slot is cleared except language and city."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_restart_conversation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Events: Restarted, then SlotSet for language and city when they hold valid values."""
+        language = tracker.get_slot("language")
+        city = tracker.get_slot("city")
+        dispatcher.utter_message(text=t("session.restarted", language_of(tracker)))
+        events: list[EventType] = [Restarted()]
+        if language in LANGUAGES:
+            events.append(SlotSet("language", language))
+        if city in CITY_VALUES:
+            events.append(SlotSet("city", city))
+        return events
+
+
+class ActionRestart(ActionRestartConversation):
+    """Rasa's ``action_restart`` (intent ``restart``), served with the same behaviour."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_restart"
