@@ -24,6 +24,9 @@ from bot.coach.accounts import as_utc
 from bot.db import Base, make_engine
 
 ID_COLUMNS = ("conversation_id", "sender_id")
+# Rows written by coaches: they are deleted with the person, but a coach reading
+# or annotating a conversation does not keep the person's data alive.
+NOT_PERSON_ACTIVITY = frozenset({"coach_notes", "coach_reviews", "coach_audit_log", "handoff_messages"})
 
 
 def tracker_db_url() -> str | None:
@@ -91,7 +94,7 @@ def _last_activity(session: Session, tracker_url: str | None) -> dict[str, datet
 
     for table, column in person_tables():
         times = [c for c in table.c if isinstance(c.type, DateTime)]
-        if not times:
+        if not times or table.name in NOT_PERSON_ACTIVITY:
             note((key, None) for key in session.scalars(select(column).distinct()))
             continue
         for time_column in times:
@@ -117,7 +120,8 @@ def purge(
 ) -> list[str]:
     """Delete every conversation whose last activity is older than ``retention_days``.
 
-    Activity is the newest timestamp of the conversation in any product table or
+    Activity is the newest timestamp of the conversation in a product table written
+    for the person (not coach notes, reviews, audit rows or replies) or in a
     tracker event. Commits after each conversation.
 
     Raises:

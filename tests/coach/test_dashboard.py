@@ -1,0 +1,111 @@
+"""Dashboard pages: city isolation, consent, CSRF, audit, notes, review, CSV, handoff steps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from bot.coach import handoff
+from bot.coach.models import AuditEntry, CoachNote, HandoffMessage, HandoffRequest
+from bot.coach.rasa_client import Line
+from tests.coach.conftest import CoachEnv
+
+
+def test_coach_sees_only_approved_summaries_of_own_city(coach_env: CoachEnv) -> None:
+    coach_env.account("coach@turku.fi")
+    own = coach_env.summary("turku-approved")
+    unapproved = coach_env.summary("turku-unapproved", consent=None)
+    declined = coach_env.summary("turku-declined", consent=False)
+    other_city = coach_env.summary("espoo-approved", city="Espoo")
+    coach_env.login("coach@turku.fi")
+    page = coach_env.client.get("/coach/").text
+    assert f"/coach/summaries/{own}" in page
+    for hidden in (unapproved, declined, other_city):
+        assert f'/coach/summaries/{hidden}"' not in page
+        assert coach_env.client.get(f"/coach/summaries/{hidden}").status_code == 404
+    assert coach_env.client.get(f"/coach/summaries/{own}").status_code == 200
+
+
+def test_viewing_and_export_are_audited(coach_env: CoachEnv) -> None:
+    coach_env.account("coach@turku.fi")
+    coach_env.rasa.lines = [Line("user", "hei", datetime.now(UTC))]
+    sid = coach_env.summary("conv-1")
+    coach_env.login("coach@turku.fi")
+    assert "hei" in coach_env.client.get(f"/coach/summaries/{sid}").text
+    csv = coach_env.client.get("/coach/export.csv")
+    assert csv.status_code == 200 and "conv-1" in csv.text and csv.text.startswith("summary_id,")
+    actions = [
+        (e.account_email, e.action, e.conversation_id) for e in coach_env.session.scalars(select(AuditEntry))
+    ]
+    assert ("coach@turku.fi", "view", "conv-1") in actions
+    assert ("coach@turku.fi", "transcript", "conv-1") in actions
+    assert ("coach@turku.fi", "export", "conv-1") in actions
+
+
+def test_audit_log_is_for_admins_only(coach_env: CoachEnv) -> None:
+    coach_env.account("coach@turku.fi")
+    coach_env.account("admin@turku.fi", role="admin")
+    coach_env.login("coach@turku.fi")
+    assert coach_env.client.get("/coach/audit").status_code == 403
+    coach_env.client.cookies.clear()
+    coach_env.login("admin@turku.fi")
+    assert coach_env.client.get("/coach/audit").status_code == 200
+
+
+def test_note_needs_csrf_and_is_redacted(coach_env: CoachEnv) -> None:
+    coach_env.account("coach@turku.fi")
+    sid = coach_env.summary("conv-2")
+    coach_env.login("coach@turku.fi")
+    refused = coach_env.client.post(f"/coach/summaries/{sid}/notes", data={"note": "x"})
+    assert refused.status_code == 403
+    wrong = coach_env.client.post(f"/coach/summaries/{sid}/notes", data={"note": "x", "csrf_token": "forged"})
+    assert wrong.status_code == 403
+    token = coach_env.csrf(f"/coach/summaries/{sid}")
+    note = "Soita 040 123 4567 tai a.b@example.com, hetu 131052-308T"
+    ok = coach_env.client.post(f"/coach/summaries/{sid}/notes", data={"note": note, "csrf_token": token})
+    assert ok.status_code == 200
+    stored = coach_env.session.scalar(select(CoachNote)).text
+    assert "040" not in stored and "example.com" not in stored and "131052" not in stored
+
+
+def test_mark_reviewed_and_filter(coach_env: CoachEnv) -> None:
+    coach_env.account("coach@turku.fi")
+    sid = coach_env.summary("conv-3")
+    coach_env.login("coach@turku.fi")
+    token = coach_env.csrf()
+    coach_env.client.post(f"/coach/summaries/{sid}/review", data={"reviewed": "1", "csrf_token": token})
+    assert f"/coach/summaries/{sid}" in coach_env.client.get("/coach/?status=reviewed").text
+    assert f"/coach/summaries/{sid}" not in coach_env.client.get("/coach/?status=new").text
+
+
+def test_handoff_take_reply_hand_back(coach_env: CoachEnv) -> None:
+    coach_env.account("coach@turku.fi")
+    coach_env.account("coach@espoo.fi", city="Espoo")
+    request = handoff.enqueue(coach_env.session, "conv-h", "Turku", "fi")
+    coach_env.session.commit()
+    coach_env.login("coach@espoo.fi")
+    assert coach_env.client.get(f"/coach/handoffs/{request.id}").status_code == 404
+    coach_env.client.cookies.clear()
+    coach_env.login("coach@turku.fi")
+    assert coach_env.client.get("/coach/queue.json").json()["items"][0]["status"] == "waiting"
+    token = coach_env.csrf("/coach/queue")
+    assert coach_env.client.post(f"/coach/handoffs/{request.id}/take", data={}).status_code == 403
+    coach_env.client.post(f"/coach/handoffs/{request.id}/take", data={"csrf_token": token})
+    coach_env.client.post(f"/coach/handoffs/{request.id}/reply", data={"csrf_token": token, "text": "Hei!"})
+    assert ("conv-h", "action_relay_coach_message") in coach_env.rasa.calls
+    assert handoff.pop_undelivered(coach_env.session, "conv-h") == ["Hei!"]
+    coach_env.session.commit()
+    assert coach_env.session.scalar(select(HandoffMessage)).delivered_at is not None
+    coach_env.client.post(f"/coach/handoffs/{request.id}/hand-back", data={"csrf_token": token})
+    assert coach_env.rasa.calls[-2:] == [("conv-h", "resume"), ("conv-h", "action_handoff_resumed")]
+    coach_env.session.expire_all()
+    assert coach_env.session.get(HandoffRequest, request.id).status == "closed"
+
+
+def test_waiting_handoff_times_out(coach_env: CoachEnv, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("HANDOFF_TIMEOUT_SECONDS", "0")
+    handoff.enqueue(coach_env.session, "conv-t", "Turku", "en")
+    coach_env.session.commit()
+    assert handoff.expire_waiting(coach_env.session) == ["conv-t"]
+    assert ("conv-t", "action_handoff_timeout") in coach_env.rasa.calls
