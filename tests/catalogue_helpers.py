@@ -106,3 +106,13 @@ def load_fixed_catalogue(session: Session) -> None:
     """Insert the fixed catalogue and commit."""
     session.add_all(fixed_catalogue())
     session.commit()
+
+
+def break_database(monkeypatch: Any, tmp_path: Any) -> None:
+    """Point DATABASE_URL at a SQLite file in a missing directory: every connection fails."""
+    from bot import db
+    from bot.config import get_settings
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing-dir' / 'down.db'}")
+    get_settings.cache_clear()
+    db.get_sessionmaker.cache_clear()
