@@ -9,5 +9,6 @@ import bot.guidance.store  # noqa: F401  (assessment results)
 from bot.catalogue.models import Course, Job
 from bot.db import Base
 from bot.esco.models import EscoOccupation, EscoOccupationSkill, EscoSkill  # noqa: F401  (ESCO tables)
+from bot.summaries.models import Summary
 
-__all__ = ["Course", "Job", "Base"]
+__all__ = ["Course", "Job", "Base", "Summary"]
