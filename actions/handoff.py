@@ -1,0 +1,96 @@
+"""Handoff to a human coach: pause the bot, relay coach replies, time out, hand back.
+
+- ``action_handoff_to_coach``: tells the person what happens next (the city's
+  contact options and hours), queues the conversation, returns ``ConversationPaused``.
+- ``action_relay_coach_message``: run by the dashboard through Rasa's
+  ``/execute`` endpoint; utters the coach replies waiting in ``handoff_messages``.
+- ``action_handoff_timeout``: nobody took the request; offers the city's contacts.
+- ``action_handoff_resumed``: the coach handed back; the bot says it is back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused, EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import language_of
+from actions.support import coach_message
+from bot.coach import handoff
+from bot.coach.chat_text import say
+from bot.config.cities import city_config
+from bot.db import session_scope
+
+
+class ActionHandoffToCoach(Action):
+    """Queue the conversation for a coach of its city and pause the bot."""
+
+    def name(self) -> str:
+        """Action name in the domain."""
+        return "action_handoff_to_coach"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType | dict[str, Any]]:
+        """Message (what happens next + contacts), queue row, ``ConversationPaused``."""
+        lang = language_of(tracker)
+        city = tracker.get_slot("city")
+        minutes = max(1, int(handoff.timeout().total_seconds() // 60))
+        dispatcher.utter_message(text=say("queued", lang, minutes=minutes) + "\n" + coach_message(city, lang))
+        with session_scope() as session:
+            handoff.enqueue(session, tracker.sender_id, city if city and city != "skipped" else "", lang)
+        return [ConversationPaused()]
+
+
+class ActionRelayCoachMessage(Action):
+    """Utter the coach's replies that are not delivered yet (the bot stays paused)."""
+
+    def name(self) -> str:
+        """Action name in the domain."""
+        return "action_relay_coach_message"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType | dict[str, Any]]:
+        """One bot message per waiting reply; no events."""
+        with session_scope() as session:
+            texts = handoff.pop_undelivered(session, tracker.sender_id)
+        for text in texts:
+            dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionHandoffTimeout(Action):
+    """Nobody took the request in time: apologise and give the city's other contact options."""
+
+    def name(self) -> str:
+        """Action name in the domain."""
+        return "action_handoff_timeout"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType | dict[str, Any]]:
+        """Timeout text with phone, hours and web address of the city's employment service."""
+        lang = language_of(tracker)
+        service = city_config(tracker.get_slot("city")).service(lang)
+        contacts = " · ".join(v for v in (service["phone"], service["hours"], service["url"]) if v)
+        dispatcher.utter_message(text=f"{say('timeout', lang)} {service['name']}: {contacts}")
+        return []
+
+
+class ActionHandoffResumed(Action):
+    """The coach handed the conversation back: say so (the dashboard already appended ``resume``)."""
+
+    def name(self) -> str:
+        """Action name in the domain."""
+        return "action_handoff_resumed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType | dict[str, Any]]:
+        """One message in the conversation language."""
+        dispatcher.utter_message(text=say("resumed", language_of(tracker)))
+        return []

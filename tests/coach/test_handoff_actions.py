@@ -1,0 +1,52 @@
+"""actions/handoff.py: pause + queue, relay of coach replies, timeout text, resume text."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select
+
+from actions.handoff import (
+    ActionHandoffResumed,
+    ActionHandoffTimeout,
+    ActionHandoffToCoach,
+    ActionRelayCoachMessage,
+)
+from bot.coach.models import HandoffMessage, HandoffRequest
+
+
+def test_handoff_pauses_and_queues(session, make_tracker, dispatcher) -> None:  # type: ignore[no-untyped-def]
+    tracker = make_tracker(
+        slots={"language": "fi", "city": "Turku"}, sender_id="conv-a", intent="request_coach"
+    )
+    events = asyncio.run(ActionHandoffToCoach().run(dispatcher, tracker, {}))
+    assert events == [{"event": "pause", "timestamp": None}]
+    assert "ohjaaja" in dispatcher.messages[0]["text"].lower()
+    request = session.scalar(select(HandoffRequest))
+    assert (request.conversation_id, request.city, request.language, request.status) == (
+        "conv-a",
+        "Turku",
+        "fi",
+        "waiting",
+    )
+
+
+def test_relay_utters_waiting_replies_once(session, make_tracker, dispatcher) -> None:  # type: ignore[no-untyped-def]
+    request = HandoffRequest(conversation_id="conv-b", city="Turku", language="en", status="active")
+    session.add(request)
+    session.flush()
+    session.add(
+        HandoffMessage(handoff_id=request.id, conversation_id="conv-b", author_email="c@t.fi", text="Hello")
+    )
+    session.commit()
+    tracker = make_tracker(sender_id="conv-b")
+    asyncio.run(ActionRelayCoachMessage().run(dispatcher, tracker, {}))
+    asyncio.run(ActionRelayCoachMessage().run(dispatcher, tracker, {}))
+    assert [m["text"] for m in dispatcher.messages] == ["Hello"]
+
+
+def test_timeout_and_resume_texts(database_url, make_tracker, dispatcher) -> None:  # type: ignore[no-untyped-def]
+    tracker = make_tracker(slots={"language": "sv", "city": "Espoo"})
+    asyncio.run(ActionHandoffTimeout().run(dispatcher, tracker, {}))
+    asyncio.run(ActionHandoffResumed().run(dispatcher, tracker, {}))
+    assert "handledare" in dispatcher.messages[0]["text"] and "DigiPoint" in dispatcher.messages[1]["text"]
