@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             from bot.catalogue.models import Course, Job
 
             engine = db.make_engine(args.database_url or db.get_settings().database_url)
-            db.Base.metadata.create_all(engine, tables=[Course.__table__, Job.__table__])
+            tables = [db.Base.metadata.tables[model.__tablename__] for model in (Course, Job)]
+            db.Base.metadata.create_all(engine, tables=tables)
             engine.dispose()
         with db.session_scope(args.database_url) as session:
             report = load_files(session, courses, jobs)
