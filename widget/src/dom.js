@@ -47,8 +47,7 @@ export function buildDom(shadow, config) {
   r.status = el(doc, "p", { class: "status", role: "status" });
   r.empty = el(doc, "p", { class: "empty" });
   r.log = el(doc, "ol", { class: "log" });
-  r.quick = el(doc, "div", { class: "quick", role: "group" });
-  r.scroller = el(doc, "div", { class: "scroller", role: "region", tabindex: "0" }, [r.empty, r.log, r.quick]);
+  r.scroller = el(doc, "div", { class: "scroller", role: "region", tabindex: "0" }, [r.empty, r.log]);
   r.typingText = el(doc, "span", { class: "sr-only" });
   r.typing = el(doc, "div", { class: "typing" }, [
     el(doc, "span", { class: "dot", "aria-hidden": "true" }),
@@ -88,7 +87,7 @@ export function labelDom(r, language, config) {
   r.close.setAttribute("aria-label", t(language, "close"));
   r.close.setAttribute("title", t(language, "close"));
   r.scroller.setAttribute("aria-label", t(language, "conversation"));
-  r.quick.setAttribute("aria-label", t(language, "suggestions"));
+  for (const group of r.log.querySelectorAll(".quick")) group.setAttribute("aria-label", t(language, "suggestions"));
   r.typingText.textContent = t(language, "botTyping");
   r.inputLabel.textContent = t(language, "inputLabel");
   r.input.setAttribute("placeholder", t(language, "inputPlaceholder"));

@@ -150,6 +150,14 @@ export class Widget {
   /** Shows `shown` as the person's message and sends `payload` to the bot. */
   sendVisible(shown, payload) {
     this.clearQuickReplies();
+    const languageButton = /^\/change_language(\{.*\})$/.exec(payload);
+    if (languageButton) {
+      try {
+        this.applyLanguage(JSON.parse(languageButton[1]).language);
+      } catch (_) {
+        /* not JSON: the bot will answer in its own way */
+      }
+    }
     this.addMessage({ from: "user", text: shown, time: Date.now() });
     this.sendSilently(payload);
   }
@@ -164,23 +172,29 @@ export class Widget {
     this.store.state.greeted = true;
     this.store.save();
     this.r.log.replaceChildren();
-    this.clearQuickReplies();
     this.addMessage({ from: "system", text: t(this.language, "startOverDone"), time: Date.now() }, true);
     this.sendSilently("/restart");
     this.r.input.focus();
   }
 
+  /** Language chosen in the widget's own switch: relabel, tell the bot. */
   changeLanguage(code) {
+    if (!this.applyLanguage(code)) return;
+    const note = t(this.language, "languageChanged", { name: LANGUAGE_NAMES[this.language] });
+    this.addMessage({ from: "system", text: note, time: Date.now() }, true);
+    this.sendSilently(`/change_language${JSON.stringify({ language: this.language })}`);
+  }
+
+  /** Switches the widget's UI language; returns false when it was already `code`. */
+  applyLanguage(code) {
     const language = normaliseLanguage(code);
-    if (language === this.language) return;
+    if (language === this.language) return false;
     this.language = language;
     this.store.state.language = language;
     this.store.save();
     labelDom(this.r, language, this.config);
     this.rerenderTimes();
-    const note = t(language, "languageChanged", { name: LANGUAGE_NAMES[language] });
-    this.addMessage({ from: "system", text: note, time: Date.now() }, true);
-    this.sendSilently(`/change_language${JSON.stringify({ language })}`);
+    return true;
   }
 
   updateCounter() {
@@ -210,12 +224,11 @@ export class Widget {
     this.setTyping(false);
     const entry = { from: "bot", text: message.text, buttons: message.buttons, time: Date.now() };
     this.addMessage(entry, true);
-    if (message.buttons.length) this.renderQuickReplies(message.buttons);
   }
 
   addMessage(entry, announce = false) {
     this.store.addMessage(entry);
-    this.r.log.appendChild(this.renderMessage(entry));
+    this.r.log.appendChild(this.renderMessage(entry, true));
     this.r.empty.hidden = true;
     if (announce && entry.from !== "user") {
       const who = entry.from === "bot" ? `${t(this.language, "bot")}: ` : "";
@@ -224,7 +237,8 @@ export class Widget {
     this.scrollToEnd();
   }
 
-  renderMessage(entry) {
+  /** One message as an <li>; `withButtons` adds its quick replies (still answerable). */
+  renderMessage(entry, withButtons) {
     const li = document.createElement("li");
     li.className = `msg ${entry.from}`;
     if (entry.from !== "system") {
@@ -243,6 +257,9 @@ export class Widget {
     time.dataset.ms = String(entry.time);
     time.textContent = this.formatTime(entry.time);
     li.appendChild(time);
+    if (withButtons && entry.from === "bot" && Array.isArray(entry.buttons) && entry.buttons.length) {
+      li.appendChild(this.renderQuickReplies(entry.buttons));
+    }
     return li;
   }
 
@@ -262,16 +279,19 @@ export class Widget {
 
   renderTranscript() {
     const messages = this.store.state.messages;
-    this.r.log.replaceChildren(...messages.map((m) => this.renderMessage(m)));
+    let lastUser = -1;
+    messages.forEach((m, i) => {
+      if (m.from === "user") lastUser = i;
+    });
+    this.r.log.replaceChildren(...messages.map((m, i) => this.renderMessage(m, i > lastUser)));
     this.r.empty.hidden = messages.length > 0;
-    const last = messages[messages.length - 1];
-    if (last && last.from === "bot" && Array.isArray(last.buttons) && last.buttons.length) {
-      this.renderQuickReplies(last.buttons);
-    }
   }
 
   renderQuickReplies(buttons) {
-    this.clearQuickReplies();
+    const group = document.createElement("div");
+    group.className = "quick";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", t(this.language, "suggestions"));
     for (const button of buttons) {
       const node = document.createElement("button");
       node.type = "button";
@@ -280,15 +300,14 @@ export class Widget {
         this.sendVisible(button.title, button.payload);
         this.r.input.focus();
       });
-      this.r.quick.appendChild(node);
+      group.appendChild(node);
     }
-    this.r.quick.hidden = false;
-    this.scrollToEnd();
+    return group;
   }
 
+  /** Quick replies answer the latest question only: remove them once the person answers. */
   clearQuickReplies() {
-    this.r.quick.replaceChildren();
-    this.r.quick.hidden = true;
+    for (const group of this.r.log.querySelectorAll(".quick")) group.remove();
   }
 
   // ----- status ------------------------------------------------------------
