@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot.coach.models import ROLES, CoachAccount, CoachSession, LoginAttempt, utcnow
 
@@ -101,13 +101,9 @@ def create_account(
     return account
 
 
-def _failures(session: Session, column: object, value: str, since: datetime) -> int:
-    return (
-        session.scalar(
-            select(func.count()).select_from(LoginAttempt).where(column == value, LoginAttempt.at >= since)  # type: ignore[operator]
-        )
-        or 0
-    )
+def _failures(session: Session, column: InstrumentedAttribute[str], value: str, since: datetime) -> int:
+    query = select(func.count()).select_from(LoginAttempt).where(column == value, LoginAttempt.at >= since)
+    return session.scalar(query) or 0
 
 
 def authenticate(session: Session, email: str, password: str, client: str) -> CoachAccount | None:

@@ -230,7 +230,7 @@ def export_csv(session: Session, principal: Principal) -> tuple[str, list[str]]:
     ids: list[str] = []
     for s in session.scalars(_approved(principal).order_by(Summary.created_at)):
         data = s.data if isinstance(s.data, dict) else {}
-        goals = data.get("goals") if isinstance(data.get("goals"), dict) else data
+        goals: dict[str, Any] = data["goals"] if isinstance(data.get("goals"), dict) else data
         steps = data.get("next_steps") or []
         writer.writerow(
             [
