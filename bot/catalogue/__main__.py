@@ -1,8 +1,9 @@
-"""Command line: ``python -m bot.catalogue load-sample [--database-url URL] [--create-tables]``.
+"""Command line: ``python -m bot.catalogue load-sample [--database-url URL] [--create-tables] [--quiet]``.
 
-Prints a load report (added / updated / unchanged / skipped with reasons)
-and exits 0, also when rows were skipped; exits 1 when the database cannot
-be reached.
+Also ``load --courses FILE --jobs FILE`` for other files of the same format.
+Prints a load report (added / updated / unchanged / skipped with reasons;
+with ``--quiet`` one line of counts plus the skipped rows) and exits 0,
+also when rows were skipped; exits 1 when the database cannot be reached.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
             action="store_true",
             help="create the courses and jobs tables when missing (tests, demos)",
         )
+        sub.add_argument("--quiet", action="store_true", help="one line of counts (plus skipped rows)")
         if name == "load":
             sub.add_argument("--courses", type=Path, default=None)
             sub.add_argument("--jobs", type=Path, default=None)
@@ -53,7 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     except SQLAlchemyError as exc:
         print(f"database error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 1
-    print("\n".join(report.lines()))
+    if args.quiet:
+        counts = ", ".join(line for line in report.lines() if not line.startswith("  "))
+        print(f"catalogue: {counts}")
+        print("\n".join(line for line in report.lines() if line.startswith("  ")), end="")
+    else:
+        print("\n".join(report.lines()))
     return 0
 
 

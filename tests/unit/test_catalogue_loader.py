@@ -136,6 +136,8 @@ def test_cli_prints_report(database_url: str, capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().out.splitlines() == ["added: 100", "updated: 0", "unchanged: 0", "skipped: 0"]
     assert main(["load-sample", "--database-url", database_url]) == 0
     assert "unchanged: 100" in capsys.readouterr().out
+    assert main(["load-sample", "--database-url", database_url, "--quiet"]) == 0
+    assert capsys.readouterr().out == "catalogue: added: 0, updated: 0, unchanged: 100, skipped: 0\n"
 
 
 def test_cli_creates_tables_and_reports_database_errors(
