@@ -32,8 +32,9 @@ build_venv() {  # build_venv <dir> <python> <requirements file>
   echo "==> Building $dir from $requirements (a few minutes the first time)"
   rm -rf "$dir"
   "$python" -m venv "$dir"
-  "$dir/bin/pip" install --quiet --upgrade pip
-  "$dir/bin/pip" install --quiet -r "$requirements"
+  # (grep drops pip's notes about this machine's unused local package folders)
+  "$dir/bin/pip" install --quiet --upgrade pip 2>&1 | { grep -v "is ignored: it is neither" || true; }
+  "$dir/bin/pip" install --quiet -r "$requirements" 2>&1 | { grep -v "is ignored: it is neither" || true; }
   echo "$stamp" > "$dir/.requirements-hash"
 }
 
