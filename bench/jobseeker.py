@@ -126,7 +126,7 @@ class ScriptedJobseeker:
             self.conversation.suggestion_ids = list(shown)
             if self.conversation.rejected_id is None:
                 self.conversation.rejected_id = shown[0]
-                return '/not_for_me{"suggestion_id":"%s"}' % shown[0]
+                return f'/not_for_me{{"suggestion_id":"{shown[0]}"}}'
             return "/choose_next_steps"
         return None
 

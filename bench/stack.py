@@ -43,7 +43,8 @@ class StackError(RuntimeError):
 
 
 def _logs(log_dir: Path) -> str:
-    return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in sorted(log_dir.glob("*")))
+    parts = (f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in sorted(log_dir.glob("*")))
+    return "\n".join(parts)
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float, log_dir: Path) -> None:
@@ -61,7 +62,9 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float,
 
 
 @contextmanager
-def running_stack(work: Path, port_offset: int = 10000, token: str = "live-test-token") -> Iterator[LiveStack]:
+def running_stack(
+    work: Path, port_offset: int = 10000, token: str = "live-test-token"  # noqa: S107  (throwaway stack)
+) -> Iterator[LiveStack]:
     """Run the stack with its files under ``work``; ports are the defaults + ``port_offset``.
 
     Raises:
@@ -69,7 +72,8 @@ def running_stack(work: Path, port_offset: int = 10000, token: str = "live-test-
     """
     if not MODEL.exists():
         raise StackError("models/digipoint.tar.gz is missing: run `make train` (make test does)")
-    ports = {"RASA_PORT": 5005 + port_offset, "ACTION_PORT": 5055 + port_offset, "WEB_PORT": 8080 + port_offset}
+    ports = {"RASA_PORT": 5005, "ACTION_PORT": 5055, "WEB_PORT": 8080}
+    ports = {name: port + port_offset for name, port in ports.items()}
     database_url = f"sqlite:///{work / 'digipoint.db'}"
     tracker_db_url = f"sqlite:///{work / 'rasa_tracker.db'}"
     log_dir = work / "logs"
@@ -85,7 +89,9 @@ def running_stack(work: Path, port_offset: int = 10000, token: str = "live-test-
         PYTHONPATH=str(ROOT),
     )
     subprocess.run([str(ROOT / "scripts" / "prepare_db.sh")], env=env, check=True, cwd=ROOT)
-    process = subprocess.Popen([str(ROOT / "scripts" / "run_stack.sh")], env=env, cwd=ROOT, start_new_session=True)
+    process = subprocess.Popen(
+        [str(ROOT / "scripts" / "run_stack.sh")], env=env, cwd=ROOT, start_new_session=True
+    )
     stack = LiveStack(
         web_url=f"http://localhost:{ports['WEB_PORT']}",
         rasa_url=f"http://localhost:{ports['RASA_PORT']}",
