@@ -162,7 +162,8 @@ class RestrictedSocketIOInput(SocketIOInput):
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             requested = (data or {}).get("session_id") if isinstance(data, dict) else None
-            session_id = requested if isinstance(requested, str) and SESSION_ID.match(requested) else uuid.uuid4().hex
+            well_formed = isinstance(requested, str) and SESSION_ID.match(requested)
+            session_id = requested if well_formed else uuid.uuid4().hex
             previous = self._session_of_socket.get(sid)
             if previous and previous != session_id:
                 await sio.leave_room(sid, previous, namespace=namespace)

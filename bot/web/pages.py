@@ -87,7 +87,9 @@ def _city_route(slug: str):  # noqa: ANN202 (a FastAPI endpoint)
 
 # One route per known city, so other routers (say /coach/...) are never shadowed.
 for _slug in CITIES:
-    router.add_api_route(f"/{_slug}/{{language}}/", _city_route(_slug), methods=["GET"], include_in_schema=False)
+    router.add_api_route(
+        f"/{_slug}/{{language}}/", _city_route(_slug), methods=["GET"], include_in_schema=False
+    )
 
 
 @router.get("/theme/{city_slug}.css", include_in_schema=False)

@@ -28,7 +28,8 @@ def page_headers(rasa_url: str) -> dict[str, str]:
     connect = f"'self' {http_origin(rasa_url)} {websocket_origin(rasa_url)}"
     csp = (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        f"connect-src {connect}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+        f"connect-src {connect}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; "
+        "object-src 'none'"
     )
     return {
         "Content-Security-Policy": csp,

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from bot.config import get_settings
 from bot.web.app import create_app
 from bot.web.cities import CITIES, LANGUAGES
-from bot.web.page_text import TEXT
+from bot.web.page_text import texts
 
 
 class _Collector(HTMLParser):
@@ -81,7 +81,7 @@ def test_city_page_renders_in_its_language_with_widget(client: TestClient, slug:
     assert response.status_code == 200
     page = _parse(response.text)
     assert page.html_lang == language
-    assert TEXT[language]["page_title"] in response.text
+    assert texts(language)["page_title"] in response.text
     assert city.organisation[language] in response.text
     widgets = [s for s in page.scripts if (s.get("src") or "").startswith("/static/widget.js")]
     assert len(widgets) == 1
@@ -89,7 +89,7 @@ def test_city_page_renders_in_its_language_with_widget(client: TestClient, slug:
     assert tag["data-server-url"] == get_settings().rasa_url
     assert tag["data-city"] == city.slot_value
     assert tag["data-language"] == language
-    assert tag["data-title"] == TEXT[language]["widget_title"]
+    assert tag["data-title"] == texts(language)["widget_title"]
     assert tag["data-primary-colour"] == city.primary
     assert f"/theme/{slug}.css" in page.stylesheets
     assert page.inline_handlers == [] and page.inline_scripts == 0
@@ -119,7 +119,8 @@ def test_landing_page_links_every_city_page_and_embeds_helsinki_en(client: TestC
     for slug in CITIES:
         for language in LANGUAGES:
             assert f'href="/{slug}/{language}/"' in response.text
-    tag = next(s for s in _parse(response.text).scripts if (s.get("src") or "").startswith("/static/widget.js"))
+    scripts = _parse(response.text).scripts
+    tag = next(s for s in scripts if (s.get("src") or "").startswith("/static/widget.js"))
     assert tag["data-city"] == "Helsinki" and tag["data-language"] == "en"
 
 
