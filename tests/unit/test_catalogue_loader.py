@@ -171,3 +171,14 @@ def test_suggestion_ids_and_lookups(session: Session) -> None:
     items = get_items(session, ["course:6", "job:2", "job:99", "bad"])
     assert sorted(items) == ["course:6", "job:2"]
     assert titles_of(session, ["job:2"]) == {"job:2": {"fi": "Työ 2", "sv": "Jobb 2", "en": "Job 2"}}
+
+
+def test_sample_skill_labels_are_the_matcher_vocabulary_labels() -> None:
+    vocabulary = yaml.safe_load(
+        (Path(__file__).parents[2] / "bot/matching/vocabulary.yml").read_text("utf-8")
+    )
+    skills = {entry["label"] for entry in vocabulary["skills"]}
+    occupations = {entry["label"] for entry in vocabulary["occupations"]}
+    rows = _sample("courses") + _sample("jobs")
+    assert {label for row in rows for label in row["skills"]} <= skills
+    assert {row["occupation"] for row in _sample("jobs")} <= occupations

@@ -225,3 +225,14 @@ def test_explain_without_reasons_uses_a_general_sentence() -> None:
     job2 = next(s for s in _rank({}, n_jobs=8).jobs if s.id == "job:2")
     assert job2.reasons == ()
     assert explain(job2, "sv") == "Det här är ett av de alternativ som passar bäst."
+
+
+def test_sample_catalogue_recognises_prior_learning_of_a_matched_skill(session: Session) -> None:
+    load_sample(session)
+    session.commit()
+    slots = {"field": "data", "city": "Vantaa", "skills": ["spreadsheets"], "education_level": "secondary"}
+    ranking = rank(session, profile_from_slots(slots), TODAY)
+    assert len(ranking.courses) == 3 and len(ranking.jobs) == 3
+    assert all(s.field == "data" for s in ranking.ordered())
+    hints = [prior_learning_sentence(s, "en") for s in ranking.courses]
+    assert any(hint and "(spreadsheets)" in hint for hint in hints)
