@@ -50,8 +50,9 @@ class ValidateGoalForm(FormValidationAction):
         """Validate the newly extracted slots, then any goal slot still holding
         an invalid value from before the form began; guess the language first."""
         events: list[EventType] = []
-        if not tracker.get_slot("language"):
-            guessed = detect_language(latest_text(tracker))
+        text = latest_text(tracker)
+        if not tracker.get_slot("language") and not answers.is_payload(text):
+            guessed = detect_language(text)
             if guessed:
                 tracker.slots["language"] = guessed
                 events.append(SlotSet("language", guessed))

@@ -1,0 +1,228 @@
+"""validate_goal_form: parsing, button answers, skips, prefilled values, background matching."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.goals import ValidateGoalForm
+from bot.i18n import t
+
+
+def _slot_events(values: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"event": "action", "name": "action_listen"}] + [
+        {"event": "slot", "name": name, "value": value} for name, value in values.items()
+    ]
+
+
+def _run(
+    make_tracker: Callable[..., Tracker],
+    dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+    *,
+    new: dict[str, Any],
+    slots: dict[str, Any] | None = None,
+    text: str = "",
+    intent: str = "inform",
+    entities: list[dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    all_slots = {"language": "en", **(slots or {}), **new}
+    tracker = make_tracker(
+        slots=all_slots,
+        text=text,
+        intent=intent,
+        entities=entities,
+        events=_slot_events(new),
+        active_loop="goal_form",
+    )
+    return asyncio.run(ValidateGoalForm().run(dispatcher, tracker, domain))
+
+
+def test_button_answer_entity_wins_over_raw_text(make_tracker, dispatcher, domain) -> None:
+    payload = '/inform{"answer":"both"}'
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"goal_type": payload},
+        slots={"requested_slot": "goal_type"},
+        text=payload,
+        entities=[{"entity": "answer", "value": "both"}],
+    )
+    assert events == [SlotSet("goal_type", "both")]
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "expected"),
+    [
+        ("goal_type", "mä haluun töihin", "job"),
+        ("field", "koodausta", "software"),
+        ("city", "Espoossa", "Espoo"),
+        ("city", "i Esbo", "Espoo"),
+        ("city", "etänä", "online"),
+        ("timeframe", "heti", "now"),
+        ("education_level", "amk", "bachelor"),
+    ],
+)
+def test_free_text_answers_are_parsed(make_tracker, dispatcher, domain, slot, text, expected) -> None:
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={slot: text},
+        slots={"requested_slot": slot, "language": "fi"},
+        text=text,
+    )
+    assert events == [SlotSet(slot, expected)]
+
+
+def test_invalid_city_is_asked_again_with_help(make_tracker, dispatcher, domain) -> None:
+    events = _run(
+        make_tracker, dispatcher, domain, new={"city": "Oulu"}, slots={"requested_slot": "city"}, text="Oulu"
+    )
+    assert events == [SlotSet("city", None)]
+    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "en")]
+
+
+def test_invalid_prefilled_city_is_validated_when_the_form_starts(make_tracker, dispatcher, domain) -> None:
+    # Rasa's form activation re-sends prefilled slots for validation.
+    events = _run(make_tracker, dispatcher, domain, new={"city": "Atlantis"}, slots={"language": "fi"})
+    assert events == [SlotSet("city", None)]
+    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "fi")]
+
+
+def test_invalid_city_from_an_earlier_message_is_caught_too(make_tracker, dispatcher, domain) -> None:
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"goal_type": "a job"},
+        slots={"requested_slot": "goal_type", "city": "Atlantis"},
+        text="a job",
+    )
+    assert events == [SlotSet("goal_type", "job"), SlotSet("city", None)]
+    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "en")]
+
+
+def test_typed_payload_cannot_bypass_validation(make_tracker, dispatcher, domain) -> None:
+    text = '/inform{"city":"Atlantis"}'
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"city": "Atlantis"},
+        slots={"requested_slot": "city"},
+        text=text,
+        entities=[{"entity": "city", "value": "Atlantis"}],
+    )
+    assert events == [SlotSet("city", None)]
+
+
+@pytest.mark.parametrize("text", ["skip", "not now", "I don't know", "en tiiä", "hoppa över"])
+def test_skip_phrases_store_skipped(make_tracker, dispatcher, domain, text) -> None:
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"timeframe": text},
+        slots={"requested_slot": "timeframe"},
+        text=text,
+    )
+    assert events == [SlotSet("timeframe", "skipped")]
+
+
+def test_skip_intent_with_unknown_words_stores_skipped(make_tracker, dispatcher, domain) -> None:
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"field": "pass on this one"},
+        slots={"requested_slot": "field"},
+        text="pass on this one",
+        intent="skip",
+    )
+    assert events == [SlotSet("field", "skipped")]
+
+
+def test_unclear_goal_type_gets_help(make_tracker, dispatcher, domain) -> None:
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"goal_type": "🦄"},
+        slots={"requested_slot": "goal_type"},
+        text="🦄",
+    )
+    assert events == [SlotSet("goal_type", None)]
+    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_goal_type", "en")]
+
+
+def test_background_fills_skills_and_occupations(make_tracker, dispatcher, domain) -> None:
+    text = "Olen tehnyt asiakaspalvelua ja opiskellut ohjelmointia. Haluan data-analyytikoksi."
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"background": text},
+        slots={"requested_slot": "background", "language": "fi", "skills": ["Python"]},
+        text=text,
+    )
+    assert events == [
+        SlotSet("background", text),
+        SlotSet("skills", ["Python", "customer service", "programming"]),
+        SlotSet("occupations", ["data analyst"]),
+    ]
+    expected = t("goals.background_terms", "fi", terms="asiakaspalvelu, ohjelmointi, data-analyytikko")
+    assert [m["text"] for m in dispatcher.messages] == [expected]
+
+
+def test_background_is_cut_to_500_characters(make_tracker, dispatcher, domain) -> None:
+    text = "word " * 2000
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"background": text},
+        slots={"requested_slot": "background"},
+        text=text,
+    )
+    assert len(events[0]["value"]) <= 500
+    assert events[1:] == [SlotSet("skills", []), SlotSet("occupations", [])]
+    assert [m["text"] for m in dispatcher.messages] == [t("goals.background_thanks", "en")]
+
+
+def test_skipped_background_sets_no_skills(make_tracker, dispatcher, domain) -> None:
+    events = _run(
+        make_tracker, dispatcher, domain, new={"background": "ohita"}, slots={"requested_slot": "background"}
+    )
+    assert events == [SlotSet("background", "skipped")]
+
+
+def test_language_is_guessed_when_the_page_gave_none(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker(
+        slots={"requested_slot": "goal_type", "goal_type": "jag söker jobb"},
+        text="jag söker jobb",
+        events=_slot_events({"goal_type": "jag söker jobb"}),
+        active_loop="goal_form",
+    )
+    events = asyncio.run(ValidateGoalForm().run(dispatcher, tracker, domain))
+    assert events == [SlotSet("language", "sv"), SlotSet("goal_type", "job")]
+
+
+def test_no_language_guess_from_a_button_payload(make_tracker, dispatcher, domain) -> None:
+    payload = '/inform{"answer":"job"}'
+    tracker = make_tracker(
+        slots={"requested_slot": "goal_type", "goal_type": payload},
+        text=payload,
+        entities=[{"entity": "answer", "value": "job"}],
+        events=_slot_events({"goal_type": payload}),
+        active_loop="goal_form",
+    )
+    assert asyncio.run(ValidateGoalForm().run(dispatcher, tracker, domain)) == [SlotSet("goal_type", "job")]
