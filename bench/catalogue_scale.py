@@ -42,6 +42,11 @@ from bot.catalogue.search import _allowed_levels, open_courses, open_jobs
 
 ROOT = Path(__file__).parents[1]
 TODAY = date(2026, 11, 29)
+#: The indexes of alembic/versions/*_catalogue_search_indexes.py (kept identical).
+SEARCH_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX ix_courses_field_application_end ON courses (field, application_end)",
+    "CREATE INDEX ix_jobs_field_expires ON jobs (field, expires)",
+)
 PLACES: tuple[str | None, ...] = (*MUNICIPALITIES, "Lahti", "Tampere", None)
 
 
@@ -147,7 +152,8 @@ def database(kind: str) -> Iterator[str]:
         with tempfile.TemporaryDirectory() as tmp:
             yield f"sqlite:///{tmp}/scale.db"
         return
-    done = subprocess.run([str(ROOT / "scripts" / "postgres.sh")], capture_output=True, text=True, check=False)
+    script = str(ROOT / "scripts" / "postgres.sh")
+    done = subprocess.run([script], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"scripts/postgres.sh failed: {done.stderr.strip()[-500:]}")
     server = done.stdout.strip().splitlines()[-1]
@@ -163,7 +169,7 @@ def database(kind: str) -> Iterator[str]:
         admin.dispose()
 
 
-def run(kind: str, rows: int, queries: int) -> dict[str, str]:
+def run(kind: str, rows: int, queries: int, with_indexes: bool = True) -> dict[str, str]:
     """All figures for one database, as printable strings keyed by row label."""
     rng = random.Random(7)
     courses, jobs = list(course_rows(rows, rng)), list(job_rows(rows, rng))
@@ -171,6 +177,10 @@ def run(kind: str, rows: int, queries: int) -> dict[str, str]:
     with database(kind) as url:
         engine = db.make_engine(url)
         db.Base.metadata.create_all(engine)
+        if with_indexes:
+            with engine.begin() as conn:
+                for statement in SEARCH_INDEXES:
+                    conn.execute(text(statement))
         factory = sessionmaker(engine, expire_on_commit=False)
         for label, model, data in (("courses", Course, courses), ("jobs", Job, jobs)):
             first, report = timed_import(factory, model, data)
@@ -185,14 +195,16 @@ def run(kind: str, rows: int, queries: int) -> dict[str, str]:
             "jobs, top 50": top_jobs,
             "courses, all rows": lambda s, f, p, lv: open_courses(s, TODAY, fields=f, municipality=p,
                                                                   education_level=lv),
-            "jobs, all rows": lambda s, f, p, lv: open_jobs(s, TODAY, fields=f, municipality=p, education_level=lv),
+            "jobs, all rows": lambda s, f, p, lv: open_jobs(s, TODAY, fields=f, municipality=p,
+                                                            education_level=lv),
         }
         for label, search in searches.items():
             n = queries if "top" in label else max(20, queries // 5)
             ms = latencies(factory, search, n, random.Random(11))
             out[f"search {label}: p50 / p95 ms"] = f"{statistics.median(ms):.1f} / {percentile(ms, 0.95):.1f}"
         with factory() as session:
-            sample = open_courses(session, TODAY, fields=["data"], municipality="Espoo", education_level="secondary")
+            sample = open_courses(session, TODAY, fields=["data"], municipality="Espoo",
+                                  education_level="secondary")
             out["  rows in one 'all rows' course search"] = f"{len(sample):,}"
         engine.dispose()
     return out
@@ -204,9 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000, help="courses and jobs each")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--no-indexes", action="store_true", help="leave out the search indexes")
     args = parser.parse_args(argv)
     kinds = ["sqlite"] if args.sqlite_only else ["sqlite", "postgresql"]
-    results = {kind: run(kind, args.rows, args.queries) for kind in kinds}
+    results = {kind: run(kind, args.rows, args.queries, not args.no_indexes) for kind in kinds}
     print(f"Catalogue scale: {args.rows:,} courses + {args.rows:,} jobs, {args.queries} profile searches")
     width = max(len(k) for k in results["sqlite"])
     print(f"{'':{width}}  " + "  ".join(f"{k:>18}" for k in kinds))
