@@ -131,3 +131,17 @@ def test_xss_payloads_are_plain_text(desktop: Page, stack: Any, payload: str) ->
     assert desktop.locator("#digipoint-chat .log img, #digipoint-chat .log script").count() == 0
     desktop.wait_for_timeout(500)
     assert dialogs == []
+
+
+def test_session_follows_the_person_to_another_page(desktop: Page, stack: Any) -> None:
+    """Moving to another page of the site keeps the open panel, the transcript and the session."""
+    chat = start(desktop, stack, "/helsinki/en/")
+    Walker(chat, keyboard=False).step()
+    session = chat.session_id()
+    shown = chat.bot.count()
+    desktop.goto(f"{stack.web_url}/helsinki/fi/")
+    chat = Chat(desktop)
+    expect(chat.panel).to_be_visible()
+    expect(chat.bot).to_have_count(shown)
+    assert chat.session_id() == session
+    expect(desktop.locator("#digipoint-chat .panel")).to_have_attribute("data-connection", "online")
