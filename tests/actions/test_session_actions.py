@@ -1,0 +1,127 @@
+"""Session actions: start with page metadata, language switch, restart."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk.events import ActionExecuted, Restarted, SessionStarted, SlotSet
+
+from actions.session import (
+    ActionChangeLanguage,
+    ActionRestart,
+    ActionRestartConversation,
+    ActionSessionStart,
+    language_buttons,
+)
+from bot.i18n import t
+
+
+def _start(
+    make_tracker, dispatcher, domain, slots: dict[str, Any], metadata: Any = None, message_metadata=None
+):
+    tracker = make_tracker(slots={**slots, "session_started_metadata": metadata}, metadata=message_metadata)
+    return asyncio.run(ActionSessionStart().run(dispatcher, tracker, domain))
+
+
+def test_metadata_sets_language_and_city(make_tracker, dispatcher, domain) -> None:
+    events = _start(make_tracker, dispatcher, domain, {}, {"language": "fi", "city": "Esbo"})
+    assert events == [
+        SessionStarted(),
+        SlotSet("language", "fi"),
+        SlotSet("city", "Espoo"),
+        ActionExecuted("action_listen"),
+    ]
+    assert dispatcher.messages == []
+
+
+def test_message_metadata_is_used_when_the_session_has_none(make_tracker, dispatcher, domain) -> None:
+    events = _start(make_tracker, dispatcher, domain, {}, None, {"language": "sv-FI", "city": "Helsingfors"})
+    assert events[1:3] == [SlotSet("language", "sv"), SlotSet("city", "Helsinki")]
+
+
+def test_slots_are_carried_over_and_not_overwritten(make_tracker, dispatcher, domain) -> None:
+    slots = {"language": "en", "city": "Turku", "goal_type": "job", "requested_slot": "field"}
+    events = _start(make_tracker, dispatcher, domain, slots, {"language": "fi", "city": "Vantaa"})
+    assert events == [
+        SessionStarted(),
+        SlotSet("language", "en"),
+        SlotSet("city", "Turku"),
+        SlotSet("goal_type", "job"),
+        ActionExecuted("action_listen"),
+    ]
+
+
+def test_no_carry_over_when_the_domain_says_so(make_tracker, dispatcher, domain) -> None:
+    domain = {**domain, "session_config": {"carry_over_slots_to_new_session": False}}
+    events = _start(
+        make_tracker, dispatcher, domain, {"language": "en", "goal_type": "job"}, {"language": "fi"}
+    )
+    assert events == [SessionStarted(), SlotSet("language", "fi"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        {"language": "de", "city": "Atlantis"},
+        {"language": 5, "city": ["Espoo"]},
+        "fi",
+        None,
+        {"city": "online"},
+    ],
+)
+def test_unknown_or_malformed_metadata_is_ignored(make_tracker, dispatcher, domain, metadata) -> None:
+    events = _start(make_tracker, dispatcher, domain, {}, metadata)
+    assert events == [SessionStarted(), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        ("puhu suomea", [], "fi"),
+        ("suomeksi kiitos", [], "fi"),
+        ("på svenska", [], "sv"),
+        ("in English please", [], "en"),
+        ('/change_language{"language":"sv"}', [{"entity": "language", "value": "sv"}], "sv"),
+        ("vaihda kieltä", [{"entity": "language", "value": "englanti"}], "en"),
+    ],
+)
+def test_change_language_confirms_in_the_new_language(
+    make_tracker, dispatcher, domain, text, entities, expected
+):
+    slots = {"language": "en", "goal_type": "job", "requested_slot": "city"}
+    tracker = make_tracker(
+        slots=slots, text=text, intent="change_language", entities=entities, active_loop="goal_form"
+    )
+    events = asyncio.run(ActionChangeLanguage().run(dispatcher, tracker, domain))
+    assert events == [SlotSet("language", expected)]
+    assert [m["text"] for m in dispatcher.messages] == [t("session.language_changed", expected)]
+
+
+def test_change_language_without_a_language_offers_buttons(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker(slots={"language": "fi"}, text="vaihda kieli", intent="change_language")
+    events = asyncio.run(ActionChangeLanguage().run(dispatcher, tracker, domain))
+    assert events == []
+    assert dispatcher.messages[0]["text"] == t("session.choose_language", "fi")
+    assert dispatcher.messages[0]["buttons"] == language_buttons("fi")
+    assert [b["payload"] for b in language_buttons("fi")] == [
+        '/change_language{"language":"fi"}',
+        '/change_language{"language":"sv"}',
+        '/change_language{"language":"en"}',
+    ]
+
+
+@pytest.mark.parametrize("action", [ActionRestartConversation(), ActionRestart()])
+def test_restart_keeps_language_and_city(make_tracker, dispatcher, domain, action) -> None:
+    tracker = make_tracker(slots={"language": "sv", "city": "Turku", "goal_type": "job", "se_1": "4"})
+    events = asyncio.run(action.run(dispatcher, tracker, domain))
+    assert events == [Restarted(), SlotSet("language", "sv"), SlotSet("city", "Turku")]
+    assert [m["text"] for m in dispatcher.messages] == [t("session.restarted", "sv")]
+
+
+def test_restart_without_language_or_city(make_tracker, dispatcher, domain) -> None:
+    tracker = make_tracker(slots={"city": "skipped"})
+    events = asyncio.run(ActionRestartConversation().run(dispatcher, tracker, domain))
+    assert events == [Restarted()]
+    assert ActionRestart().name() == "action_restart"
