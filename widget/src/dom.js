@@ -1,6 +1,6 @@
 // Builds the widget's DOM inside a Shadow root and (re)labels it in a language.
 // Elements are created with createElement and textContent only.
-import { LANGUAGES, LANGUAGE_NAMES, t } from "./i18n.js";
+import { LANGUAGES, LANGUAGE_NAMES, groupLabel, t } from "./i18n.js";
 
 const CHAT_ICON =
   "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z";
@@ -87,7 +87,9 @@ export function labelDom(r, language, config) {
   r.close.setAttribute("aria-label", t(language, "close"));
   r.close.setAttribute("title", t(language, "close"));
   r.scroller.setAttribute("aria-label", t(language, "conversation"));
-  for (const group of r.log.querySelectorAll(".quick")) group.setAttribute("aria-label", t(language, "suggestions"));
+  for (const group of r.log.querySelectorAll(".quick")) {
+    group.setAttribute("aria-label", groupLabel(language, group.dataset.context));
+  }
   r.typingText.textContent = t(language, "botTyping");
   r.inputLabel.textContent = t(language, "inputLabel");
   r.input.setAttribute("placeholder", t(language, "inputPlaceholder"));

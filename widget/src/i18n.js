@@ -97,3 +97,8 @@ export function t(language, key, params = {}) {
     name in params ? String(params[name]) : `{${name}}`,
   );
 }
+
+/** Label of a quick-reply group: "Answer options: <first line of the message>". */
+export function groupLabel(language, context) {
+  return context ? `${t(language, "suggestions")}: ${context}` : t(language, "suggestions");
+}

@@ -2,7 +2,7 @@
 // language switch, start over, connection status and accessibility wiring.
 import { Connection } from "./connection.js";
 import { buildDom, labelDom } from "./dom.js";
-import { LANGUAGE_NAMES, normaliseLanguage, t } from "./i18n.js";
+import { LANGUAGE_NAMES, groupLabel, normaliseLanguage, t } from "./i18n.js";
 import { appendRichText, normaliseBotMessage } from "./render.js";
 import { SessionStore } from "./storage.js";
 import { buildStyles } from "./styles.js";
@@ -258,7 +258,7 @@ export class Widget {
     time.textContent = this.formatTime(entry.time);
     li.appendChild(time);
     if (withButtons && entry.from === "bot" && Array.isArray(entry.buttons) && entry.buttons.length) {
-      li.appendChild(this.renderQuickReplies(entry.buttons));
+      li.appendChild(this.renderQuickReplies(entry.buttons, entry.text));
     }
     return li;
   }
@@ -287,11 +287,13 @@ export class Widget {
     this.r.empty.hidden = messages.length > 0;
   }
 
-  renderQuickReplies(buttons) {
+  /** A labelled group of quick-reply buttons; the label names the message they answer. */
+  renderQuickReplies(buttons, text) {
     const group = document.createElement("div");
     group.className = "quick";
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", t(this.language, "suggestions"));
+    group.dataset.context = String(text || "").split("\n")[0].slice(0, 80);
+    group.setAttribute("aria-label", groupLabel(this.language, group.dataset.context));
     for (const button of buttons) {
       const node = document.createElement("button");
       node.type = "button";
