@@ -56,6 +56,16 @@ pids+=($!)
   >"$LOG_DIR/web.log" 2>&1 &
 pids+=($!)
 
+# Housekeeping: time out handoffs nobody took; purge personal data after
+# RETENTION_DAYS of inactivity (at start, then daily).
+.venv/bin/python -m bot.coach expire-handoffs --loop 15 >"$LOG_DIR/handoffs.log" 2>&1 &
+pids+=($!)
+( while true; do
+    .venv/bin/python -m bot.coach purge >>"$LOG_DIR/purge.log" 2>&1 || true
+    sleep 86400
+  done ) &
+pids+=($!)
+
 wait_for() {  # wait_for <name> <url> <seconds>
   local name="$1" url="$2" limit="$3" waited=0
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
