@@ -32,6 +32,8 @@ fi
 export RASA_TOKEN
 export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
 export SANIC_HOST=127.0.0.1
+# No usage telemetry or error reports leave the machine.
+export RASA_TELEMETRY_ENABLED=false
 
 IFS=',' read -r -a origins <<< "$ALLOWED_ORIGINS"
 pids=()

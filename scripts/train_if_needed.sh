@@ -4,6 +4,7 @@
 # is stored next to the model (models/digipoint.sha256).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false
 
 MODEL=models/digipoint.tar.gz
 STAMP=models/digipoint.sha256

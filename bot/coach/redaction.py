@@ -18,9 +18,17 @@ class RedactingFilter(logging.Filter):
     """Logging filter that redacts the formatted message of every record (never drops one)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """Replace ``record.msg`` with its redacted, formatted form and clear ``record.args``."""
-        record.msg = redact(record.getMessage())
-        record.args = None
+        """Redact the message and its string arguments in place.
+
+        Arguments stay arguments (formatters such as uvicorn's access log
+        read ``record.args`` as a tuple), only their text is redacted.
+        """
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: redact(v) if isinstance(v, str) else v for k, v in record.args.items()}
         return True
 
 

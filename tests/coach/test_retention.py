@@ -105,3 +105,19 @@ def test_redaction() -> None:
     )
     assert "131052" not in text and "4567" not in text and "36000" not in text and "example.fi" not in text
     assert "2015-2020" in text
+
+
+def test_log_redaction_keeps_uvicorn_access_log_arguments_usable() -> None:
+    import logging
+
+    from bot.coach.redaction import RedactingFilter
+
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/coach/?email=maija@example.fi", "1.1", 200), None,
+    )
+    assert RedactingFilter().filter(record)
+    message = record.getMessage()
+    assert "maija@example.fi" not in message
+    assert message.startswith('127.0.0.1:5000 - "GET /coach/?email=')
+    assert message.endswith(" 200")
