@@ -90,7 +90,7 @@ class ActionSuggest(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        """Rank, send one message per suggestion, offer next steps; see class docstring."""
+        """Rank and send one message per suggestion; see class docstring."""
         lang = language_of(tracker)
         profile = profile_from_slots(_slots(tracker))
         try:
@@ -114,7 +114,7 @@ class ActionSuggest(Action):
             for suggestion in items:
                 utter_suggestion(dispatcher, suggestion, lang)
                 shown.append(suggestion.id)
-        utter_offer_next_steps(dispatcher, lang)
+        # The rule after action_suggest utters utter_offer_next_steps.
         return [SlotSet("shown_suggestions", shown)]
 
 

@@ -66,7 +66,7 @@ def test_suggest_shows_three_jobs_then_three_courses(
     events = _run(ActionSuggest(), dispatcher, make_tracker(slots=PROFILE))
     assert events == [SlotSet("shown_suggestions", SHOWN)]
     messages = _messages(dispatcher)
-    assert len(messages) == 10
+    assert len(messages) == 9  # the rule after action_suggest offers next steps
     assert messages[0] == ("Here are some options that fit what you told me. Take your time.", [])
     assert messages[1] == ("Jobs:", [])
     assert messages[2] == (
@@ -85,7 +85,7 @@ def test_suggest_shows_three_jobs_then_three_courses(
         [_nfm("course:1")],
     )
     assert [m[1] for m in messages[6:9]] == [[_nfm("course:1")], [_nfm("course:2")], [_nfm("course:7")]]
-    assert messages[9] == NEXT
+    assert NEXT not in messages
 
 
 @pytest.mark.usefixtures("catalogue")
@@ -102,7 +102,7 @@ def test_suggest_in_finnish_with_little_known_puts_courses_first(
     assert texts[2].startswith("Kurssi 1 (Haaga-Helia)\nMiksi tämä: se on verkossa")
     assert texts[5] == "Työpaikkoja:"
     assert dispatcher.messages[2]["buttons"] == [_nfm("course:1", "Ei minulle")]
-    assert texts[-1] == "Kun olet valmis, valitaan yhdessä seuraavat askeleet."
+    assert texts[-1].startswith("Työ")
 
 
 def test_suggest_with_empty_catalogue_says_so(
@@ -114,7 +114,6 @@ def test_suggest_with_empty_catalogue_says_so(
         "Här är några alternativ som passar det du berättade. Ta den tid du behöver.",
         "Jag hittade inga öppna kurser som passar just nu.",
         "Jag hittade inga lediga jobb som passar just nu.",
-        "När du är redo kan vi välja nästa steg tillsammans.",
     ]
 
 

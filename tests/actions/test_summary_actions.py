@@ -49,7 +49,7 @@ def test_save_summary_stores_shows_and_asks(
             "Place: in Vantaa.\n"
             "Your confidence: 3.0 out of 5.\n"
             "You like: solving problems, careful, organised work, helping people.\n"
-            "Options you liked: Job 1; Course 2.\n"
+            "Options we looked at: Job 1; Course 2.\n"
             "Not for you: Job 8.\n"
             "Your next steps:\n"
             "1. Look at the job Job 1\n"

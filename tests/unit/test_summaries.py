@@ -130,7 +130,7 @@ def test_render_summary_in_plain_words() -> None:
             "Place: in Vantaa.",
             "Your confidence: 3.4 out of 5.",
             "You like: solving problems, careful, organised work, helping people.",
-            "Options you liked: Course 1; Job 4.",
+            "Options we looked at: Course 1; Job 4.",
             "Not for you: Job 1.",
             "Your next steps:",
             "1. Apply to Course 1",
