@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
 from actions.support import coach_message
@@ -23,6 +25,8 @@ from bot.coach import handoff
 from bot.coach.chat_text import say
 from bot.config.cities import city_config
 from bot.db import session_scope
+
+logger = logging.getLogger(__name__)
 
 
 class ActionHandoffToCoach(Action):
@@ -39,9 +43,15 @@ class ActionHandoffToCoach(Action):
         lang = language_of(tracker)
         city = tracker.get_slot("city")
         minutes = max(1, int(handoff.timeout().total_seconds() // 60))
+        try:
+            with session_scope() as session:
+                handoff.enqueue(session, tracker.sender_id, city if city and city != "skipped" else "", lang)
+        except SQLAlchemyError:
+            # No queue without the database: give the city's contacts and keep the bot talking.
+            logger.exception("action_handoff_to_coach: could not queue %s", tracker.sender_id)
+            dispatcher.utter_message(text=coach_message(city, lang))
+            return []
         dispatcher.utter_message(text=say("queued", lang, minutes=minutes) + "\n" + coach_message(city, lang))
-        with session_scope() as session:
-            handoff.enqueue(session, tracker.sender_id, city if city and city != "skipped" else "", lang)
         return [ConversationPaused()]
 
 

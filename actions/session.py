@@ -10,6 +10,8 @@
   ``language`` entity or the text ("suomeksi", "på svenska", "in English");
   otherwise it offers buttons. Only the ``language`` slot changes, so a form
   in progress resumes with its answers.
+- ``action_detect_language`` runs before the welcome: message metadata,
+  else the person's own words, set a language the page did not give.
 - ``action_restart_conversation`` (and ``action_restart``, which the domain
   overrides with the same behaviour) restarts and keeps language and city.
 """
@@ -24,8 +26,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import language_of
-from bot.guidance.answers import parse_city
-from bot.guidance.language import parse_language_request
+from bot.guidance.answers import is_payload, parse_city
+from bot.guidance.language import detect_language, parse_language_request
 from bot.guidance.vocabulary import CITIES, CITY_VALUES, LANGUAGES
 from bot.i18n import t
 
@@ -154,3 +156,34 @@ class ActionRestart(ActionRestartConversation):
     def name(self) -> str:
         """Action name used in domain.yml."""
         return "action_restart"
+
+
+class ActionDetectLanguage(Action):
+    """Set language (and city) for the welcome when the page gave none at session start.
+
+    Runs before ``utter_welcome``. First the latest message's metadata
+    ``{language, city}`` fills slots that are still empty (the widget may
+    send it with any message); then, if the language is still unknown, it is
+    guessed from the person's own words (``detect_language``; button
+    payloads are not words). Nothing changes when the language is already set,
+    so a Finnish word in an English session does not switch the language.
+    """
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_detect_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """SlotSet events for language / city, or none."""
+        latest = tracker.latest_message or {}
+        current = {"language": tracker.get_slot("language"), "city": tracker.get_slot("city")}
+        events = metadata_slot_events(latest.get("metadata"), current)
+        if current["language"] or any(e.get("name") == "language" for e in events):
+            return events
+        text = str(latest.get("text") or "")
+        guessed = None if is_payload(text) else detect_language(text)
+        if guessed:
+            events.append(SlotSet("language", guessed))
+        return events

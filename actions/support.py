@@ -1,4 +1,4 @@
-"""Support: ``action_handle_distress`` and ``action_request_coach``.
+"""Support: ``action_handle_distress`` and the coach contact text of the handoff.
 
 Both read the city's contact details from bot/config/cities.yml (the
 default entry when no city is known) and answer in the conversation
@@ -55,19 +55,4 @@ class ActionHandleDistress(Action):
     ) -> list[EventType]:
         """One message; no events."""
         dispatcher.utter_message(text=distress_message(tracker.get_slot("city"), language_of(tracker)))
-        return []
-
-
-class ActionRequestCoach(Action):
-    """"Talk to a person": what happens next and the city's employment service contacts."""
-
-    def name(self) -> str:
-        """Action name used in domain.yml."""
-        return "action_request_coach"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """One message; no events."""
-        dispatcher.utter_message(text=coach_message(tracker.get_slot("city"), language_of(tracker)))
         return []

@@ -125,3 +125,34 @@ def test_restart_without_language_or_city(make_tracker, dispatcher, domain) -> N
     events = asyncio.run(ActionRestartConversation().run(dispatcher, tracker, domain))
     assert events == [Restarted()]
     assert ActionRestart().name() == "action_restart"
+
+
+def test_detect_language_guesses_finnish_from_the_first_words(make_tracker, dispatcher, domain) -> None:
+    from actions.session import ActionDetectLanguage
+
+    tracker = make_tracker(text="moi, mä haluun töihin", intent="greet")
+    events = asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain))
+    assert events == [SlotSet("language", "fi")]
+    assert dispatcher.messages == []
+
+
+def test_detect_language_prefers_message_metadata_and_fills_the_city(make_tracker, dispatcher, domain) -> None:
+    from actions.session import ActionDetectLanguage
+
+    tracker = make_tracker(text="hello", intent="greet", metadata={"language": "sv", "city": "Vanda"})
+    events = asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain))
+    assert events == [SlotSet("language", "sv"), SlotSet("city", "Vantaa")]
+
+
+def test_detect_language_never_switches_a_language_already_set(make_tracker, dispatcher, domain) -> None:
+    from actions.session import ActionDetectLanguage
+
+    tracker = make_tracker(slots={"language": "en"}, text="moikka", intent="greet")
+    assert asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain)) == []
+
+
+def test_detect_language_ignores_button_payloads(make_tracker, dispatcher, domain) -> None:
+    from actions.session import ActionDetectLanguage
+
+    tracker = make_tracker(text='/inform{"answer":"job"}', intent="inform")
+    assert asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain)) == []
