@@ -30,8 +30,11 @@ build_venv() {  # build_venv <dir> <python> <requirements file>
     return 0
   fi
   echo "==> Building $dir from $requirements (a few minutes the first time)"
-  rm -rf "$dir"
-  "$python" -m venv "$dir"
+  # An existing environment is updated in place; a broken one is rebuilt.
+  if ! "$dir/bin/python" -c "import sys" >/dev/null 2>&1; then
+    rm -rf "$dir"
+    "$python" -m venv "$dir"
+  fi
   # (grep drops pip's notes about this machine's unused local package folders)
   "$dir/bin/pip" install --quiet --upgrade pip 2>&1 | { grep -v "is ignored: it is neither" || true; }
   "$dir/bin/pip" install --quiet -r "$requirements" 2>&1 | { grep -v "is ignored: it is neither" || true; }
