@@ -19,16 +19,6 @@ from bot.coach import accounts
 from bot.coach.web import create_coach_app
 from bot.summaries.models import Summary
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "correct horse battery"
 
 
@@ -60,21 +50,21 @@ def dashboard(session) -> Iterator[tuple[str, int, int]]:  # type: ignore[no-unt
     thread.join(timeout=10)
 
 
-def test_coach_logs_in_and_cannot_open_unapproved(dashboard: tuple[str, int, int]) -> None:
+def test_coach_logs_in_and_cannot_open_unapproved(dashboard: tuple[str, int, int], browser) -> None:  # type: ignore[no-untyped-def]
     base, ok_id, hidden_id = dashboard
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(f"{base}/coach/")
-        page.get_by_label("Email").fill("coach@turku.fi")
-        page.get_by_label("Password").fill("wrong password")
-        page.get_by_role("button", name="Log in").click()
-        assert page.get_by_role("alert").is_visible()
-        page.get_by_label("Email").fill("coach@turku.fi")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
-        page.get_by_role("link", name=f"Open #{ok_id}").click()
-        assert page.get_by_role("heading", name=f"Summary #{ok_id}").is_visible()
-        response = page.goto(f"{base}/coach/summaries/{hidden_id}")
-        assert response is not None and response.status == 404
-        browser.close()
+    # The session-wide Chromium of tests/browser/conftest.py (one sync Playwright per process).
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/coach/")
+    page.get_by_label("Email").fill("coach@turku.fi")
+    page.get_by_label("Password").fill("wrong password")
+    page.get_by_role("button", name="Log in").click()
+    assert page.get_by_role("alert").is_visible()
+    page.get_by_label("Email").fill("coach@turku.fi")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name=f"Open #{ok_id}").click()
+    assert page.get_by_role("heading", name=f"Summary #{ok_id}").is_visible()
+    response = page.goto(f"{base}/coach/summaries/{hidden_id}")
+    assert response is not None and response.status == 404
+    context.close()
