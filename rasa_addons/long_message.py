@@ -1,10 +1,15 @@
-"""NLU component that turns an over-long or empty message into its own intent.
+"""NLU component that gives over-long and empty messages an intent of their own.
 
 A message longer than ``max_chars`` characters (default 2,000, the widget's
 limit too) gets the intent ``message_too_long`` with confidence 1.0 and no
 entities, so a rule answers with a polite request to shorten it and a form
 in progress re-asks its question. Nothing the person typed is lost: the
 text stays in the tracker.
+
+An empty or whitespace-only message, which the classifiers leave without
+any intent (so Rasa would answer nothing), gets ``nlu_fallback``: outside a
+form the person hears what the bot can do; inside a form the validator
+finds no answer and asks the question again with help.
 
 Place it after the intent classifier and the FallbackClassifier in
 ``config.yml``'s pipeline.
@@ -30,13 +35,14 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 MESSAGE_TOO_LONG_INTENT = "message_too_long"
+EMPTY_MESSAGE_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
 class LongMessageGuard(GraphComponent, IntentClassifier):
-    """Sets intent ``message_too_long`` on messages over ``max_chars`` characters."""
+    """Sets ``message_too_long`` over ``max_chars`` characters, ``nlu_fallback`` when empty."""
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -64,12 +70,16 @@ class LongMessageGuard(GraphComponent, IntentClassifier):
         return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Overrides intent and entities of every message longer than the limit."""
+        """Overrides intent and entities of every over-long or empty message."""
         for message in messages:
             text = message.get(TEXT) or ""
-            if len(text) <= self.max_chars:
+            if len(text) > self.max_chars:
+                name = MESSAGE_TOO_LONG_INTENT
+            elif not text.strip():
+                name = EMPTY_MESSAGE_INTENT
+            else:
                 continue
-            intent = {INTENT_NAME_KEY: MESSAGE_TOO_LONG_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
             message.set(ENTITIES, [], add_to_output=True)

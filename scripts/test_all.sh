@@ -16,7 +16,10 @@ step "Lint (ruff) and types (mypy)"
 .venv/bin/mypy
 
 step "Unit and action tests (pytest)"
-.venv/bin/python -m pytest -q tests --ignore=tests/live --ignore=tests/browser
+.venv/bin/python -m pytest -q tests --ignore=tests/live --ignore=tests/browser --ignore=tests/rasa_env
+
+step "Rasa add-on tests (Rasa's Python 3.10 environment)"
+.venv-rasa/bin/python -m pytest -q -p no:cacheprovider --noconftest tests/rasa_env
 
 step "rasa data validate --fail-on-warnings"
 .venv-rasa/bin/rasa data validate --fail-on-warnings --quiet
