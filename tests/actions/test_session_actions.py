@@ -136,7 +136,9 @@ def test_detect_language_guesses_finnish_from_the_first_words(make_tracker, disp
     assert dispatcher.messages == []
 
 
-def test_detect_language_prefers_message_metadata_and_fills_the_city(make_tracker, dispatcher, domain) -> None:
+def test_detect_language_prefers_message_metadata_and_fills_the_city(
+    make_tracker, dispatcher, domain
+) -> None:
     from actions.session import ActionDetectLanguage
 
     tracker = make_tracker(text="hello", intent="greet", metadata={"language": "sv", "city": "Vanda"})
