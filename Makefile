@@ -1,7 +1,7 @@
 # DigiPoint: `make run` starts the product, `make test` runs every test.
 # Both build what they need from nothing (environments, database, model).
 .DEFAULT_GOAL := help
-.PHONY: help setup prepare train run test lint validate test-unit test-rasa test-live bench clean
+.PHONY: help setup prepare train run test lint validate test-unit test-rasa test-live bench crossval clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ validate: setup  ## rasa data validate --fail-on-warnings
 
 bench: prepare train  ## Benchmarks: latency, throughput, training time, memory
 	@.venv/bin/python -m bench
+
+crossval: setup  ## NLU per language: k-fold cross-validation, multilingual vs per-language models (docs table)
+	@PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false nice .venv-rasa/bin/python -m bench.nlu_crossval --update-docs
 
 clean:  ## Remove environments, database, models and results
 	rm -rf .venv .venv-rasa var models/*.tar.gz models/*.sha256 results test-results
