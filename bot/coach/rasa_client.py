@@ -63,9 +63,14 @@ def transcript(conversation_id: str, since: datetime | None = None) -> list[Line
 
     A bot message sent by ``action_relay_coach_message`` is marked ``coach``.
     """
+    return lines_of(tracker_events(conversation_id), since)
+
+
+def lines_of(events: list[dict[str, Any]], since: datetime | None = None) -> list[Line]:
+    """The transcript lines of already fetched tracker ``events`` (see ``transcript``)."""
     lines: list[Line] = []
     last_action = ""
-    for event in tracker_events(conversation_id):
+    for event in events:
         kind = event.get("event")
         if kind == "action":
             last_action = event.get("name") or ""
@@ -90,3 +95,15 @@ def run_action(conversation_id: str, action: str) -> None:
 def resume(conversation_id: str) -> None:
     """Un-pause the conversation (append ``{"event": "resume"}``)."""
     _call("POST", _path(conversation_id, "tracker/events"), json=[{"event": "resume"}])
+
+
+def listen(conversation_id: str) -> None:
+    """Append ``action_listen`` after actions run through ``/execute``.
+
+    ``/execute`` does not end with ``action_listen`` as a normal turn does, and
+    the rules match a new message only after ``action_listen``; without it the
+    bot's first answer after a hand-back would not follow the rules.
+    """
+    _call(
+        "POST", _path(conversation_id, "tracker/events"), json=[{"event": "action", "name": "action_listen"}]
+    )

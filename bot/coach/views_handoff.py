@@ -3,7 +3,9 @@
 The queue page polls ``queue.json`` (every 4 s, ``static/coach.js``); the
 handoff page polls ``handoffs/{id}/messages.json``. A coach sees the person's
 messages from the moment they asked for a human, not the earlier transcript
-(that needs an approved summary).
+(that needs an approved summary). The summary written at the handoff is
+linked only once the person approved it in the chat (``handoff.sync_consent``
+reads the answer from the tracker); until then the page says it waits.
 """
 
 from __future__ import annotations
@@ -86,6 +88,8 @@ def handoff_page(
 ) -> Response:
     """One handoff: messages since the request, take / reply / hand back forms (audited)."""
     item = _request_or_404(session, principal, request_id)
+    pending = handoff.sync_consent(session, item)
+    shared = handoff.shared_summary(session, item)
     try:
         lines: list[rasa_client.Line] | None = rasa_client.transcript(
             item.conversation_id, as_utc(item.requested_at)
@@ -95,19 +99,26 @@ def handoff_page(
     queries.audit(session, principal, "handoff_view", item.conversation_id)
     session.commit()
     error = request.query_params.get("error")
-    return render(
-        request, "handoff.html", {"principal": principal, "item": item, "lines": lines, "error": error}
-    )
+    context = {"principal": principal, "item": item, "lines": lines, "error": error}
+    context.update(shared=shared, pending=pending)
+    return render(request, "handoff.html", context)
 
 
 @router.get("/handoffs/{request_id}/messages.json", name="handoff_messages")
 def handoff_messages(
+    request: Request,
     request_id: int,
     principal: Principal = Depends(require_principal),
     session: Session = Depends(get_session),
 ) -> Response:
-    """``{"status": ..., "lines": [{who, text, at}]}`` since the request, for live updates."""
+    """``{"status", "summary_url", "lines": [{who, text, at}]}`` since the request, for live updates.
+
+    ``summary_url`` is the approved summary's page, or None while there is none.
+    """
     item = _request_or_404(session, principal, request_id)
+    handoff.sync_consent(session, item)
+    session.commit()
+    shared = handoff.shared_summary(session, item)
     try:
         lines = rasa_client.transcript(item.conversation_id, as_utc(item.requested_at))
     except rasa_client.RasaError:
@@ -115,7 +126,8 @@ def handoff_messages(
     payload = [
         {"who": line.who, "text": line.text, "at": line.at.isoformat(timespec="seconds")} for line in lines
     ]
-    return JSONResponse({"status": item.status, "lines": payload})
+    url = str(request.url_for("summary", summary_id=shared.id)) if shared else None
+    return JSONResponse({"status": item.status, "summary_url": url, "lines": payload})
 
 
 async def _step(

@@ -13,6 +13,10 @@ The summary dictionary (``build_summary``; stored as ``summaries.data``)::
       "suggestions": [{"id": "course:12", "title": {"fi","sv","en"}|None,
                        "rejected": bool}],
       "next_steps": [option key],       # see bot.summaries.next_steps
+      "open_questions": [str],          # what is still open: goal slots not
+                                        # answered, "confidence", "interests",
+                                        # "next_steps"
+      "trigger": "end"|"handoff",       # written at the end or at a handoff
     }
 
 Slot names and values: docs/conversation.md. Free text (``background``) is
@@ -44,17 +48,35 @@ def _text_list(value: Any) -> list[str]:
     return [str(v) for v in value if isinstance(v, str) and v.strip()]
 
 
+def open_questions(summary_data: Mapping[str, Any]) -> list[str]:
+    """What a coach could still ask about: unanswered goal slots, confidence, interests, next steps."""
+    goals = summary_data.get("goals") or {}
+    unanswered = (None, "", "skipped", "unsure")
+    missing = [name for name in (*_GOAL_SLOTS, "background") if goals.get(name) in unanswered]
+    if summary_data.get("city") in (None, "", "skipped"):
+        missing.append("city")
+    if summary_data.get("confidence_score") is None:
+        missing.append("confidence")
+    if not summary_data.get("holland_code"):
+        missing.append("interests")
+    if not summary_data.get("next_steps"):
+        missing.append("next_steps")
+    return missing
+
+
 def build_summary(
     slots: Mapping[str, Any],
     conversation_id: str,
     *,
     titles: Mapping[str, Mapping[str, str]] | None = None,
+    trigger: str = "end",
 ) -> dict[str, Any]:
     """The summary dictionary (module docstring) from conversation ``slots``.
 
     ``titles`` maps suggestion ids to ``{"fi", "sv", "en"}`` titles (from
     :func:`bot.catalogue.search.titles_of`); ids without one get None.
-    Never raises on odd slot values: they are left out.
+    ``trigger`` is ``"end"`` or ``"handoff"``. Never raises on odd slot
+    values: they are left out.
     """
     titles = titles or {}
     profile = profile_from_slots(slots)
@@ -72,7 +94,7 @@ def build_summary(
         for sid in [*shown, *rejected]
     ]
     city = slots.get("city") if isinstance(slots.get("city"), str) else None
-    return {
+    data = {
         "version": 1,
         "conversation_id": conversation_id,
         "language": profile.language,
@@ -85,6 +107,9 @@ def build_summary(
         "suggestions": suggestions,
         "next_steps": [k for k in _text_list(slots.get("next_steps")) if is_known_option(k)],
     }
+    data["open_questions"] = open_questions(data)
+    data["trigger"] = trigger if trigger in ("end", "handoff") else "end"
+    return data
 
 
 def save_summary(session: Session, summary_data: Mapping[str, Any]) -> Summary:

@@ -31,6 +31,7 @@ class FakeRasa:
 
     calls: list[tuple[str, str]] = field(default_factory=list)
     lines: list[rasa_client.Line] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +80,8 @@ def coach_env(database_url: str, session: Session, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(rasa_client, "transcript", lambda cid, since=None: list(fake.lines))
     monkeypatch.setattr(rasa_client, "run_action", lambda cid, name: fake.calls.append((cid, name)))
     monkeypatch.setattr(rasa_client, "resume", lambda cid: fake.calls.append((cid, "resume")))
+    monkeypatch.setattr(rasa_client, "listen", lambda cid: fake.calls.append((cid, "listen")))
+    monkeypatch.setattr(rasa_client, "tracker_events", lambda cid: list(fake.events))
     app = FastAPI()
     app.mount("/coach", create_coach_app(timeout_check_interval_s=0))
     with TestClient(app, base_url="https://testserver") as client:

@@ -98,7 +98,11 @@ def test_handoff_take_reply_hand_back(coach_env: CoachEnv) -> None:
     coach_env.session.commit()
     assert coach_env.session.scalar(select(HandoffMessage)).delivered_at is not None
     coach_env.client.post(f"/coach/handoffs/{request.id}/hand-back", data={"csrf_token": token})
-    assert coach_env.rasa.calls[-2:] == [("conv-h", "resume"), ("conv-h", "action_handoff_resumed")]
+    assert coach_env.rasa.calls[-3:] == [
+        ("conv-h", "resume"),
+        ("conv-h", "action_handoff_resumed"),
+        ("conv-h", "listen"),
+    ]
     coach_env.session.expire_all()
     assert coach_env.session.get(HandoffRequest, request.id).status == "closed"
 

@@ -13,6 +13,8 @@ from actions.handoff import (
     ActionRelayCoachMessage,
 )
 from bot.coach.models import HandoffMessage, HandoffRequest
+from bot.i18n import t
+from bot.summaries.models import Summary
 
 
 def test_handoff_pauses_and_queues(session, make_tracker, dispatcher) -> None:  # type: ignore[no-untyped-def]
@@ -20,8 +22,16 @@ def test_handoff_pauses_and_queues(session, make_tracker, dispatcher) -> None:  
         slots={"language": "fi", "city": "Turku"}, sender_id="conv-a", intent="request_coach"
     )
     events = asyncio.run(ActionHandoffToCoach().run(dispatcher, tracker, {}))
-    assert events == [{"event": "pause", "timestamp": None}]
+    summary = session.scalar(select(Summary))
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "summary_id", "value": str(summary.id)},
+        {"event": "pause", "timestamp": None},
+    ]
     assert "ohjaaja" in dispatcher.messages[0]["text"].lower()
+    assert (summary.data["trigger"], summary.consent_to_share, summary.city) == ("handoff", None, "Turku")
+    assert "confidence" in summary.data["open_questions"]
+    assert dispatcher.messages[2]["text"] == t("summary.ask_share_handoff", "fi")
+    assert [b["payload"] for b in dispatcher.messages[2]["buttons"]] == ["/affirm", "/deny"]
     request = session.scalar(select(HandoffRequest))
     assert (request.conversation_id, request.city, request.language, request.status) == (
         "conv-a",

@@ -84,6 +84,8 @@ def test_build_summary_structure_and_redaction() -> None:
             {"id": "job:1", "title": TITLES["job:1"], "rejected": True},
         ],
         "next_steps": ["apply:course:1", "cv"],
+        "open_questions": ["timeframe"],
+        "trigger": "end",
     }
 
 

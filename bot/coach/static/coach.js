@@ -51,6 +51,13 @@
         return li;
       });
       if (items.length !== messages.children.length) { messages.replaceChildren.apply(messages, items); }
+      var summary = document.getElementById("handoff-summary");
+      if (summary && data.summary_url && !summary.querySelector("a")) {
+        var link = document.createElement("a");
+        link.href = data.summary_url;
+        link.textContent = summary.dataset.label || data.summary_url;
+        summary.replaceChildren(link);
+      }
     });
   }
 })();
