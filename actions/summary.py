@@ -3,7 +3,8 @@
 ``action_save_summary`` builds the structured summary from the slots
 (:func:`bot.summaries.service.build_summary`), stores it, shows it in plain
 words and asks whether a coach may read it (buttons ``/affirm`` and
-``/deny``). ``action_record_summary_consent`` stores the answer. When the
+``/deny``). ``action_record_summary_consent`` stores the answer and gives
+the person a resume code (``actions/resume.py``). When the
 database cannot be reached the person gets a kind message; the slots keep
 everything, so nothing is lost and the step can be repeated.
 """
@@ -20,6 +21,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
+from actions.resume import give_code
 from bot.catalogue.search import titles_of
 from bot.db import session_scope
 from bot.i18n import t
@@ -106,6 +108,11 @@ class ActionRecordSummaryConsent(Action):
             dispatcher.utter_message(text=t("summary.consent_failed", lang))
             return []
         dispatcher.utter_message(text=t("summary.shared" if shared else "summary.not_shared", lang))
+        try:
+            with session_scope() as session:
+                dispatcher.utter_message(text=give_code(session, tracker.sender_id, lang))
+        except SQLAlchemyError:
+            logger.exception("action_record_summary_consent: could not issue a resume code")
         dispatcher.utter_message(
             text=t("summary.offer_coach", lang),
             buttons=[{"title": t("summary.coach_button", lang), "payload": "/request_coach"}],

@@ -109,7 +109,10 @@ def test_consent_is_recorded(
     session.commit()
     tracker = make_tracker(slots={"summary_id": str(summary_id)}, intent=intent)
     assert ActionRecordSummaryConsent().run(dispatcher, tracker, {}) == []
-    assert [(m["text"], m["buttons"]) for m in dispatcher.messages] == [
+    texts = [(m["text"], m["buttons"]) for m in dispatcher.messages]
+    code_text = texts.pop(1)[0]
+    assert code_text.startswith("Your resume code is ") and "30 days" in code_text
+    assert texts == [
         (reply, []),
         (
             "If you want, you can talk with a person too.",

@@ -1,0 +1,122 @@
+"""Resume codes: ``action_resume_with_code`` and the code given at the end of a conversation.
+
+``action_resume_with_code`` runs on the intent ``give_resume_code`` ("I have a
+code", "minulla on koodi", "jag har en kod", with or without the code). It
+reads the code from the message (:func:`bot.resume.codes.find_codes`):
+
+- no code in the message: asks for it (the next message with a code comes
+  back here through the same intent);
+- a valid code: restores the earlier profile and plan into the slots (slots
+  the page already set, such as the city, are kept), continues the
+  confidence trend, shows the plan and offers courses or jobs;
+- an unknown, used or expired code: says so kindly; after ``MAX_ATTEMPTS``
+  tries in one conversation it stops checking codes (guessing protection).
+
+``give_code`` is called by ``action_record_summary_consent``: it issues a code
+and returns the message that shows it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from actions.common import language_of
+from bot.db import session_scope
+from bot.i18n import t
+from bot.resume import codes
+from bot.summaries.service import render_summary
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+GOAL_SLOTS = ("goal_type", "field", "city", "timeframe", "education_level", "background")
+
+
+def give_code(session: Session, conversation_id: str, lang: str) -> str:
+    """Issue a resume code for the conversation; the message that shows it (the caller commits)."""
+    code = codes.issue(session, conversation_id)
+    return t("resume.given", lang, code=code, days=codes.lifetime().days)
+
+
+def restored_slots(summary: dict[str, Any], current: dict[str, Any]) -> list[EventType]:
+    """``SlotSet`` events for the profile and plan in ``summary`` (the stored summary dictionary).
+
+    Goal slots already set in ``current`` are kept (the page's city, say).
+    """
+    goals = summary.get("goals") or {}
+    values: dict[str, Any] = {name: goals.get(name) for name in GOAL_SLOTS if name != "city"}
+    values["city"] = summary.get("city")
+    values.update(
+        skills=summary.get("skills") or None,
+        occupations=summary.get("occupations") or None,
+        confidence_score=summary.get("confidence_score"),
+        holland_code=summary.get("holland_code"),
+        next_steps=summary.get("next_steps") or None,
+    )
+    return [
+        SlotSet(name, value)
+        for name, value in values.items()
+        if value is not None and not (name in GOAL_SLOTS and current.get(name))
+    ]
+
+
+def _attempts(tracker: Tracker) -> int:
+    return sum(
+        1
+        for event in tracker.events
+        if event.get("event") == "action" and event.get("name") == "action_resume_with_code"
+    )
+
+
+class ActionResumeWithCode(Action):
+    """Continue an earlier session from a resume code (see module docstring)."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_resume_with_code"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Messages as in the module docstring; ``SlotSet`` events when a code worked."""
+        lang = language_of(tracker)
+        text = tracker.latest_message.get("text") or ""
+        if not codes.find_codes(text):
+            dispatcher.utter_message(text=t("resume.ask_code", lang))
+            return []
+        if _attempts(tracker) >= MAX_ATTEMPTS:
+            dispatcher.utter_message(text=t("resume.too_many", lang))
+            return []
+        try:
+            with session_scope() as session:
+                restored = codes.redeem(session, text, tracker.sender_id)
+        except SQLAlchemyError:
+            logger.exception("action_resume_with_code: database not reachable")
+            dispatcher.utter_message(text=t("resume.failed", lang))
+            return []
+        if restored is None:
+            dispatcher.utter_message(text=t("resume.not_found", lang))
+            return []
+        if restored.summary:
+            plan = render_summary(restored.summary, lang).split("\n", 1)[-1]
+            dispatcher.utter_message(text=t("resume.welcome_back", lang) + "\n" + plan)
+        else:
+            dispatcher.utter_message(text=t("resume.no_plan", lang))
+        if restored.scores_copied:
+            dispatcher.utter_message(text=t("resume.trend_kept", lang))
+        dispatcher.utter_message(
+            text=t("resume.go_on", lang),
+            buttons=[
+                {"title": t("resume.courses_button", lang), "payload": "/ask_courses"},
+                {"title": t("resume.jobs_button", lang), "payload": "/ask_jobs"},
+            ],
+        )
+        return restored_slots(restored.summary, dict(tracker.current_slot_values()))
