@@ -6,10 +6,14 @@ entities, so a rule answers with a polite request to shorten it and a form
 in progress re-asks its question. Nothing the person typed is lost: the
 text stays in the tracker.
 
-An empty or whitespace-only message, which the classifiers leave without
-any intent (so Rasa would answer nothing), gets ``nlu_fallback``: outside a
-form the person hears what the bot can do; inside a form the validator
-finds no answer and asks the question again with help.
+An empty or whitespace-only message makes Rasa 3.6's featurizers and the
+linear classifier disagree on the number of features (a ValueError, and
+the person gets no answer at all). ``EmptyMessagePlaceholder``, first in
+the pipeline, therefore gives such a message a neutral placeholder text for
+the NLU components only (the tracker keeps what was sent) and marks it;
+``LongMessageGuard`` then sets ``nlu_fallback``: outside a form the person
+hears what the bot can do; inside a form the validator finds no answer and
+asks the question again with help.
 
 Place it after the intent classifier and the FallbackClassifier in
 ``config.yml``'s pipeline.
@@ -33,9 +37,42 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 MESSAGE_TOO_LONG_INTENT = "message_too_long"
 EMPTY_MESSAGE_INTENT = "nlu_fallback"
+EMPTY_FLAG = "digipoint_empty_message"
+PLACEHOLDER_TEXT = "..."
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+)
+class EmptyMessagePlaceholder(GraphComponent):
+    """First in the pipeline: empty or blank text becomes "..." for NLU, flagged."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "EmptyMessagePlaceholder":
+        """Creates the component (Rasa's GraphComponent interface)."""
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Training data is left as it is (it has no empty examples)."""
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Replace blank text by the placeholder and set the flag."""
+        for message in messages:
+            if not (message.get(TEXT) or "").strip():
+                message.set(TEXT, PLACEHOLDER_TEXT)
+                message.set(EMPTY_FLAG, True)
+        return messages
 
 
 @DefaultV1Recipe.register(
@@ -75,7 +112,7 @@ class LongMessageGuard(GraphComponent, IntentClassifier):
             text = message.get(TEXT) or ""
             if len(text) > self.max_chars:
                 name = MESSAGE_TOO_LONG_INTENT
-            elif not text.strip():
+            elif message.get(EMPTY_FLAG) or not text.strip():
                 name = EMPTY_MESSAGE_INTENT
             else:
                 continue

@@ -13,7 +13,7 @@ pytest.importorskip("rasa")
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT  # noqa: E402
 from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 
-from rasa_addons.long_message import LongMessageGuard  # noqa: E402
+from rasa_addons.long_message import EmptyMessagePlaceholder, LongMessageGuard  # noqa: E402
 from rasa_addons.socketio_channel import RestrictedSocketIOInput  # noqa: E402
 
 
@@ -40,7 +40,10 @@ def test_message_at_the_limit_keeps_its_intent() -> None:
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
 def test_empty_message_becomes_nlu_fallback_so_the_bot_answers(text: str) -> None:
-    [message] = LongMessageGuard({"max_chars": 2000}).process([_classified(text)])
+    [placeheld] = EmptyMessagePlaceholder().process([Message(data={TEXT: text})])
+    assert placeheld.get(TEXT).strip()  # the classifiers get something to read
+    placeheld.set(INTENT, {"name": "greet", "confidence": 0.9}, add_to_output=True)
+    [message] = LongMessageGuard({"max_chars": 2000}).process([placeheld])
     assert message.get(INTENT)["name"] == "nlu_fallback"
 
 
