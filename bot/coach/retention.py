@@ -13,6 +13,7 @@ Shapes:
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
@@ -136,3 +137,56 @@ def purge(
         delete_conversation(session, conversation_id, tracker_url)
         session.commit()
     return stale
+
+
+def delete_events_after_turn(
+    conversation_id: str,
+    since: float,
+    tracker_url: str | None = None,
+    timeout_s: float = 60.0,
+    poll_s: float = 0.3,
+) -> int:
+    """Delete the conversation's tracker events once Rasa has saved the current turn.
+
+    Rasa saves the tracker after the action that asked for deletion has run,
+    and a save after an earlier delete would write every event again. So this
+    waits (polling every ``poll_s``) until the turn's closing ``action_listen``
+    with a timestamp at or after ``since`` (epoch seconds) is in the tracker
+    store, then deletes every event of the conversation up to and including
+    it. After ``timeout_s`` without one it deletes what is there. Blocking:
+    run it in a thread.
+
+    Returns:
+        Rows deleted (0 without a tracker store).
+    """
+    tracker_url = tracker_url or tracker_db_url()
+    if not tracker_url:
+        return 0
+    engine = make_engine(tracker_url)
+    try:
+        deadline = time.monotonic() + timeout_s
+        last_id: int | None = None
+        while True:
+            events = _events_table(engine)
+            if events is not None:
+                with engine.connect() as connection:
+                    last_id = connection.scalar(
+                        select(func.max(events.c.id)).where(
+                            events.c.sender_id == conversation_id,
+                            events.c.type_name == "action",
+                            events.c.action_name == "action_listen",
+                            events.c.timestamp >= since,
+                        )
+                    )
+            if last_id is not None or time.monotonic() >= deadline:
+                break
+            time.sleep(poll_s)
+        if events is None:
+            return 0
+        condition = events.c.sender_id == conversation_id
+        if last_id is not None:
+            condition = condition & (events.c.id <= last_id)
+        with engine.begin() as connection:
+            return int(connection.execute(delete(events).where(condition)).rowcount or 0)
+    finally:
+        engine.dispose()

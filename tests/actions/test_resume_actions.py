@@ -1,0 +1,90 @@
+"""action_resume_with_code: asks for the code, restores slots and trend, refuses bad or many codes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions.privacy import ActionDeleteMyData
+from actions.resume import MAX_ATTEMPTS, ActionResumeWithCode
+from bot.guidance.store import AssessmentResult, save_result
+from bot.i18n import t
+from bot.resume import codes
+from bot.summaries.service import build_summary, save_summary
+
+SLOTS = {
+    "language": "sv",
+    "goal_type": "job",
+    "field": "data",
+    "city": "Espoo",
+    "confidence_score": 2.6,
+    "holland_code": "ICS",
+    "next_steps": ["cv"],
+    "skills": ["Excel"],
+}
+
+
+def run(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[dict[str, object]]:
+    return asyncio.run(ActionResumeWithCode().run(dispatcher, tracker, {}))
+
+
+def test_without_a_code_it_asks(
+    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    events = run(make_tracker(slots={"language": "fi"}, text="minulla on koodi"), dispatcher)
+    assert events == [] and dispatcher.messages[0]["text"] == t("resume.ask_code", "fi")
+
+
+def test_a_code_restores_profile_plan_and_trend(
+    session: Session, make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    save_summary(session, build_summary(SLOTS, "old"))
+    save_result(session, "old", "self_efficacy", answers={}, score=2.6)
+    code = codes.issue(session, "old")
+    session.commit()
+    tracker = make_tracker(
+        slots={"language": "sv", "city": "Vantaa"}, text=f"jag har en kod {code}", sender_id="new"
+    )
+    events = run(tracker, dispatcher)
+    values = {e["name"]: e["value"] for e in events}
+    assert values == {
+        "goal_type": "job",
+        "field": "data",
+        "skills": ["Excel"],
+        "confidence_score": 2.6,
+        "holland_code": "ICS",
+        "next_steps": ["cv"],
+    }  # the page's city (Vantaa) is kept
+    texts = [m["text"] for m in dispatcher.messages]
+    assert texts[0].startswith(t("resume.welcome_back", "sv")) and texts[1] == t("resume.trend_kept", "sv")
+    assert [b["payload"] for b in dispatcher.messages[2]["buttons"]] == ["/ask_courses", "/ask_jobs"]
+
+
+def test_unknown_code_and_too_many_attempts(
+    session: Session, make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    run(make_tracker(text="my code is ABCD-EFG2"), dispatcher)
+    assert dispatcher.messages[-1]["text"] == t("resume.not_found", "en")
+    earlier = [{"event": "action", "name": "action_resume_with_code"}] * MAX_ATTEMPTS
+    run(make_tracker(text="ABCD-EFG3", events=earlier), dispatcher)
+    assert dispatcher.messages[-1]["text"] == t("resume.too_many", "en")
+
+
+def test_delete_reaches_the_persons_earlier_conversation(
+    session: Session,
+    make_tracker: Callable[..., Tracker],
+    dispatcher: CollectingDispatcher,
+    domain: dict[str, object],
+) -> None:
+    save_result(session, "old", "self_efficacy", answers={}, score=3.0)
+    code = codes.issue(session, "old")
+    codes.redeem(session, code, "new")
+    session.commit()
+    asyncio.run(ActionDeleteMyData().run(dispatcher, make_tracker(sender_id="new"), domain))
+    session.expire_all()
+    assert session.query(AssessmentResult).count() == 0
+    assert codes.person_conversations(session, "old") == ["old"]
