@@ -8,7 +8,9 @@ reads the code from the message (:func:`bot.resume.codes.find_codes`):
   back here through the same intent);
 - a valid code: restores the earlier profile and plan into the slots (slots
   the page already set, such as the city, are kept), continues the
-  confidence trend, shows the plan and offers courses or jobs;
+  confidence trend, shows the plan and offers courses or jobs (inside
+  goal_form, where the widget's welcome leaves the person, the form goes on
+  instead, skipping what is known, and the confidence check shows the trend);
 - an unknown, used or expired code: says so kindly; after ``MAX_ATTEMPTS``
   tries in one conversation it stops checking codes (guessing protection).
 
@@ -46,11 +48,17 @@ def give_code(session: Session, conversation_id: str, lang: str) -> str:
     return t("resume.given", lang, code=code, days=codes.lifetime().days)
 
 
-def restored_slots(summary: dict[str, Any], current: dict[str, Any]) -> list[EventType]:
+def restored_slots(summary: dict[str, Any], current: dict[str, Any], text: str = "") -> list[EventType]:
     """``SlotSet`` events for the profile and plan in ``summary`` (the stored summary dictionary).
 
-    Goal slots already set in ``current`` are kept (the page's city, say).
+    Goal slots already set in ``current`` are kept (the page's city, say),
+    except one holding the message ``text`` itself: inside goal_form the
+    form's free-text mapping has put the code message there; it is replaced
+    by the restored value or cleared.
     """
+    taken = [name for name in GOAL_SLOTS if text and current.get(name) == text]
+    current = {name: None if name in taken else value for name, value in current.items()}
+    cleared = [SlotSet(name, None) for name in taken]
     goals = summary.get("goals") or {}
     values: dict[str, Any] = {name: goals.get(name) for name in GOAL_SLOTS if name != "city"}
     values["city"] = summary.get("city")
@@ -61,11 +69,13 @@ def restored_slots(summary: dict[str, Any], current: dict[str, Any]) -> list[Eve
         holland_code=summary.get("holland_code"),
         next_steps=summary.get("next_steps") or None,
     )
-    return [
+    restored = [
         SlotSet(name, value)
         for name, value in values.items()
         if value is not None and not (name in GOAL_SLOTS and current.get(name))
     ]
+    names = {event["name"] for event in restored}
+    return [event for event in cleared if event["name"] not in names] + restored
 
 
 def _attempts(tracker: Tracker) -> int:
@@ -89,22 +99,26 @@ class ActionResumeWithCode(Action):
         """Messages as in the module docstring; ``SlotSet`` events when a code worked."""
         lang = language_of(tracker)
         text = tracker.latest_message.get("text") or ""
+        slots = dict(tracker.current_slot_values())
+        in_form = bool((tracker.active_loop or {}).get("name"))
+        # Inside a form the message went into the asked slot; take it out again.
+        undo = [SlotSet(name, None) for name in GOAL_SLOTS if in_form and text and slots.get(name) == text]
         if not codes.find_codes(text):
             dispatcher.utter_message(text=t("resume.ask_code", lang))
-            return []
+            return undo
         if _attempts(tracker) >= MAX_ATTEMPTS:
             dispatcher.utter_message(text=t("resume.too_many", lang))
-            return []
+            return undo
         try:
             with session_scope() as session:
                 restored = codes.redeem(session, text, tracker.sender_id)
         except SQLAlchemyError:
             logger.exception("action_resume_with_code: database not reachable")
             dispatcher.utter_message(text=t("resume.failed", lang))
-            return []
+            return undo
         if restored is None:
             dispatcher.utter_message(text=t("resume.not_found", lang))
-            return []
+            return undo
         if restored.summary:
             plan = render_summary(restored.summary, lang).split("\n", 1)[-1]
             dispatcher.utter_message(text=t("resume.welcome_back", lang) + "\n" + plan)
@@ -112,11 +126,12 @@ class ActionResumeWithCode(Action):
             dispatcher.utter_message(text=t("resume.no_plan", lang))
         if restored.scores_copied:
             dispatcher.utter_message(text=t("resume.trend_kept", lang))
-        dispatcher.utter_message(
-            text=t("resume.go_on", lang),
-            buttons=[
-                {"title": t("resume.courses_button", lang), "payload": "/ask_courses"},
-                {"title": t("resume.jobs_button", lang), "payload": "/ask_jobs"},
-            ],
-        )
-        return restored_slots(restored.summary, dict(tracker.current_slot_values()))
+        if not in_form:  # inside goal_form the form simply goes on with the known answers
+            dispatcher.utter_message(
+                text=t("resume.go_on", lang),
+                buttons=[
+                    {"title": t("resume.courses_button", lang), "payload": "/ask_courses"},
+                    {"title": t("resume.jobs_button", lang), "payload": "/ask_jobs"},
+                ],
+            )
+        return restored_slots(restored.summary, slots, text if in_form else "")

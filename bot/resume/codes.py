@@ -35,7 +35,8 @@ from bot.summaries.models import Summary
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 8
-CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z2-9]{4})[\s-]?([A-Za-z2-9]{4})(?![A-Za-z0-9])")
+# A lookahead, so that "code KTPR-M7XH" yields KTPR-M7XH after rejecting "CODE KTPR".
+CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])(?=([A-Za-z2-9]{4})[\s-]?([A-Za-z2-9]{4})(?![A-Za-z0-9]))")
 
 
 @dataclass

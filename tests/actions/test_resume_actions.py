@@ -14,6 +14,7 @@ from actions.resume import MAX_ATTEMPTS, ActionResumeWithCode
 from bot.guidance.store import AssessmentResult, save_result
 from bot.i18n import t
 from bot.resume import codes
+from bot.summaries.models import Summary
 from bot.summaries.service import build_summary, save_summary
 
 SLOTS = {
@@ -88,3 +89,20 @@ def test_delete_reaches_the_persons_earlier_conversation(
     session.expire_all()
     assert session.query(AssessmentResult).count() == 0
     assert codes.person_conversations(session, "old") == ["old"]
+
+
+def test_inside_goal_form_the_code_text_leaves_the_asked_slot(
+    session: Session, make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    code = codes.issue(session, "old")
+    session.add(Summary(conversation_id="old", language="en", city=None, data={"goals": {"field": "data"}}))
+    session.commit()
+    text = f"I have a code {code}"
+    tracker = make_tracker(slots={"goal_type": text}, text=text, sender_id="new", active_loop="goal_form")
+    values = {e["name"]: e["value"] for e in run(tracker, dispatcher)}
+    assert values == {"goal_type": None, "field": "data"}
+    assert all(not m["buttons"] for m in dispatcher.messages)  # the form goes on, no extra offer
+    asked = make_tracker(slots={"goal_type": "I have a code"}, text="I have a code", active_loop="goal_form")
+    assert run(asked, dispatcher) == [
+        {"event": "slot", "timestamp": None, "name": "goal_type", "value": None}
+    ]

@@ -25,6 +25,7 @@ def test_codes_are_unambiguous_and_found_in_text() -> None:
     assert codes.find_codes("minulla on koodi ktpr m7xh") == ["KTPRM7XH"]
     assert codes.find_codes("jag har en kod KTPR-M7XH.") == ["KTPRM7XH"]
     assert codes.find_codes("I have a code") == []
+    assert codes.find_codes("I have a code ktpr m7xh") == ["KTPRM7XH"]  # not fooled by "code ktpr"
     assert codes.find_codes("have some") == []  # two words without a digit are no code
 
 
