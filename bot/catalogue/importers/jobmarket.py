@@ -218,6 +218,9 @@ def job_values(
         "published": published_at.date(), "expires": expires,
         "url": f"https://tyomarkkinatori.fi/henkiloasiakkaat/avoimet-tyopaikat/{external_id.strip()}",
         "field": field_key, "skills": skills[:20],
+        # stored only when the Job model has these columns (the Upserter drops unknown keys)
+        "esco_occupation_uri": str(uris[0]) if uris else None,
+        "esco_skill_uris": [str(u) for u in position.get("skills") or []][:50],
     }
     return values, fallbacks, notes, archived is not None or expires < today
 
