@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, Float, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db import Base
@@ -60,7 +60,10 @@ class Course(Base):
     """
 
     __tablename__ = "courses"
-    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_courses_source"),)
+    __table_args__ = (
+        UniqueConstraint("source", "source_id", name="uq_courses_source"),
+        Index("ix_courses_field_application_end", "field", "application_end"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(40))
@@ -105,7 +108,10 @@ class Job(Base):
     """
 
     __tablename__ = "jobs"
-    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_jobs_source"),)
+    __table_args__ = (
+        UniqueConstraint("source", "source_id", name="uq_jobs_source"),
+        Index("ix_jobs_field_expires", "field", "expires"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(40))
