@@ -87,6 +87,8 @@ class Course(Base):
     url: Mapped[str] = mapped_column(String(500))
     field: Mapped[str] = mapped_column(String(40), index=True)
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Title languages filled from another language at import (``"sv<-fi"``); [] when all were given.
+    translation_fallbacks: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     @property
     def suggestion_id(self) -> str:
@@ -133,6 +135,12 @@ class Job(Base):
     url: Mapped[str] = mapped_column(String(500))
     field: Mapped[str] = mapped_column(String(40), index=True)
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Title languages filled from another language at import (``"sv<-fi"``); [] when all were given.
+    translation_fallbacks: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: ESCO occupation concept URI of the posting, when the source gave one.
+    esco_occupation_uri: Mapped[str | None] = mapped_column(String(200))
+    #: ESCO skill concept URIs of the posting (``skills`` holds their English labels).
+    esco_skill_uris: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     @property
     def suggestion_id(self) -> str:
