@@ -82,10 +82,10 @@ def _run(args: argparse.Namespace, session: Session, bar: tqdm) -> ImportReport:
         key = jobmarket.subscription_key(os.environ if not args.fixtures else {
             jobmarket.KEY_VARIABLE: os.environ.get(jobmarket.KEY_VARIABLE) or "fixtures"})
         fixtures = FixtureAdapter(args.fixtures, jobmarket.fixture_path) if args.fixtures else None
-        options = jobmarket.JobmarketOptions(municipalities=tuple(args.municipality), full=args.full,
-                                             state_path=args.state)
+        job_options = jobmarket.JobmarketOptions(municipalities=tuple(args.municipality), full=args.full,
+                                                 state_path=args.state)
         http = make_session("jobmarket", fixtures=fixtures)
-        return jobmarket.import_jobmarket(session, http, key, options, bar)
+        return jobmarket.import_jobmarket(session, http, key, job_options, bar)
     if args.api:
         return esco.import_esco_api(session, make_session("esco"), args.api, progress=bar)
     directory = args.csv or args.fixtures

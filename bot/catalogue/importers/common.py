@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -91,6 +91,11 @@ class ImportReport:
         if self.fatal:
             out.append(f"  stopped early: {self.fatal}")
         return out
+
+
+def as_mapping(value: Any) -> Mapping[str, Any]:
+    """``value`` when it is a JSON object (mapping), else an empty mapping."""
+    return value if isinstance(value, Mapping) else {}
 
 
 def localized_titles(names: Any, what: str = "title") -> tuple[dict[str, str], list[str]]:
@@ -248,7 +253,8 @@ class Upserter:
             existing: dict[tuple[str, str], Any] = {}
             for source, ids in by_source.items():
                 query = select(model).where(model.source == source, model.source_id.in_(ids))
-                for row in self.session.scalars(query):
+                rows = cast("Sequence[Course | Job]", self.session.scalars(query).all())
+                for row in rows:
                     existing[(row.source, row.source_id)] = row
             for key in part:
                 values, label = self.rows[key], f"{key[0]}:{key[1]}"

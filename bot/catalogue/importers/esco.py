@@ -23,15 +23,15 @@ flagged; a relation to an unknown concept or of an unknown type is skipped.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.catalogue.importers.common import ImportReport
+from bot.catalogue.importers.common import ImportReport, as_mapping
 from bot.catalogue.importers.http import FetchError, get_json
 from bot.catalogue.importers.studyinfo import Progress
 from bot.esco.models import ESCO_LANGUAGES, RELATION_TYPES, EscoOccupation, EscoOccupationSkill, EscoSkill
@@ -59,7 +59,8 @@ class _ConceptWriter:
 
     def __init__(self, session: Session, model: type[EscoOccupation] | type[EscoSkill], report: ImportReport):
         self.session, self.model, self.report = session, model, report
-        self.stored = {row.uri: row for row in session.scalars(select(model))}
+        rows = cast("Sequence[EscoOccupation | EscoSkill]", session.scalars(select(model)).all())
+        self.stored = {row.uri: row for row in rows}
 
     def put(self, uri: str, values: dict[str, Any]) -> None:
         label = _label(uri)
@@ -172,8 +173,8 @@ def import_esco_csv(db: Session, directory: Path, progress: Progress | None = No
 
 
 def _api_values(doc: Mapping[str, Any]) -> dict[str, Any]:
-    preferred = doc.get("preferredLabel") if isinstance(doc.get("preferredLabel"), Mapping) else {}
-    alternative = doc.get("alternativeLabel") if isinstance(doc.get("alternativeLabel"), Mapping) else {}
+    preferred = as_mapping(doc.get("preferredLabel"))
+    alternative = as_mapping(doc.get("alternativeLabel"))
     values: dict[str, Any] = {"status": "released"}
     for lang in ESCO_LANGUAGES:
         values[f"preferred_{lang}"] = (str(preferred.get(lang) or "").strip() or None)
@@ -209,7 +210,7 @@ def import_esco_api(
         code = str(doc.get("code") or "")
         values["isco_group"] = code[:4] if code[:4].isdigit() else None
         occupations.put(uri, values)
-        links = doc.get("_links") if isinstance(doc.get("_links"), Mapping) else {}
+        links = as_mapping(doc.get("_links"))
         for kind, key in (("essential", "hasEssentialSkill"), ("optional", "hasOptionalSkill")):
             for link in links.get(key) or []:
                 skill_uri = str(link.get("uri") or "") if isinstance(link, Mapping) else ""

@@ -147,7 +147,7 @@ def iter_ndjson(
         try:
             yield number, json.loads(line), None
         except ValueError as exc:
-            yield number, None, f"line {number} is not valid JSON ({exc.msg})"
+            yield number, None, f"line {number} is not valid JSON ({getattr(exc, 'msg', exc)})"
 
 
 class FixtureAdapter(BaseAdapter):

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from bot.catalogue.importers.common import (
     ImportReport,
     Upserter,
+    as_mapping,
     classify_field,
     localized_titles,
     municipality_from_code,
@@ -158,15 +159,15 @@ def job_values(
     """
     if not isinstance(posting, Mapping):
         raise RowError("posting is not a JSON object")
-    meta = posting.get("metadata") if isinstance(posting.get("metadata"), Mapping) else {}
+    meta = as_mapping(posting.get("metadata"))
     external_id = meta.get("externalId")
     if not isinstance(external_id, str) or not external_id.strip():
         raise RowError("metadata.externalId is missing")
-    position = posting.get("position") if isinstance(posting.get("position"), Mapping) else {}
-    location = posting.get("location") if isinstance(posting.get("location"), Mapping) else {}
-    application = posting.get("application") if isinstance(posting.get("application"), Mapping) else {}
+    position = as_mapping(posting.get("position"))
+    location = as_mapping(posting.get("location"))
+    application = as_mapping(posting.get("application"))
     titles, fallbacks = localized_titles(position.get("title"), "position.title")
-    owner = posting.get("owner") if isinstance(posting.get("owner"), Mapping) else {}
+    owner = as_mapping(posting.get("owner"))
     company = owner.get("company")
     employer = html_to_text(company) if isinstance(company, str) else ""
     if isinstance(company, Mapping):
@@ -265,7 +266,7 @@ def import_jobmarket(
             except RowError as exc:
                 upserter.skip(label, str(exc))
                 continue
-            modified = str(posting.get("metadata", {}).get("lastModified") or "")
+            modified = str(as_mapping(as_mapping(posting).get("metadata")).get("lastModified") or "")
             newest = max(newest, modified)
             upserter.add(values, modified=modified, notes=notes, fallbacks=fallbacks, hidden=hidden)
     upserter.write()

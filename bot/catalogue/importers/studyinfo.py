@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from bot.catalogue.importers.common import (
     ImportReport,
     Upserter,
+    as_mapping,
     classify_field,
     localized_titles,
     municipality_from_code,
@@ -127,7 +128,8 @@ def search_hits(http: requests.Session, keyword: str, options: StudyinfoOptions)
             for toteutus in (hit.get("toteutukset") or []) if isinstance(hit, Mapping) else []:
                 if isinstance(toteutus, Mapping):
                     yield {**toteutus, "koulutus": hit}
-        total = data.get("total") if isinstance(data.get("total"), int) else 0
+        total = data.get("total")
+        total = total if isinstance(total, int) else 0
         if not data["hits"] or page * options.page_size >= total:
             return
         page += 1
@@ -177,7 +179,7 @@ def _mode(opetus: Mapping[str, Any]) -> str | None:
 
 
 def _extent(koulutus: Mapping[str, Any]) -> tuple[float | None, str | None]:
-    meta = koulutus.get("metadata") if isinstance(koulutus.get("metadata"), Mapping) else {}
+    meta = as_mapping(koulutus.get("metadata"))
     number = meta.get("opintojenLaajuusNumero")
     unit_name = _text(meta.get("opintojenLaajuusyksikko", {}).get("nimi")
                       if isinstance(meta.get("opintojenLaajuusyksikko"), Mapping) else None).lower()
@@ -221,9 +223,9 @@ def course_values(
         raise RowError(f"oid {oid!r} is not a toteutus oid (1.2.246.562.17.n)")
     hit = hit or {}
     titles, fallbacks = localized_titles(detail.get("nimi"), "nimi")
-    meta = detail.get("metadata") if isinstance(detail.get("metadata"), Mapping) else {}
-    koulutus = detail.get("koulutus") if isinstance(detail.get("koulutus"), Mapping) else {}
-    opetus = meta.get("opetus") if isinstance(meta.get("opetus"), Mapping) else {}
+    meta = as_mapping(detail.get("metadata"))
+    koulutus = as_mapping(detail.get("koulutus"))
+    opetus = as_mapping(meta.get("opetus"))
     kind = str(koulutus.get("koulutustyyppi") or meta.get("tyyppi") or "")
     if kind not in PROVIDER_TYPES:
         raise RowError(f"koulutustyyppi {kind!r} is not a known course type")
@@ -272,7 +274,7 @@ def course_values(
         "source": SOURCE, "source_id": oid, **titles, "provider": provider[:200],
         "provider_type": provider_type, "municipality": municipality, "mode": mode,
         "teaching_languages": _teaching_languages(opetus), "start_date": start, "end_date": end,
-        "extent": extent, "extent_unit": unit, "cost_eur": float(fee) if paid else 0.0,
+        "extent": extent, "extent_unit": unit, "cost_eur": float(fee or 0) if paid else 0.0,
         "free_for_jobseekers": (not paid) or bool(meta.get("isTyovoimakoulutus")),
         "education_required": "secondary" if kind in DEGREE_TYPES else None,
         "application_end": _application_end(detail, meta),
@@ -283,7 +285,7 @@ def course_values(
 
 def wanted(values: dict[str, Any], detail: Mapping[str, Any], options: StudyinfoOptions) -> str | None:
     """Why a valid course is left out by the jobseeker filters, or None to keep it."""
-    meta = detail.get("metadata") if isinstance(detail.get("metadata"), Mapping) else {}
+    meta = as_mapping(detail.get("metadata"))
     if options.labour_market_training and not meta.get("isTyovoimakoulutus"):
         return "filtered out: not labour-market training"
     if options.continuing_education and not (meta.get("isTaydennyskoulutus")
