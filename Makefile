@@ -28,8 +28,9 @@ lint: setup  ## ruff and mypy
 validate: setup  ## rasa data validate --fail-on-warnings
 	@PYTHONPATH=$(CURDIR) .venv-rasa/bin/rasa data validate --fail-on-warnings --quiet
 
-bench: prepare train  ## Benchmarks: latency, throughput, training time, memory
+bench: prepare train  ## Benchmarks: latency, throughput, training time, memory; catalogue at 100k rows
 	@.venv/bin/python -m bench
+	@.venv/bin/python -m bench.catalogue_scale
 
 crossval: setup  ## NLU per language: k-fold cross-validation, multilingual vs per-language models (docs table)
 	@PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false nice .venv-rasa/bin/python -m bench.nlu_crossval --update-docs
