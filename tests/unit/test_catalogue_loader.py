@@ -19,6 +19,12 @@ from bot.catalogue.search import get_items, open_courses, open_jobs, parse_sugge
 from tests.catalogue_helpers import TODAY, load_fixed_catalogue
 
 
+@pytest.fixture()
+def session(any_session: Session) -> Session:
+    """Every database test of this module runs on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return any_session
+
+
 def _sample(kind: str) -> list[dict]:
     return yaml.safe_load((SAMPLE_DIR / f"{kind}.yml").read_text(encoding="utf-8"))[kind]
 

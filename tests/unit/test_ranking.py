@@ -14,6 +14,13 @@ from bot.guidance.profile import Profile, profile_from_slots
 from bot.guidance.ranking import FIELD_RIASEC, holland_overlap, matching_skills, next_best, rank, rank_items
 from tests.catalogue_helpers import TODAY, fixed_catalogue, load_fixed_catalogue
 
+
+@pytest.fixture()
+def session(any_session: Session) -> Session:
+    """Every database test of this module runs on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return any_session
+
+
 DATA_VANTAA = {
     "language": "en",
     "goal_type": "job",
