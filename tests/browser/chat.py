@@ -164,6 +164,10 @@ class Walker:
             return
         self.button_answers += 1
         skips = [i for i, t in enumerate(titles) if SKIP.match(t)]
+        if len(skips) == len(titles):
+            # A free-text question (work experience) offers only "Skip": answer in words.
+            self._type("I worked in a shop for three years and I know Excel.")
+            return
         if self.button_answers > 6 and skips:
             self._press(skips[0])
             return

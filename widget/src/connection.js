@@ -50,8 +50,18 @@ export class Connection {
       this.ready = false;
       this.options.onStatus(this.everOnline ? "offline" : "connecting");
     });
+    // The browser knows at once when the network goes; socket.io only after
+    // its ping timeout. Messages typed meanwhile wait in the outbox.
+    window.addEventListener("offline", () => {
+      this.ready = false;
+      this.options.onStatus("offline");
+    });
     window.addEventListener("online", () => {
-      if (!socket.connected) {
+      if (socket.connected) {
+        this.ready = true;
+        this.options.onStatus("online", this.everOnline);
+        this.flush();
+      } else {
         socket.disconnect();
         socket.connect();
       }
