@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -74,6 +75,12 @@ def running_stack(
         raise StackError("models/digipoint.tar.gz is missing: run `make train` (make test does)")
     ports = {"RASA_PORT": 5005, "ACTION_PORT": 5055, "WEB_PORT": 8080}
     ports = {name: port + port_offset for name, port in ports.items()}
+    for name, port in ports.items():
+        # A server already on the port would answer the health checks in place
+        # of ours, and the tests would talk to the wrong stack.
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                raise StackError(f"port {port} ({name}) is in use: is another DigiPoint stack running?")
     database_url = f"sqlite:///{work / 'digipoint.db'}"
     tracker_db_url = f"sqlite:///{work / 'rasa_tracker.db'}"
     log_dir = work / "logs"

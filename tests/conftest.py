@@ -17,6 +17,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import db
+from tests.live_stack import live_stack
+
+# One session-wide stack for tests/live and tests/browser alike: defined here
+# once, so pytest never starts a second stack on the same ports.
+__all__ = ["live_stack"]
 
 
 @pytest.fixture()

@@ -1,5 +1,1 @@
-"""Live-server tests share one running stack per session."""
-
-from tests.live_stack import live_stack
-
-__all__ = ["live_stack"]
+"""Live-server tests use the session-wide ``live_stack`` of tests/conftest.py."""
