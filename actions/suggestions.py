@@ -25,7 +25,8 @@ from bot.catalogue.search import titles_of
 from bot.db import session_scope
 from bot.guidance.explain import explain
 from bot.guidance.profile import Profile, profile_from_slots
-from bot.guidance.ranking import Suggestion, next_best, rank
+from bot.guidance.ranking import Suggestion
+from bot.guidance.selection import next_best, rank
 from bot.i18n import t
 
 logger = logging.getLogger(__name__)

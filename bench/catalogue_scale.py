@@ -5,7 +5,7 @@ Prints, side by side for both databases:
 - import throughput (rows per second) of the generated rows through the
   importers' upsert layer (:class:`bot.catalogue.importers.common.Upserter`),
   first run (all added) and re-run (all unchanged);
-- p50 / p95 latency (ms) of ``bot.guidance.ranking.rank()`` itself for
+- p50 / p95 latency (ms) of ``bot.guidance.selection.rank()`` itself for
   typical profiles (field or not, Holland code, city or online, education,
   timeframe, skills): 3 courses and 3 jobs, candidates chosen in SQL and
   scored in Python, a fresh session per search;
@@ -44,7 +44,8 @@ from bot.catalogue.importers.common import ImportReport, Upserter
 from bot.catalogue.models import EDUCATION_LEVELS, FIELDS, MUNICIPALITIES, Course, Job
 from bot.catalogue.search import _allowed_levels, open_courses, open_jobs
 from bot.guidance.profile import GOAL_TYPES, TIMEFRAMES, Profile
-from bot.guidance.ranking import rank, rank_items
+from bot.guidance.ranking import rank_items
+from bot.guidance.selection import rank
 
 ROOT = Path(__file__).parents[1]
 TODAY = date(2026, 11, 29)
