@@ -11,7 +11,6 @@ slots as "1".."5". Skip rules (docs/conversation.md): "Skip this part"
 from __future__ import annotations
 
 import logging
-from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
-from actions.forms import answer_for, is_section_skip, section_rest
+from actions.forms import ActionAskItem, answer_for, ask_action_classes, is_section_skip, section_rest
 from bot.db import session_scope
 from bot.guidance import self_efficacy
 from bot.guidance.answers import parse_rating
@@ -46,16 +45,8 @@ def rating_buttons(lang: str) -> list[dict[str, str]]:
     return buttons
 
 
-class ActionAskConfidenceItem(Action, ABC):
+class ActionAskConfidenceItem(ActionAskItem):
     """Ask one self-efficacy item: progress, question, 1-5 buttons and skip."""
-
-    @abstractmethod
-    def item_id(self) -> str:
-        """The item (and slot) this action asks, e.g. "se_2"."""
-
-    def name(self) -> str:
-        """``action_ask_<item id>``."""
-        return f"action_ask_{self.item_id()}"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -68,13 +59,7 @@ class ActionAskConfidenceItem(Action, ABC):
         return []
 
 
-def _ask_class(item_id: str) -> type[ActionAskConfidenceItem]:
-    class_name = "ActionAsk" + item_id.replace("_", "").capitalize()
-    namespace = {"item_id": lambda self: item_id, "__module__": __name__}
-    return type(class_name, (ActionAskConfidenceItem,), namespace)
-
-
-ASK_ACTIONS: dict[str, type[ActionAskConfidenceItem]] = {item: _ask_class(item) for item in SE_ITEMS}
+ASK_ACTIONS = ask_action_classes(ActionAskConfidenceItem, SE_ITEMS, __name__)
 globals().update({cls.__name__: cls for cls in ASK_ACTIONS.values()})
 
 

@@ -1,8 +1,12 @@
-"""Helpers shared by the form validators of goals, confidence and interests."""
+"""Helpers shared by the forms of goals, confidence and interests."""
 
 from __future__ import annotations
 
-from rasa_sdk import Tracker
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from typing import TypeVar
+
+from rasa_sdk import Action, Tracker
 
 from bot.guidance.answers import skip_kind
 
@@ -50,3 +54,32 @@ def section_rest(slots: tuple[str, ...] | list[str], slot: str, tracker: Tracker
     start = list(slots).index(slot)
     rest = [name for name in list(slots)[start + 1 :] if tracker.get_slot(name) is None]
     return {name: "skipped" for name in [slot, *rest]}
+
+
+class ActionAskItem(Action, ABC):
+    """Asks one questionnaire item; ``name()`` is ``action_ask_<item id>``.
+
+    Subclasses implement ``run``; :func:`ask_action_classes` makes one
+    concrete class per item.
+    """
+
+    @abstractmethod
+    def item_id(self) -> str:
+        """The item (and slot) this action asks, e.g. "se_2" or "ri_3"."""
+
+    def name(self) -> str:
+        """``action_ask_<item id>``."""
+        return f"action_ask_{self.item_id()}"
+
+
+AskBase = TypeVar("AskBase", bound=ActionAskItem)
+
+
+def ask_action_classes(base: type[AskBase], item_ids: Iterable[str], module: str) -> dict[str, type[AskBase]]:
+    """One subclass of ``base`` per item id, named ``ActionAsk<Id>`` (e.g. ActionAskSe2) in ``module``."""
+    classes: dict[str, type[AskBase]] = {}
+    for item_id in item_ids:
+        class_name = "ActionAsk" + item_id.replace("_", "").capitalize()
+        namespace = {"item_id": lambda self, item_id=item_id: item_id, "__module__": module}
+        classes[item_id] = type(class_name, (base,), namespace)
+    return classes

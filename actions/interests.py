@@ -11,7 +11,6 @@ factory builds an ask action per item. Answers are stored as "like",
 from __future__ import annotations
 
 import logging
-from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
-from actions.forms import answer_for, is_section_skip, section_rest
+from actions.forms import ActionAskItem, answer_for, ask_action_classes, is_section_skip, section_rest
 from bot.db import session_scope
 from bot.guidance import riasec
 from bot.guidance.answers import parse_preference
@@ -45,16 +44,8 @@ def preference_buttons(lang: str) -> list[dict[str, str]]:
     return buttons
 
 
-class ActionAskInterestItem(Action, ABC):
+class ActionAskInterestItem(ActionAskItem):
     """Ask one activity item: progress, question, the activity, buttons."""
-
-    @abstractmethod
-    def item_id(self) -> str:
-        """The item (and slot) this action asks, e.g. "ri_3"."""
-
-    def name(self) -> str:
-        """``action_ask_<item id>``."""
-        return f"action_ask_{self.item_id()}"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -68,13 +59,7 @@ class ActionAskInterestItem(Action, ABC):
         return []
 
 
-def _ask_class(item_id: str) -> type[ActionAskInterestItem]:
-    class_name = "ActionAsk" + item_id.replace("_", "").capitalize()
-    namespace = {"item_id": lambda self: item_id, "__module__": __name__}
-    return type(class_name, (ActionAskInterestItem,), namespace)
-
-
-ASK_ACTIONS: dict[str, type[ActionAskInterestItem]] = {item: _ask_class(item) for item in RI_ITEMS}
+ASK_ACTIONS = ask_action_classes(ActionAskInterestItem, RI_ITEMS, __name__)
 globals().update({cls.__name__: cls for cls in ASK_ACTIONS.values()})
 
 
