@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.config.cities import city_config
+
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 
 
@@ -25,7 +27,6 @@ class City:
             white text on it reaches 4.5:1.
         tint: light background for the page's hero area; dark text on it
             reaches 4.5:1.
-        phone: the employment services' phone number shown on the page.
         address: the services' street address per language.
     """
 
@@ -35,8 +36,16 @@ class City:
     organisation: dict[str, str]
     primary: str
     tint: str
-    phone: str
     address: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def phone(self) -> str:
+        """The employment services' phone number, from bot/config/cities.yml.
+
+        The same entry the bot gives in chat ("talk to a person"), so the page
+        and the conversation never show different numbers.
+        """
+        return city_config(self.slot_value).service("fi")["phone"]
 
 
 CITIES: dict[str, City] = {
@@ -53,7 +62,6 @@ CITIES: dict[str, City] = {
             },
             primary="#0000bf",
             tint="#e6ecff",
-            phone="09 310 36000",
             address={
                 "fi": "Työpalvelut, Malminkatu 34",
                 "sv": "Arbetstjänster, Malmgatan 34",
@@ -71,7 +79,6 @@ CITIES: dict[str, City] = {
             },
             primary="#00508f",
             tint="#e3f1fb",
-            phone="09 816 31000",
             address={
                 "fi": "Työllisyyspalvelut, Kauppamiehentie 1",
                 "sv": "Sysselsättningstjänster, Köpmansvägen 1",
@@ -89,7 +96,6 @@ CITIES: dict[str, City] = {
             },
             primary="#a3162b",
             tint="#fbeaec",
-            phone="02 330 000",
             address={
                 "fi": "Työllisyyspalvelukeskus, Linnankatu 3",
                 "sv": "Sysselsättningscentralen, Slottsgatan 3",
@@ -107,7 +113,6 @@ CITIES: dict[str, City] = {
             },
             primary="#006245",
             tint="#e4f4ee",
-            phone="09 8392 0000",
             address={
                 "fi": "Työllisyyspalvelut, Asematie 10",
                 "sv": "Sysselsättningstjänster, Stationsvägen 10",

@@ -156,3 +156,12 @@ def test_widget_bundle_is_served_and_has_no_eval_or_inner_html(client: TestClien
     assert "eval(" not in body
     assert "innerHTML" not in body
     assert "new Function" not in body
+
+
+@pytest.mark.parametrize("slug", ["turku", "espoo", "helsinki", "vantaa"])
+def test_page_shows_the_same_service_phone_the_bot_gives_in_chat(slug: str) -> None:
+    from bot.config.cities import city_config
+
+    phone = city_config(CITIES[slug].slot_value).service("fi")["phone"]
+    page = TestClient(create_app()).get(f"/{slug}/fi/").text
+    assert f'href="tel:{phone.replace(" ", "")}"' in page
