@@ -8,6 +8,7 @@ import bot.coach.models  # noqa: F401  (coach dashboard tables)
 import bot.guidance.store  # noqa: F401  (assessment results)
 import bot.resume.models  # noqa: F401  (person links, resume codes)
 from bot.catalogue.models import Course, Job
+from bot.catalogue.revision import CatalogueRevision  # noqa: F401  (catalogue change token)
 from bot.db import Base
 from bot.esco.models import EscoOccupation, EscoOccupationSkill, EscoSkill  # noqa: F401  (ESCO tables)
 from bot.summaries.models import Summary

@@ -3,7 +3,8 @@
 ``bot.catalogue.models`` defines the ``courses`` and ``jobs`` tables,
 ``bot.catalogue.loader`` reads the YAML sample files (``sample/``) into them,
 and ``bot.catalogue.search`` holds the parameterised queries the ranking
-uses. Run ``python -m bot.catalogue load-sample`` to fill a database.
+uses; ``bot.catalogue.revision`` keeps a token that changes with every
+change to the catalogue. Run ``python -m bot.catalogue load-sample`` to fill a database.
 """
 
 from bot.catalogue.models import (
@@ -15,6 +16,7 @@ from bot.catalogue.models import (
     Course,
     Job,
 )
+from bot.catalogue.revision import CatalogueRevision  # registers the change-token listeners
 
 __all__ = [
     "EDUCATION_LEVELS",
@@ -22,6 +24,7 @@ __all__ = [
     "JOB_REMOTE_OPTIONS",
     "MODES",
     "MUNICIPALITIES",
+    "CatalogueRevision",
     "Course",
     "Job",
 ]

@@ -45,9 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.create_tables:
             from bot.catalogue.models import Course, Job
+            from bot.catalogue.revision import CatalogueRevision
 
             engine = db.make_engine(args.database_url or db.get_settings().database_url)
-            tables = [db.Base.metadata.tables[model.__tablename__] for model in (Course, Job)]
+            models = (Course, Job, CatalogueRevision)
+            tables = [db.Base.metadata.tables[model.__tablename__] for model in models]
             db.Base.metadata.create_all(engine, tables=tables)
             engine.dispose()
         with db.session_scope(args.database_url) as session:

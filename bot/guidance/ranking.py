@@ -18,6 +18,7 @@ broken by the item's database id, so the order is deterministic:
   other city                            -40 on site, -25 hybrid
   free for jobseekers / has a fee       +6 reason free_for_jobseekers / -4
   start soon when timeframe is "now"    +12 within 45 days, +6 within 90, -6 after 180
+  start when timeframe is "3_months"    +6 within 100 days
   entry-level job                       +4 (+3 more when confidence < 3) reason entry_level
   experienced job without a degree      -8
   conversation language taught/used     +3, otherwise -3
@@ -29,9 +30,11 @@ same field 6 points less attractive, so the lists show some variety.
 The goal type decides the emphasis (which list comes first); both lists
 are always filled up to their size when the catalogue has enough items.
 
-The database-facing entry points, :func:`bot.guidance.selection.rank` and
-:func:`~bot.guidance.selection.next_best`, pick the candidates in SQL and
-call :func:`rank_items` here.
+The points of each rule are :mod:`bot.guidance.points`'s, shared with the
+candidate index that picks what is scored here. The database-facing entry
+points, :func:`bot.guidance.selection.rank` and
+:func:`~bot.guidance.selection.next_best`, pick the candidates
+(:mod:`bot.guidance.candidates`) and call :func:`rank_items` here.
 """
 
 from __future__ import annotations
@@ -42,20 +45,21 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.catalogue.models import EDUCATION_LEVELS, Course, Job
+from bot.guidance.points import (
+    INTEREST_REASON_MIN,
+    MAX_SKILL_REASONS,
+    SKILL_POINTS,
+    VARIETY_POINTS,
+    fee_points,
+    field_points,
+    holland_overlap,
+    language_points,
+    place_points,
+    seniority_points,
+    timing_points,
+)
 from bot.guidance.profile import Profile
 
-#: RIASEC affinity of each job family, strongest type first.
-FIELD_RIASEC: dict[str, str] = {
-    "software": "IRC",
-    "data": "ICR",
-    "ux_content": "ASI",
-    "it_support": "RSC",
-    "marketing_sales": "EAS",
-    "testing_quality": "CIR",
-}
-_POSITION_WEIGHTS = (3, 2, 1)
-#: Holland overlap (0-7) from which an item counts as matching the interests.
-INTEREST_REASON_MIN = 6
 HIGHER_EDUCATION = ("uas", "university", "open_university")
 
 
@@ -123,25 +127,6 @@ class _Score:
             self.reasons.append(reason)
 
 
-def holland_overlap(holland_code: str | None, field_key: str) -> tuple[int, str | None]:
-    """Overlap (0-14) of a Holland code with a field's affinity, and the strongest shared letter.
-
-    Positions weigh 3, 2, 1 in both codes; the overlap is the sum over
-    shared letters of the product of their weights ("IRC" vs "IRC" = 14).
-    """
-    affinity = FIELD_RIASEC.get(field_key, "")
-    if not holland_code or not affinity:
-        return 0, None
-    total, best, best_letter = 0, 0, None
-    for position, letter in enumerate(holland_code[:3]):
-        if letter in affinity:
-            product = _POSITION_WEIGHTS[position] * _POSITION_WEIGHTS[affinity.index(letter)]
-            total += product
-            if product > best:
-                best, best_letter = product, letter
-    return total, best_letter
-
-
 def normalise_label(label: str) -> str:
     """Lower case; parenthesised parts and punctuation dropped ("Python (programming)" -> "python")."""
     label = re.sub(r"\(.*?\)", " ", label.lower())
@@ -172,24 +157,19 @@ def _too_demanding(required: str | None, profile: Profile) -> bool:
 def _place(
     score: _Score, profile: Profile, municipality: str | None, remote_kind: str, fully_remote: bool
 ) -> None:
-    if fully_remote:
-        score.add(15 if profile.online_only else 10 if profile.city else 6, Reason(remote_kind))
-        return
-    hybrid = remote_kind == "online_hybrid"
-    if profile.city:
-        if municipality == profile.city:
-            score.add(15, Reason("in_city", municipality))
-        else:
-            score.add(-25 if hybrid else -40)
-    elif profile.online_only:
-        score.add(-10 if hybrid else -30)
+    in_city = bool(profile.city) and municipality == profile.city
+    kind = "remote" if fully_remote else "hybrid" if remote_kind == "online_hybrid" else "on_site"
+    reason = Reason(remote_kind) if fully_remote else Reason("in_city", municipality) if in_city else None
+    score.add(place_points(profile, in_city, kind), reason)
 
 
 def _common(score: _Score, profile: Profile, item: Course | Job, similar: Sequence[Course | Job]) -> None:
+    score.add(field_points(profile, item.field))
     if profile.field and item.field == profile.field:
-        score.add(30, Reason("matches_field", item.field))
+        score.add(0, Reason("matches_field", item.field))
     overlap, letter = holland_overlap(profile.holland_code, item.field)
-    score.add(overlap * 2, Reason("matches_interest", letter) if overlap >= INTEREST_REASON_MIN else None)
+    if overlap >= INTEREST_REASON_MIN:
+        score.add(0, Reason("matches_interest", letter))
     penalty = 0
     for other in similar:
         penalty += 8 if other.field == item.field else 0
@@ -210,22 +190,16 @@ def score_course(
     score = _Score()
     _common(score, profile, course, similar)
     skills = matching_skills(profile.skills, course.skills)
-    for label in skills[:3]:
-        score.add(3, Reason("matches_skill", label))
+    for label in skills[:MAX_SKILL_REASONS]:
+        score.add(SKILL_POINTS["course"], Reason("matches_skill", label))
     kind = "online" if course.mode == "online" else "online_hybrid" if course.mode == "hybrid" else "on_site"
     _place(score, profile, course.municipality, kind, course.mode == "online")
-    if course.free_for_jobseekers:
-        score.add(6, Reason("free_for_jobseekers"))
-    elif course.cost_eur > 0:
-        score.add(-4)
+    free = Reason("free_for_jobseekers") if course.free_for_jobseekers else None
+    score.add(fee_points(course.free_for_jobseekers, course.cost_eur), free)
     if course.start_date is not None:
-        days = (course.start_date - today).days
-        if profile.timeframe == "now":
-            score.add(12 if days <= 45 else 6 if days <= 90 else -6 if days > 180 else 0)
-        elif profile.timeframe == "3_months" and days <= 100:
-            score.add(6)
+        score.add(timing_points(profile, (course.start_date - today).days))
         score.add(0, Reason("starts", str(course.start_date.month)))
-    score.add(3 if profile.language in (course.teaching_languages or []) else -3)
+    score.add(language_points(profile, course.teaching_languages))
     long_degree = (course.extent_unit == "credits" and (course.extent or 0) >= 60) or (
         course.extent_unit == "competence_points" and (course.extent or 0) >= 120
     )
@@ -253,8 +227,8 @@ def score_job(
         return None
     score = _Score()
     _common(score, profile, job, similar)
-    for label in matching_skills(profile.skills, job.skills)[:3]:
-        score.add(6, Reason("matches_skill", label))
+    for label in matching_skills(profile.skills, job.skills)[:MAX_SKILL_REASONS]:
+        score.add(SKILL_POINTS["job"], Reason("matches_skill", label))
     _place(
         score,
         profile,
@@ -262,14 +236,9 @@ def score_job(
         "online_hybrid" if job.remote == "hybrid" else "remote",
         job.remote == "full",
     )
-    if job.seniority == "entry":
-        score.add(
-            4 + (3 if profile.confidence_score is not None and profile.confidence_score < 3 else 0),
-            Reason("entry_level"),
-        )
-    elif profile.education_level not in ("bachelor", "master"):
-        score.add(-8)
-    score.add(3 if profile.language in (job.working_languages or []) else -3)
+    entry = job.seniority == "entry"
+    score.add(seniority_points(profile, entry), Reason("entry_level") if entry else None)
+    score.add(language_points(profile, job.working_languages))
     return Suggestion(
         id=job.suggestion_id,
         kind="job",
@@ -310,7 +279,7 @@ def _best(items: Iterable[Suggestion], size: int, diversify: bool) -> tuple[Sugg
         best = min(
             pool,
             key=lambda s: (
-                -(s.score - (6 * used.count(s.field) if diversify else 0)),
+                -(s.score - (VARIETY_POINTS * used.count(s.field) if diversify else 0)),
                 int(s.id.partition(":")[2]),
             ),
         )

@@ -1,131 +1,75 @@
-"""Pick catalogue candidates in SQL and rank them: the database side of ranking.
+"""Rank the catalogue in the database for a profile: load few rows, score them, stop when sure.
 
-At scale ``rank`` never loads every open row. It asks the database
-for at most ``CANDIDATES`` rows of each kind: open, allowed by the
-person's education level, in the person's field or a field their Holland
-code fits (overlap of 6 or more), in their city or online / fully remote
-(online and hybrid only for an online-only person), ordered by a SQL
-pre-score that repeats the rules above which need no Python (field,
-interest, place, fee, start for "now" / "3_months", seniority). When that
-filter finds fewer than ``CANDIDATES`` rows, the filters on field and
-place are dropped (same pre-score order and limit), so a small catalogue
-is ranked in full and a thin city still fills both lists. Skills,
-language, similarity to rejected items and long degrees (together at most
-about +-50 points) are scored in Python on the candidates only.
-
-The scores themselves are :mod:`bot.guidance.ranking`'s (pure Python);
-``course_prescore`` / ``job_prescore`` repeat the rules that need no
-Python so that the database can order the candidates.
+:func:`rank` never loads every open row. The in-memory candidate index
+(:mod:`bot.guidance.candidates`) streams open rows in order of an upper
+bound of their score (then by id). Rows are loaded from the database and
+scored by :mod:`bot.guidance.ranking` a few at a time, until no row left in
+the stream can make the list. With ``size`` places and ``L`` the
+``size`` best scored rows, a row with bound ``b`` and id ``i`` is left out
+only when, for every row ``x`` in ``L``, ``score(x) - M > b``, or
+``score(x) - M == b`` and ``id(x) < i``. ``M`` is the most the field
+variety rule can take from a row (``VARIETY_POINTS`` per earlier pick of
+its field, so ``6 * (size - 1)`` when the person's field is unknown,
+otherwise 0). Such a row can never win a place (its score is at most
+``b``, and ties go to the lower id), so the result equals ranking every
+open row, which ``tests/unit/test_selection.py`` checks on catalogues of
+several hundred rows. Typically 10-30 rows per kind are loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, timedelta
-from typing import Any, cast
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, case, literal
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.catalogue.models import FIELDS, Course, Job
-from bot.catalogue.search import get_items, open_courses, open_jobs
+from bot.catalogue.models import Course, Job
+from bot.catalogue.search import get_items, parse_suggestion_id
+from bot.guidance.candidates import Stream, get_index
+from bot.guidance.points import VARIETY_POINTS
 from bot.guidance.profile import Profile
-from bot.guidance.ranking import INTEREST_REASON_MIN, Ranking, Suggestion, holland_overlap, rank_items
-
-#: Rows of each kind :func:`rank` reads from the database (plus the excluded ones).
-CANDIDATES = 200
+from bot.guidance.ranking import Ranking, Suggestion, rank_items, score_course, score_job
 
 
-def interest_fields(profile: Profile) -> list[str] | None:
-    """Fields the SQL candidate filter keeps: the person's own plus those their Holland code fits.
-
-    None (every field) when neither is known or nothing fits.
-    """
-    fitting = [
-        key
-        for key in FIELDS
-        if key == profile.field or holland_overlap(profile.holland_code, key)[0] >= INTEREST_REASON_MIN
-    ]
-    if profile.field is None and not fitting:
-        return None
-    return fitting or None
+def _number(suggestion: Suggestion) -> int:
+    return int(suggestion.id.partition(":")[2])
 
 
-def _field_points(column: Any, profile: Profile) -> ColumnElement[Any]:
-    whens = []
-    for key in FIELDS:
-        points = (30 if key == profile.field else 0) + 2 * holland_overlap(profile.holland_code, key)[0]
-        if points:
-            whens.append((column == key, points))
-    return case(*whens, else_=0) if whens else literal(0)
+def _load(session: Session, model: type[Course] | type[Job], ids: list[int]) -> list[Any]:
+    if not ids:
+        return []
+    return list(session.scalars(select(model).where(model.id.in_(ids))).all())
 
 
-def _place_points(profile: Profile, municipality: Any, remote: Any, hybrid: Any) -> ColumnElement[Any]:
-    """SQL mirror of :func:`_place`; ``remote`` / ``hybrid`` are SQL conditions."""
-    remote_points = 15 if profile.online_only else 10 if profile.city else 6
-    if profile.city:
-        return case((remote, remote_points), (municipality == profile.city, 15), (hybrid, -25), else_=-40)
-    if profile.online_only:
-        return case((remote, remote_points), (hybrid, -10), else_=-30)
-    return case((remote, remote_points), else_=0)
-
-
-def course_prescore(profile: Profile, today: date) -> ColumnElement[Any]:
-    """SQL expression: the part of :func:`score_course` the database can compute."""
-    start = Course.start_date
-    timing: ColumnElement[Any] = literal(0)
-    if profile.timeframe == "now":
-        timing = case(
-            (start.is_(None), 0),
-            (start <= today + timedelta(days=45), 12),
-            (start <= today + timedelta(days=90), 6),
-            (start > today + timedelta(days=180), -6),
-            else_=0,
-        )
-    elif profile.timeframe == "3_months":
-        timing = case((start <= today + timedelta(days=100), 6), else_=0)
-    fee = case((Course.free_for_jobseekers.is_(True), 6), (Course.cost_eur > 0, -4), else_=0)
-    place = _place_points(profile, Course.municipality, Course.mode == "online", Course.mode == "hybrid")
-    return _field_points(Course.field, profile) + place + fee + timing
-
-
-def job_prescore(profile: Profile) -> ColumnElement[Any]:
-    """SQL expression: the part of :func:`score_job` the database can compute."""
-    entry = 4 + (3 if profile.confidence_score is not None and profile.confidence_score < 3 else 0)
-    other = 0 if profile.education_level in ("bachelor", "master") else -8
-    seniority = case((Job.seniority == "entry", entry), else_=other)
-    place = _place_points(profile, Job.municipality, Job.remote == "full", Job.remote == "hybrid")
-    return _field_points(Job.field, profile) + place + seniority
-
-
-def candidates(
-    session: Session, profile: Profile, today: date, *, skip: Iterable[str] = (), limit: int = CANDIDATES
-) -> tuple[list[Course], list[Job]]:
-    """The open courses and jobs worth scoring for ``profile`` (see the module docstring)."""
-    skip = set(skip)
-    fields = interest_fields(profile)
-    level = profile.education_level
-    found: list[list[Course | Job]] = []
-    for kind, search, order, keep in (
-        ("course", open_courses, course_prescore(profile, today), {"modes": ("online", "hybrid")}),
-        ("job", open_jobs, job_prescore(profile), {"remote": ("full", "hybrid")}),
-    ):
-        size = limit + sum(1 for sid in skip if sid.startswith(kind + ":"))
-        place: dict[str, Any] = {"municipality": profile.city} if profile.city else {}
-        if profile.online_only and not profile.city:
-            place = keep
-        order_by = [order.desc()]
-        rows: list[Course | Job] = list(
-            search(
-                session, today, fields=fields, education_level=level, order_by=order_by, limit=size, **place
-            )
-        )
-        if len(rows) < size and (fields is not None or place):
-            seen = {row.id for row in rows}
-            more = search(session, today, education_level=level, order_by=order_by, limit=size)
-            rows.extend(row for row in more if row.id not in seen)
-        found.append(rows)
-    return cast("list[Course]", found[0]), cast("list[Job]", found[1])
+def _enough(
+    session: Session,
+    stream: Stream,
+    model: type[Course] | type[Job],
+    score: Callable[[Any], Suggestion | None],
+    size: int,
+    margin: int,
+) -> list[Any]:
+    """Rows taken from ``stream`` until none left could make the ``size`` best (module docstring)."""
+    rows: list[Any] = []
+    scored: list[Suggestion] = []
+    step = 2 * size + 8
+    while True:
+        batch = _load(session, model, stream.take(step))
+        rows.extend(batch)
+        scored.extend(s for s in map(score, batch) if s is not None)
+        if stream.given >= len(stream):
+            return rows
+        best = sorted(scored, key=lambda s: (-s.score, _number(s)))[:size]
+        if len(best) < size:
+            step *= 2
+            continue
+        weakest = min(best, key=lambda s: (s.score - margin, -_number(s)))
+        needed = stream.count_above(weakest.score - margin, _number(weakest))
+        if needed <= stream.given:
+            return rows
+        step = needed - stream.given
 
 
 def rank(
@@ -145,10 +89,27 @@ def rank(
     today = today or date.today()
     rejected = list(get_items(session, profile.rejected).values())
     exclude = list(exclude)
-    courses, jobs = candidates(session, profile, today, skip=[*exclude, *profile.rejected])
+    skip: dict[str, list[int]] = {"course": [], "job": []}
+    for sid in [*exclude, *profile.rejected]:
+        parsed = parse_suggestion_id(sid)
+        if parsed:
+            skip[parsed[0]].append(parsed[1])
+    index = get_index(session)
+    found = []
+    for kind_index, model, size, scorer in (
+        (index.course, Course, n_courses, score_course),
+        (index.job, Job, n_jobs, score_job),
+    ):
+        margin = VARIETY_POINTS * (size - 1) if profile.field is None else 0
+        stream = Stream(kind_index, profile, today, skip[kind_index.kind])
+
+        def score(row: Any, scorer: Any = scorer) -> Suggestion | None:
+            return scorer(row, profile, today, rejected)  # type: ignore[no-any-return]
+
+        found.append(_enough(session, stream, model, score, size, margin) if size > 0 else [])
     return rank_items(
-        courses,
-        jobs,
+        found[0],
+        found[1],
         profile,
         today,
         rejected_items=rejected,

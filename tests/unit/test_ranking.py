@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 from bot.catalogue.loader import load_sample
 from bot.catalogue.models import Course, Job
 from bot.guidance.explain import explain, prior_learning_sentence, why_sentence
+from bot.guidance.points import FIELD_RIASEC, holland_overlap
 from bot.guidance.profile import Profile, profile_from_slots
-from bot.guidance.ranking import FIELD_RIASEC, holland_overlap, matching_skills, rank_items
+from bot.guidance.ranking import matching_skills, rank_items
 from bot.guidance.selection import next_best, rank
 from tests.catalogue_helpers import TODAY, fixed_catalogue, load_fixed_catalogue
 
