@@ -164,3 +164,13 @@ def any_session(any_database_url: str) -> Iterator[Session]:
 
     with db.get_sessionmaker(any_database_url)() as s:
         yield s
+
+
+@pytest.fixture()
+def use_esco() -> Iterator[Callable[[str], None]]:
+    """``use_esco(url)`` makes the matcher read that database's ESCO tables (as the
+    action server does at start); the shipped vocabulary alone again afterwards."""
+    from bot.matching import use_esco_database
+
+    yield lambda url: use_esco_database(url)
+    use_esco_database(enabled=False)

@@ -78,12 +78,14 @@ def test_unknown_language_is_treated_as_english() -> None:
 
 
 def test_matcher_is_built_lazily_and_cached() -> None:
-    matcher_module._matcher.cache_clear()
-    assert matcher_module._matcher.cache_info().currsize == 0
+    matcher_module.reload()
+    assert matcher_module._catalogue is None
     match_terms("python", "en")
-    match_terms("java", "en")
-    info = matcher_module._matcher.cache_info()
-    assert (info.currsize, info.hits) == (1, 1)
+    built = matcher_module._matcher("en")
+    assert match_terms("java", "en").skills == ["Java"]
+    assert matcher_module._matcher("en") is built
+    assert matcher_module._catalogue is not None
+    assert set(matcher_module._catalogue.matchers) == {"en"}
 
 
 def test_localised_label_shows_the_persons_language() -> None:
