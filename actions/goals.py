@@ -6,8 +6,10 @@ over the raw text. An answer that is not understood gets a short helpful
 message and the slot is reset to None, so the form asks again. Values set
 before the form began (an entity in an earlier message, say a city
 "Atlantis") are validated too. The background text goes through the spaCy
-matcher and fills ``skills`` and ``occupations``. When the page gave no
-language, the language is guessed from the person's words.
+matcher (:mod:`bot.matching`: the shipped vocabulary plus the ESCO concepts in
+the database, read since ``actions/warmup.py`` ran) and fills ``skills`` and
+``occupations``. When the page gave no language, the language is guessed from
+the person's words.
 """
 
 from __future__ import annotations

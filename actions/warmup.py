@@ -1,9 +1,12 @@
-"""Load the spaCy matchers and lemmatiser data when the action server starts.
+"""Point the matcher at the ESCO tables and build it when the action server starts.
 
 rasa-sdk imports every module of the ``actions`` package at start-up; this
-one starts a background thread that builds the fi/sv/en matchers (spaCy
-pipelines, simplemma dictionaries: several seconds) so that the first
-person to describe their background does not wait for it.
+one tells :mod:`bot.matching` to match against the ESCO occupations and
+skills in the database (``DATABASE_URL``) besides the shipped vocabulary,
+then starts a background thread that builds the fi/sv/en matchers (spaCy
+pipelines, simplemma dictionaries, ESCO labels: several seconds) so that the
+first person to describe their background does not wait for it. No database
+connection is opened at import: the thread reads the ESCO tables.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import logging
 import threading
 
 from bot.i18n import LANGUAGES
-from bot.matching import match_terms
+from bot.matching import match_terms, use_esco_database
 
 logger = logging.getLogger(__name__)
 
@@ -26,4 +29,5 @@ def warm_up() -> None:
             logger.exception("matcher warm-up failed for %s", lang)
 
 
+use_esco_database()
 threading.Thread(target=warm_up, name="matcher-warm-up", daemon=True).start()

@@ -203,8 +203,9 @@ def parse_goal_type(text: object) -> str | None:
 def parse_field(text: object, lang: str | None = None) -> str | None:
     """Field of interest: one of ``FIELD_VALUES``, ``skipped`` or None.
 
-    Falls back to the spaCy vocabulary matcher (:func:`bot.matching.match_terms`)
-    so that a skill or occupation ("haluan data-analyytikoksi") names its field.
+    Falls back to the spaCy matcher (:func:`bot.matching.match_terms`: shipped
+    vocabulary, and ESCO occupations with their ISCO group's field) so that a
+    skill or occupation ("haluan data-analyytikoksi") names its field.
     """
     result = _match(text, "FIELD_PHRASES", canonical=v.FIELD_VALUES)
     if isinstance(result, str):

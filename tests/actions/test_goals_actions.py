@@ -12,7 +12,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.goals import ValidateGoalForm
+from bot.catalogue.importers.esco import import_esco_csv
 from bot.i18n import t
+from tests.importers.conftest import FIXTURES
+
+ESCO_FIXTURES = FIXTURES / "esco"
 
 
 def _slot_events(values: dict[str, Any]) -> list[dict[str, Any]]:
@@ -226,3 +230,27 @@ def test_no_language_guess_from_a_button_payload(make_tracker, dispatcher, domai
         active_loop="goal_form",
     )
     assert asyncio.run(ValidateGoalForm().run(dispatcher, tracker, domain)) == [SlotSet("goal_type", "job")]
+
+
+def test_background_finds_esco_occupations_from_the_database(
+    make_tracker, dispatcher, domain, session, database_url, use_esco
+) -> None:
+    import_esco_csv(session, ESCO_FIXTURES)
+    session.commit()
+    use_esco(database_url)
+    text = "Olen ollut erikoissairaanhoitajana ja haluan helpdesk-asiantuntijaksi."
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"background": text},
+        slots={"requested_slot": "background", "language": "fi"},
+        text=text,
+    )
+    assert events == [
+        SlotSet("background", text),
+        SlotSet("skills", ["IT support"]),
+        SlotSet("occupations", ["specialist nurse", "ICT help desk agent"]),
+    ]
+    expected = t("goals.background_terms", "fi", terms="it-tuki, erikoissairaanhoitaja, IT-tukihenkilö")
+    assert [m["text"] for m in dispatcher.messages] == [expected]
