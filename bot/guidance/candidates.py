@@ -22,6 +22,7 @@ and 30 MB at 100,000 + 100,000 rows on this machine, see
 
 from __future__ import annotations
 
+import json
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
@@ -31,7 +32,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Engine, select
+from sqlalchemy import JSON, Date, Engine, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from bot.catalogue.models import EDUCATION_LEVELS, Course, Job
@@ -71,10 +72,6 @@ def _codes(values: Sequence[Any], names: list[Any]) -> Int:
     return out
 
 
-def _ordinal(day: date | None, missing: int) -> int:
-    return day.toordinal() if day is not None else missing
-
-
 def _level(required: str | None) -> int:
     if required is None:
         return -1
@@ -109,105 +106,199 @@ class KindIndex:
     skill_ptr: Int
     skill_codes: Int
     skills: list[Any]
-    _skill_cache: dict[tuple[str, ...], Int] = field(default_factory=dict)
+
+    _days: dict[int, DayView] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def open_mask(self, profile: Profile, today: date, skip: Iterable[int]) -> NDArray[np.bool_]:
-        """Rows open on ``today``, allowed by the person's education level, not in ``skip`` (ids)."""
+    def day_view(self, today: date) -> DayView:
+        """The rows open on ``today``, grouped into cells (cached for the last two days)."""
         day = today.toordinal()
-        mask = (self.first_day <= day) & (self.last_day >= day)
-        if profile.education_level in EDUCATION_LEVELS:
-            mask &= self.level <= EDUCATION_LEVELS.index(profile.education_level)
-        skip_ids = np.fromiter(skip, dtype=np.int64)
-        if len(skip_ids):
-            at = np.searchsorted(self.ids, skip_ids)
-            found = at < len(self.ids)
-            at = at[found][self.ids[at[found]] == skip_ids[found]]
-            mask[at] = False
-        return mask
+        view = self._days.get(day)
+        if view is None:
+            if len(self._days) >= 2:
+                self._days.clear()
+            view = self._days[day] = DayView(self, day)
+        return view
 
-    def skill_counts(self, profile: Profile) -> Int:
-        """Per row: how many of its skill labels match the person's skills (capped at 3)."""
-        key = tuple(profile.skills)
-        if not key or not len(self.skill_codes):
+    def skill_counts(self, skills: tuple[str, ...]) -> Int:
+        """Per row: how many of its skill labels match one of ``skills`` (capped at MAX_SKILL_REASONS)."""
+        matched = np.array([bool(matching_skills(skills, [label])) for label in self.skills], dtype=np.int64)
+        if not len(self.skill_codes):
             return np.zeros(len(self), dtype=np.int64)
-        matched = self._skill_cache.get(key)
-        if matched is None:
-            matched = np.array([bool(matching_skills(key, [label])) for label in self.skills], dtype=np.int64)
-            if len(self._skill_cache) > 256:
-                self._skill_cache.clear()
-            self._skill_cache[key] = matched
         running = np.concatenate(([0], np.cumsum(matched[self.skill_codes])))
         return np.minimum(running[self.skill_ptr[1:]] - running[self.skill_ptr[:-1]], MAX_SKILL_REASONS)
 
-    def upper_bounds(self, profile: Profile, today: date) -> Int:
-        """Per row: the most points :mod:`bot.guidance.ranking` can give it for ``profile``."""
-        points = np.array([field_points(profile, name) for name in self.fields], dtype=np.int64)[
-            self.field_code
-        ]
-        city = self.cities.index(profile.city) if profile.city in self.cities else -1
-        in_city = (self.city_code == city).astype(np.int64)
-        table = np.array([[place_points(profile, bool(c), k) for c in (0, 1)] for k in PLACE_KINDS])
-        points += table[self.place_kind, in_city]
-        if self.kind == "course":
-            points += np.array([fee_points(True, 0), fee_points(False, 1), fee_points(False, 0)])[self.extra]
-            days = self.start - today.toordinal()
-            edges = np.array(TIMING_BREAKS)
-            by_interval = [timing_points(profile, int(d)) for d in (*edges, edges[-1] + 1)]
-            timing = np.array(by_interval, dtype=np.int64)[np.searchsorted(edges, days)]
-            points += np.where(self.start == _NO_DATE_HIGH, timing_points(profile, None), timing)
+
+#: Columns of :attr:`DayView.cells`.
+_CELL_COLUMNS = ("field", "city", "place", "extra", "timing")
+
+
+class DayView:
+    """The rows of a :class:`KindIndex` open on one day, grouped into cells.
+
+    A cell is a combination of field, municipality, place kind, fee class or
+    seniority, and the start's interval between TIMING_BREAKS (course). Their
+    points are computed once per cell (a few thousand at most) and spread to
+    the rows; languages, skills and required education are per row.
+    ``cells`` is (cells x 5), ``cell_of_row`` maps each open row (``ids``)
+    to its cell.
+    """
+
+    def __init__(self, index: KindIndex, day: int) -> None:
+        self.index = index
+        rows = np.flatnonzero((index.first_day <= day) & (index.last_day >= day))
+        self.rows = rows
+        self.ids = index.ids[rows]
+        edges = np.array(TIMING_BREAKS)
+        timing = np.searchsorted(edges, index.start[rows] - day)
+        timing[index.start[rows] == _NO_DATE_HIGH] = len(edges) + 1
+        columns = (index.field_code, index.city_code, index.place_kind, index.extra)
+        stacked = np.stack([*(c[rows] for c in columns), timing], axis=1)
+        if len(rows):
+            cells, inverse = np.unique(stacked, axis=0, return_inverse=True)
         else:
-            points += np.where(
-                self.extra == 1, seniority_points(profile, True), seniority_points(profile, False)
-            )
+            cells, inverse = np.empty((0, len(_CELL_COLUMNS)), dtype=np.int64), np.empty(0, dtype=np.int64)
+        self.cells: Int = cells
+        self.cell_of_row: Int = inverse.reshape(-1)
+        self.languages: Int = index.languages[rows]
+        self.level: Int = index.level[rows]
+        self._skills: dict[tuple[str, ...], Int] = {}
+        self._field_groups: list[Int] | None = None
+
+    def cell_bounds(self, profile: Profile) -> Int:
+        """Per cell: the points of the rules the cell's columns decide."""
+        index, cells = self.index, self.cells
+        field, city, place, extra, timing = (cells[:, i] for i in range(5))
+        points = np.array([field_points(profile, name) for name in index.fields], dtype=np.int64)[field]
+        own_city = index.cities.index(profile.city) if profile.city in index.cities else -1
+        table = np.array([[place_points(profile, bool(c), k) for c in (0, 1)] for k in PLACE_KINDS])
+        points += table[place, (city == own_city).astype(np.int64)]
+        if index.kind == "course":
+            points += np.array([fee_points(True, 0), fee_points(False, 1), fee_points(False, 0)])[extra]
+            edges = TIMING_BREAKS
+            by_interval = [timing_points(profile, d) for d in (*edges, edges[-1] + 1)]
+            points += np.array([*by_interval, timing_points(profile, None)], dtype=np.int64)[timing]
+        else:
+            points += np.where(extra == 1, seniority_points(profile, True), seniority_points(profile, False))
+        return points
+
+    def skill_points(self, profile: Profile) -> Int | None:
+        """Per open row: points for the person's skills it matches (None when the person named none)."""
+        key = tuple(profile.skills)
+        if not key:
+            return None
+        counts = self._skills.get(key)
+        if counts is None:
+            if len(self._skills) >= 256:
+                self._skills.clear()
+            counts = self._skills[key] = self.index.skill_counts(key)[self.rows]
+        return SKILL_POINTS[self.index.kind] * counts
+
+    def open_to(self, profile: Profile, skip: Iterable[int]) -> tuple[Int, NDArray[np.bool_]]:
+        """(bounds of every open row, mask of those open to ``profile`` and not in ``skip`` (row ids))."""
+        row_cells = self.cell_of_row
+        bounds = self.cell_bounds(profile)[row_cells]
         bit = _LANGUAGE_BITS.get(profile.language, 0)
-        has = language_points(profile, [profile.language])
-        points += np.where(self.languages & bit, has, language_points(profile, []))
-        return points + SKILL_POINTS[self.kind] * self.skill_counts(profile)
+        spoken = [language_points(profile, [profile.language] if mask & bit else []) for mask in range(8)]
+        bounds += np.array(spoken, dtype=np.int64)[self.languages]
+        skills = self.skill_points(profile)
+        if skills is not None:
+            bounds += skills
+        if profile.education_level in EDUCATION_LEVELS:
+            mask = self.level <= EDUCATION_LEVELS.index(profile.education_level)
+        else:
+            mask = np.ones(len(self.ids), dtype=bool)
+        skip_ids = np.fromiter(skip, dtype=np.int64)
+        if len(skip_ids):
+            mask &= ~np.isin(self.ids, skip_ids)
+        return bounds, mask
+
+    @property
+    def field_groups(self) -> list[Int]:
+        """Positions of the open rows, one array per field (built on first use)."""
+        if self._field_groups is None:
+            fields = self.cells[self.cell_of_row, 0]
+            order = np.argsort(fields, kind="stable")
+            self._field_groups = np.split(order, np.flatnonzero(np.diff(fields[order])) + 1)
+        return self._field_groups
 
 
-def _build_kind(kind: str, rows: Sequence[Any]) -> KindIndex:
-    """Arrays for ``rows`` (Core rows of the columns selected in :func:`build_index`)."""
+def _day_numbers(values: Sequence[Any], missing: int) -> Int:
+    """Date ordinals of dates or ISO date strings (SQLite returns text here); ``missing`` for None."""
+    known: dict[Any, int] = {None: missing}
+    out = np.empty(len(values), dtype=np.int64)
+    for i, value in enumerate(values):
+        number = known.get(value)
+        if number is None:
+            day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+            number = known[value] = day.toordinal()
+        out[i] = number
+    return out
+
+
+def _lists(values: Sequence[Any]) -> list[list[Any]]:
+    """JSON list columns: parsed lists (PostgreSQL's driver) or JSON text (SQLite), each text parsed once."""
+    parsed: dict[str, list[Any]] = {}
+    out = []
+    for value in values:
+        if isinstance(value, str):
+            if value not in parsed:
+                loaded = json.loads(value)
+                parsed[value] = loaded if isinstance(loaded, list) else []
+            value = parsed[value]
+        out.append(value if isinstance(value, list) else [])
+    return out
+
+
+def _classes(values: Sequence[Any], table: dict[Any, int], default: int) -> Int:
+    return np.array([table.get(value, default) for value in values], dtype=np.int64)
+
+
+def _build_kind(kind: str, columns: dict[str, Sequence[Any]]) -> KindIndex:
+    """Arrays for one kind from its columns (as selected in :func:`build_index`, in id order)."""
+    count = len(columns["id"])
+    ptr = [0]
+    flat: list[Any] = []
+    for labels in _lists(columns["skills"]):
+        flat.extend(labels)
+        ptr.append(len(flat))
+    if kind == "course":
+        place = _classes(columns["mode"], {"online": 0, "hybrid": 1}, 2)
+        fee = [1 if (cost or 0) > 0 else 2 for cost in columns["cost_eur"]]
+        extra = np.where(np.array([bool(f) for f in columns["free_for_jobseekers"]]), 0, np.array(fee))
+        start = _day_numbers(columns["start_date"], _NO_DATE_HIGH)
+        first = np.full(count, _NO_DATE_LOW, dtype=np.int64)
+        last = np.minimum(
+            _day_numbers(columns["application_end"], _NO_DATE_HIGH),
+            _day_numbers(columns["end_date"], _NO_DATE_HIGH),
+        )
+        languages = _lists(columns["teaching_languages"])
+    else:
+        place = _classes(columns["remote"], {"full": 0, "hybrid": 1}, 2)
+        extra = _classes(columns["seniority"], {"entry": 1}, 0)
+        start = np.full(count, _NO_DATE_HIGH, dtype=np.int64)
+        first = _day_numbers(columns["published"], _NO_DATE_HIGH)
+        last = _day_numbers(columns["expires"], _NO_DATE_LOW)
+        languages = _lists(columns["working_languages"])
+    masks = [sum(_LANGUAGE_BITS.get(lang, 0) for lang in set(langs)) for langs in languages]
     fields: list[Any] = []
     cities: list[Any] = []
     skills: list[Any] = []
-    ptr = [0]
-    flat: list[Any] = []
-    for row in rows:
-        flat.extend(row.skills or [])
-        ptr.append(len(flat))
-    if kind == "course":
-        place = [0 if r.mode == "online" else 1 if r.mode == "hybrid" else 2 for r in rows]
-        extra = [0 if r.free_for_jobseekers else 1 if (r.cost_eur or 0) > 0 else 2 for r in rows]
-        start = [_ordinal(r.start_date, _NO_DATE_HIGH) for r in rows]
-        first = [_NO_DATE_LOW] * len(rows)
-        last = [
-            min(_ordinal(r.application_end, _NO_DATE_HIGH), _ordinal(r.end_date, _NO_DATE_HIGH)) for r in rows
-        ]
-        languages = [r.teaching_languages for r in rows]
-    else:
-        place = [0 if r.remote == "full" else 1 if r.remote == "hybrid" else 2 for r in rows]
-        extra = [1 if r.seniority == "entry" else 0 for r in rows]
-        start = [_NO_DATE_HIGH] * len(rows)
-        first = [_ordinal(r.published, _NO_DATE_HIGH) for r in rows]
-        last = [_ordinal(r.expires, _NO_DATE_LOW) for r in rows]
-        languages = [r.working_languages for r in rows]
-    masks = [sum(_LANGUAGE_BITS.get(lang, 0) for lang in set(langs or [])) for langs in languages]
     return KindIndex(
         kind=kind,
-        ids=np.array([r.id for r in rows], dtype=np.int64),
-        field_code=_codes([r.field for r in rows], fields),
+        ids=np.array(columns["id"], dtype=np.int64),
+        field_code=_codes(columns["field"], fields),
         fields=fields,
-        city_code=_codes([r.municipality for r in rows], cities),
+        city_code=_codes(columns["municipality"], cities),
         cities=cities,
-        place_kind=np.array(place, dtype=np.int64),
-        extra=np.array(extra, dtype=np.int64),
-        start=np.array(start, dtype=np.int64),
-        first_day=np.array(first, dtype=np.int64),
-        last_day=np.array(last, dtype=np.int64),
-        level=np.array([_level(r.education_required) for r in rows], dtype=np.int64),
+        place_kind=place,
+        extra=np.asarray(extra, dtype=np.int64),
+        start=start,
+        first_day=first,
+        last_day=last,
+        level=np.array([_level(value) for value in columns["education_required"]], dtype=np.int64),
         languages=np.array(masks, dtype=np.int64),
         skill_ptr=np.array(ptr, dtype=np.int64),
         skill_codes=_codes(flat, skills),
@@ -225,14 +316,26 @@ class CandidateIndex:
 
 
 _COURSE_COLUMNS = (
-    Course.id, Course.field, Course.municipality, Course.mode, Course.free_for_jobseekers, Course.cost_eur,
-    Course.start_date, Course.end_date, Course.application_end, Course.education_required,
-    Course.teaching_languages, Course.skills,
+    "id", "field", "municipality", "mode", "free_for_jobseekers", "cost_eur", "start_date", "end_date",
+    "application_end", "education_required", "teaching_languages", "skills",
 )  # fmt: skip
 _JOB_COLUMNS = (
-    Job.id, Job.field, Job.municipality, Job.remote, Job.seniority, Job.published, Job.expires,
-    Job.education_required, Job.working_languages, Job.skills,
+    "id", "field", "municipality", "remote", "seniority", "published", "expires", "education_required",
+    "working_languages", "skills",
 )  # fmt: skip
+
+
+def _columns(
+    session: Session, model: type[Course] | type[Job], names: Sequence[str]
+) -> dict[str, Sequence[Any]]:
+    """The named columns of every row, in id order; dates and JSON come raw (parsed by the callers)."""
+    table = model.__table__.c
+    raw = [
+        type_coerce(table[n], String) if isinstance(table[n].type, (Date, JSON)) else table[n] for n in names
+    ]
+    rows = session.connection().execute(select(*raw).order_by(table["id"])).all()
+    transposed = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    return dict(zip(names, transposed, strict=True))
 
 
 def build_index(session: Session, revision: str) -> CandidateIndex:
@@ -241,8 +344,8 @@ def build_index(session: Session, revision: str) -> CandidateIndex:
     Raises:
         sqlalchemy.exc.SQLAlchemyError: when the database cannot be read.
     """
-    courses = session.execute(select(*_COURSE_COLUMNS).order_by(Course.id)).all()
-    jobs = session.execute(select(*_JOB_COLUMNS).order_by(Job.id)).all()
+    courses = _columns(session, Course, _COURSE_COLUMNS)
+    jobs = _columns(session, Job, _JOB_COLUMNS)
     return CandidateIndex(revision, _build_kind("course", courses), _build_kind("job", jobs))
 
 
@@ -271,25 +374,40 @@ def get_index(session: Session) -> CandidateIndex:
 class Stream:
     """Open rows of one kind in order of score bound (highest first), then id (lowest first).
 
-    ``take(n)`` returns the next ``n`` row ids; ``bound_of(position)`` the
-    (bound, id) of the row at that position, or None past the end. Only the
-    prefix asked for is ever sorted.
+    ``ids`` and ``bounds`` are parallel arrays (any order). ``take(n)``
+    returns the next ``n`` row ids; ``count_above`` says how many rows
+    come before a given (bound, id). Only the prefix asked for is ever sorted.
     """
 
-    def __init__(self, index: KindIndex, profile: Profile, today: date, skip: Iterable[int]) -> None:
-        mask = index.open_mask(profile, today, skip)
-        self.ids = index.ids[mask]
-        self.bounds = index.upper_bounds(profile, today)[mask]
+    def __init__(self, ids: Int, bounds: Int) -> None:
+        self.ids = ids
+        self.bounds = bounds
         self.order: Int = np.empty(0, dtype=np.int64)
         self.given = 0
+
+    @classmethod
+    def open_rows(
+        cls, index: KindIndex, profile: Profile, today: date, skip: Iterable[int], *, by_field: bool = False
+    ) -> list[Stream]:
+        """One stream of the rows open to ``profile`` on ``today`` (not in ``skip``), or one per field."""
+        view = index.day_view(today)
+        bounds, mask = view.open_to(profile, skip)
+        if not by_field:
+            return [cls(view.ids[mask], bounds[mask])]
+        streams = []
+        for group in view.field_groups:
+            kept = group[mask[group]]
+            if len(kept):
+                streams.append(cls(view.ids[kept], bounds[kept]))
+        return streams
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def _sorted_prefix(self, size: int) -> None:
-        size = min(size, len(self.ids))
         if size <= len(self.order):
             return
+        size = min(max(size, 2 * len(self.order), 64), len(self.ids))  # sort ahead: fewer partitions
         cut = np.partition(self.bounds, len(self.bounds) - size)[len(self.bounds) - size]
         inside = np.flatnonzero(self.bounds >= cut)
         by_bound = inside[np.lexsort((self.ids[inside], -self.bounds[inside]))]
@@ -299,17 +417,16 @@ class Stream:
         """How many rows come before a row with this (bound, id) in the stream order."""
         return int(np.count_nonzero((self.bounds > bound) | ((self.bounds == bound) & (self.ids < row_id))))
 
+    def next_bound(self) -> int | None:
+        """The bound of the next row :meth:`take` would give, or None at the end."""
+        if self.given >= len(self.ids):
+            return None
+        self._sorted_prefix(self.given + 1)
+        return int(self.bounds[self.order[self.given]])
+
     def take(self, n: int) -> list[int]:
         """The ids of the next ``n`` rows (fewer at the end)."""
         self._sorted_prefix(self.given + n)
         chosen = self.order[self.given : self.given + n]
         self.given += len(chosen)
         return [int(i) for i in self.ids[chosen]]
-
-    def bound_at(self, position: int) -> tuple[int, int] | None:
-        """(bound, id) of the row at ``position`` of the stream, or None past the end."""
-        if position >= len(self.ids):
-            return None
-        self._sorted_prefix(position + 1)
-        at = self.order[position]
-        return int(self.bounds[at]), int(self.ids[at])

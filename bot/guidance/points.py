@@ -30,6 +30,10 @@ INTEREST_REASON_MIN = 6
 SKILL_POINTS: dict[str, int] = {"course": 3, "job": 6}
 #: Skills counted per item.
 MAX_SKILL_REASONS = 3
+#: Most points a row loses for being like rows the person rejected ("not for me").
+MAX_SIMILAR_PENALTY = 30
+#: Points a long degree loses for someone whose goal is a job.
+LONG_DEGREE_POINTS = 5
 #: When the person's field is unknown, each pick costs later items of its field this many points.
 VARIETY_POINTS = 6
 

@@ -43,10 +43,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from bot.catalogue.models import EDUCATION_LEVELS, Course, Job
 from bot.guidance.points import (
     INTEREST_REASON_MIN,
+    LONG_DEGREE_POINTS,
+    MAX_SIMILAR_PENALTY,
     MAX_SKILL_REASONS,
     SKILL_POINTS,
     VARIETY_POINTS,
@@ -127,6 +130,7 @@ class _Score:
             self.reasons.append(reason)
 
 
+@lru_cache(maxsize=65536)
 def normalise_label(label: str) -> str:
     """Lower case; parenthesised parts and punctuation dropped ("Python (programming)" -> "python")."""
     label = re.sub(r"\(.*?\)", " ", label.lower())
@@ -174,7 +178,7 @@ def _common(score: _Score, profile: Profile, item: Course | Job, similar: Sequen
     for other in similar:
         penalty += 8 if other.field == item.field else 0
         penalty += 10 if other.provider == item.provider else 0
-    score.add(-min(penalty, 30))
+    score.add(-min(penalty, MAX_SIMILAR_PENALTY))
 
 
 def score_course(
@@ -204,7 +208,7 @@ def score_course(
         course.extent_unit == "competence_points" and (course.extent or 0) >= 120
     )
     if profile.goal_type == "job" and long_degree:
-        score.add(-5)
+        score.add(-LONG_DEGREE_POINTS)
     return Suggestion(
         id=course.suggestion_id,
         kind="course",
@@ -313,8 +317,20 @@ def rank_items(
     job_list = [
         s for j in jobs if j.suggestion_id not in skip and (s := score_job(j, profile, today, rejected_items))
     ]
+    return pick_best(course_list, job_list, profile, n_courses=n_courses, n_jobs=n_jobs)
+
+
+def pick_best(
+    courses: Iterable[Suggestion],
+    jobs: Iterable[Suggestion],
+    profile: Profile,
+    *,
+    n_courses: int = 3,
+    n_jobs: int = 3,
+) -> Ranking:
+    """The best of already scored suggestions (variety rule and emphasis as in :func:`rank_items`)."""
     return Ranking(
-        courses=_best(course_list, n_courses, profile.field is None),
-        jobs=_best(job_list, n_jobs, profile.field is None),
+        courses=_best(courses, n_courses, profile.field is None),
+        jobs=_best(jobs, n_jobs, profile.field is None),
         emphasis="jobs" if profile.goal_type == "job" else "courses",
     )

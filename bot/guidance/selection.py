@@ -4,16 +4,24 @@
 (:mod:`bot.guidance.candidates`) streams open rows in order of an upper
 bound of their score (then by id). Rows are loaded from the database and
 scored by :mod:`bot.guidance.ranking` a few at a time, until no row left in
-the stream can make the list. With ``size`` places and ``L`` the
-``size`` best scored rows, a row with bound ``b`` and id ``i`` is left out
-only when, for every row ``x`` in ``L``, ``score(x) - M > b``, or
-``score(x) - M == b`` and ``id(x) < i``. ``M`` is the most the field
-variety rule can take from a row (``VARIETY_POINTS`` per earlier pick of
-its field, so ``6 * (size - 1)`` when the person's field is unknown,
-otherwise 0). Such a row can never win a place (its score is at most
-``b``, and ties go to the lower id), so the result equals ranking every
-open row, which ``tests/unit/test_selection.py`` checks on catalogues of
-several hundred rows. Typically 10-30 rows per kind are loaded.
+the stream can make the list. With ``size`` places and ``x`` the
+``size``-th best scored row so far (score desc, id asc), a row with bound
+``b`` and id ``i`` is left out when ``score(x) > b``, or ``score(x) == b``
+and ``id(x) < i``: its score is at most ``b`` and ties go to the lower
+id, so at least ``size`` rows beat it. The stream's order makes the rows
+still needed a prefix of it, so one count tells how many more to load.
+
+When the person's field is unknown, the variety rule (each pick costs
+later rows of its field ``VARIETY_POINTS``, :mod:`bot.guidance.points`) can let a lower-scored row of
+another field win. The penalty is the same for every row of a field, so
+within a field the order never changes and only a field's ``size`` best
+rows can ever be picked: each field then gets its own stream and stop
+rule, and a field's stream also stops once its next bound is below the
+``size``-th best score loaded so far minus the most the rule can take
+(``VARIETY_POINTS * (size - 1)``): such a row can never beat a row of
+those ``size``. Either way the result equals ranking every open row, which
+``tests/unit/test_selection.py`` checks on catalogues of several hundred
+rows; typically 5-15 rows per kind and field are loaded.
 """
 
 from __future__ import annotations
@@ -22,19 +30,24 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.catalogue.models import Course, Job
 from bot.catalogue.search import get_items, parse_suggestion_id
 from bot.guidance.candidates import Stream, get_index
-from bot.guidance.points import VARIETY_POINTS
+from bot.guidance.points import LONG_DEGREE_POINTS, MAX_SIMILAR_PENALTY, VARIETY_POINTS
 from bot.guidance.profile import Profile
-from bot.guidance.ranking import Ranking, Suggestion, rank_items, score_course, score_job
+from bot.guidance.ranking import Ranking, Suggestion, pick_best, score_course, score_job
 
 
 def _number(suggestion: Suggestion) -> int:
     return int(suggestion.id.partition(":")[2])
+
+
+def _rank_key(suggestion: Suggestion) -> tuple[int, int]:
+    return -suggestion.score, _number(suggestion)
 
 
 def _load(session: Session, model: type[Course] | type[Job], ids: list[int]) -> list[Any]:
@@ -45,31 +58,68 @@ def _load(session: Session, model: type[Course] | type[Job], ids: list[int]) -> 
 
 def _enough(
     session: Session,
-    stream: Stream,
+    streams: list[Stream],
     model: type[Course] | type[Job],
     score: Callable[[Any], Suggestion | None],
     size: int,
     margin: int,
-) -> list[Any]:
-    """Rows taken from ``stream`` until none left could make the ``size`` best (module docstring)."""
-    rows: list[Any] = []
-    scored: list[Suggestion] = []
-    step = 2 * size + 8
-    while True:
-        batch = _load(session, model, stream.take(step))
-        rows.extend(batch)
-        scored.extend(s for s in map(score, batch) if s is not None)
-        if stream.given >= len(stream):
-            return rows
-        best = sorted(scored, key=lambda s: (-s.score, _number(s)))[:size]
-        if len(best) < size:
-            step *= 2
-            continue
-        weakest = min(best, key=lambda s: (s.score - margin, -_number(s)))
-        needed = stream.count_above(weakest.score - margin, _number(weakest))
-        if needed <= stream.given:
-            return rows
-        step = needed - stream.given
+) -> list[Suggestion]:
+    """Scored rows taken from ``streams`` until none left could make the ``size`` best (module docstring).
+
+    Each round loads the rows every unfinished stream asks for in one query.
+    With ``margin`` (the variety rule's most, per-field streams) a stream
+    also stops when its next bound is below the ``size``-th best score of
+    all rows loaded minus ``margin``.
+    """
+    scored: list[list[Suggestion]] = [[] for _ in streams]
+    steps = [size + (4 if len(streams) == 1 else 1)] * len(streams)
+    active = list(range(len(streams)))
+    while active:
+        wanted = {row_id: i for i in active for row_id in streams[i].take(steps[i])}
+        for row in _load(session, model, list(wanted)):
+            suggestion = score(row)
+            if suggestion is not None:
+                scored[wanted[row.id]].append(suggestion)
+        overall = sorted((s for group in scored for s in group), key=_rank_key)[:size]
+        floor = overall[-1].score - margin if margin and len(overall) == size else None
+        still = []
+        for i in active:
+            stream = streams[i]
+            upcoming = stream.next_bound()
+            if upcoming is None or (floor is not None and upcoming < floor):
+                continue
+            best = sorted(scored[i], key=_rank_key)[:size]
+            if len(best) < size:
+                steps[i] *= 2
+                still.append(i)
+                continue
+            needed = stream.count_above(best[-1].score, _number(best[-1]))
+            if needed > stream.given:
+                steps[i] = needed - stream.given
+                still.append(i)
+        active = still
+    return [s for group in scored for s in group]
+
+
+def _most_lost(profile: Profile, kind: str, rejected: list[Any]) -> int:
+    """Most points the rules outside the score bound can take from a row (rejected-similar, long degree)."""
+    return (MAX_SIMILAR_PENALTY if rejected else 0) + (
+        LONG_DEGREE_POINTS if kind == "course" and profile.goal_type == "job" else 0
+    )
+
+
+def _fields_that_can_win(streams: list[Stream], size: int, margin: int, most_lost: int) -> list[Stream]:
+    """Per-field streams whose best bound can still beat the ``size``-th best row anywhere.
+
+    Every row scores at least its bound minus ``most_lost``; a field whose
+    best bound is below the ``size``-th highest of those minus ``margin``
+    can never win a place, so its stream is dropped before loading anything.
+    """
+    bounds = np.concatenate([stream.bounds for stream in streams]) if streams else np.empty(0)
+    if len(bounds) < size:
+        return streams
+    floor = int(np.partition(bounds, len(bounds) - size)[len(bounds) - size]) - most_lost - margin
+    return [stream for stream in streams if (stream.next_bound() or floor) >= floor]
 
 
 def rank(
@@ -100,23 +150,19 @@ def rank(
         (index.course, Course, n_courses, score_course),
         (index.job, Job, n_jobs, score_job),
     ):
-        margin = VARIETY_POINTS * (size - 1) if profile.field is None else 0
-        stream = Stream(kind_index, profile, today, skip[kind_index.kind])
+        variety = profile.field is None and size > 1
+        streams = Stream.open_rows(kind_index, profile, today, skip[kind_index.kind], by_field=variety)
 
         def score(row: Any, scorer: Any = scorer) -> Suggestion | None:
             return scorer(row, profile, today, rejected)  # type: ignore[no-any-return]
 
-        found.append(_enough(session, stream, model, score, size, margin) if size > 0 else [])
-    return rank_items(
-        found[0],
-        found[1],
-        profile,
-        today,
-        rejected_items=rejected,
-        exclude=exclude,
-        n_courses=n_courses,
-        n_jobs=n_jobs,
-    )
+        margin = VARIETY_POINTS * (size - 1) if variety else 0
+        if variety:
+            streams = _fields_that_can_win(
+                streams, size, margin, _most_lost(profile, kind_index.kind, rejected)
+            )
+        found.append(_enough(session, streams, model, score, size, margin) if size > 0 else [])
+    return pick_best(found[0], found[1], profile, n_courses=n_courses, n_jobs=n_jobs)
 
 
 def next_best(
