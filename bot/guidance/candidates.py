@@ -408,6 +408,8 @@ class Stream:
         if size <= len(self.order):
             return
         size = min(max(size, 2 * len(self.order), 64), len(self.ids))  # sort ahead: fewer partitions
+        if size <= len(self.order):
+            return
         cut = np.partition(self.bounds, len(self.bounds) - size)[len(self.bounds) - size]
         inside = np.flatnonzero(self.bounds >= cut)
         by_bound = inside[np.lexsort((self.ids[inside], -self.bounds[inside]))]
