@@ -1,19 +1,27 @@
-"""Point the matcher at the ESCO tables and build it when the action server starts.
+"""Build the candidate index and the matchers when the action server starts.
 
 rasa-sdk imports every module of the ``actions`` package at start-up; this
 one tells :mod:`bot.matching` to match against the ESCO occupations and
 skills in the database (``DATABASE_URL``) besides the shipped vocabulary,
 then starts a background thread that builds the fi/sv/en matchers (spaCy
 pipelines, simplemma dictionaries, ESCO labels: several seconds) so that the
-first person to describe their background does not wait for it. No database
-connection is opened at import: the thread reads the ESCO tables.
+first person to describe their background does not wait for it. The same
+thread first builds the ranking's candidate index
+(:mod:`bot.guidance.candidates`: seconds at 100,000 rows) so that the first
+suggestions come quickly. No database connection is opened at import: the
+thread reads the tables.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from datetime import date
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.db import session_scope
+from bot.guidance.candidates import get_index
 from bot.i18n import LANGUAGES
 from bot.matching import match_terms, use_esco_database
 
@@ -21,7 +29,14 @@ logger = logging.getLogger(__name__)
 
 
 def warm_up() -> None:
-    """Build every language's matcher once (results are cached in bot.matching)."""
+    """Build the candidate index for today and every language's matcher once (both are cached)."""
+    try:
+        with session_scope() as session:
+            index = get_index(session)
+            index.course.day_view(date.today())
+            index.job.day_view(date.today())
+    except SQLAlchemyError:  # the first ranking builds it, or says the database is down
+        logger.exception("candidate index warm-up failed")
     for lang in LANGUAGES:
         try:
             match_terms("Excel ohjelmointi programmering", lang)
