@@ -146,6 +146,16 @@ class _LangMatcher:
     compound_heads: dict[str, Term]
 
 
+def _lemma_safe(pattern: Doc) -> bool:
+    """False when a word of three letters or fewer has a lemma other than itself.
+
+    Such patterns would match unrelated words: simplemma gives English "ai"
+    the lemma "be", so "I was ..." matched "AI". Short names still match
+    in their written form (the NORM matcher).
+    """
+    return all(len(token.text) > 3 or token.lemma_ == token.norm_ for token in pattern)
+
+
 def _build(lang: str, all_terms: tuple[Term, ...]) -> _LangMatcher:
     """The blank pipeline and PhraseMatchers of ``lang`` over ``all_terms``."""
     nlp = spacy.blank(lang)
@@ -158,7 +168,7 @@ def _build(lang: str, all_terms: tuple[Term, ...]) -> _LangMatcher:
         own = term.names.get(lang, ())
         names = dict.fromkeys([*own, *term.names.get("en", ())])
         surface.add(key, [_doc(nlp, name, lang, lemmas=False) for name in names])
-        lemma.add(key, [_doc(nlp, name, lang) for name in own])
+        lemma.add(key, [doc for doc in (_doc(nlp, name, lang) for name in own) if _lemma_safe(doc)])
     heads: dict[str, Term] = {}
     if lang == "fi":  # compound heads from the shipped vocabulary only (module docstring)
         merged = {(term.kind, term.label): term for term in all_terms}

@@ -92,3 +92,10 @@ def test_localised_label_shows_the_persons_language() -> None:
     assert localised_label("customer service", "fi") == "asiakaspalvelu"
     assert localised_label("customer service", "en") == "customer service"
     assert localised_label("unknown thing", "sv") == "unknown thing"
+
+
+def test_short_names_do_not_match_through_a_different_lemma() -> None:
+    """simplemma's English lemma of "ai" is "be": "I was ..." must not find machine learning."""
+    assert match_terms("I was an IT support agent and I am good with people", "en").skills == ["IT support"]
+    assert match_terms("I am curious about AI", "en").skills == ["machine learning"]
+    assert "machine learning" in match_terms("Haluan oppia tekoälyä ja AI-juttuja", "fi").skills
