@@ -43,8 +43,8 @@ from bot import db
 from bot.catalogue.importers.common import ImportReport, Upserter
 from bot.catalogue.models import EDUCATION_LEVELS, FIELDS, MUNICIPALITIES, Course, Job
 from bot.catalogue.search import _allowed_levels, open_courses, open_jobs
-from bot.guidance.profile import GOAL_TYPES, TIMEFRAMES, Profile
 from bot.guidance.candidates import get_index
+from bot.guidance.profile import GOAL_TYPES, TIMEFRAMES, Profile
 from bot.guidance.ranking import rank_items
 from bot.guidance.selection import rank
 

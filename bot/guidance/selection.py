@@ -36,10 +36,11 @@ from sqlalchemy.orm import Session
 
 from bot.catalogue.models import Course, Job
 from bot.catalogue.search import get_items, parse_suggestion_id
-from bot.guidance.candidates import Stream, get_index
+from bot.guidance.candidates import get_index
 from bot.guidance.points import LONG_DEGREE_POINTS, MAX_SIMILAR_PENALTY, VARIETY_POINTS
 from bot.guidance.profile import Profile
 from bot.guidance.ranking import Ranking, Suggestion, pick_best, score_course, score_job
+from bot.guidance.streams import Stream
 
 
 def _number(suggestion: Suggestion) -> int:

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 from bot import db
 from bot.catalogue.models import EDUCATION_LEVELS, FIELDS, Course, Job
 from bot.catalogue.search import get_items, open_courses, open_jobs
-from bot.guidance.candidates import Stream, get_index
+from bot.guidance.candidates import get_index
 from bot.guidance.profile import GOAL_TYPES, TIMEFRAMES, Profile
 from bot.guidance.ranking import rank_items, score_course, score_job
 from bot.guidance.selection import next_best, rank
+from bot.guidance.streams import Stream
 
 TODAY = date(2026, 11, 29)
 CITIES = ("Helsinki", "Espoo", "Vantaa", "Turku", None)
@@ -134,7 +135,7 @@ def test_score_bound_is_the_score_when_nothing_takes_points_away(catalogue: Sess
     for _ in range(30):
         profile = random_profile(rng, [])
         for kind_index, rows, scorer in ((index.course, courses, score_course), (index.job, jobs, score_job)):
-            stream = Stream(kind_index, profile, TODAY, ())
+            (stream,) = Stream.open_rows(kind_index, profile, TODAY, ())
             for row_id, bound in zip(stream.ids.tolist(), stream.bounds.tolist(), strict=True):
                 if row_id not in rows:  # too demanding for the person's education: not open to them
                     continue
