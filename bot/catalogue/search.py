@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.catalogue.models import EDUCATION_LEVELS, Course, Job
@@ -32,11 +31,8 @@ def open_courses(
     municipality: str | None = None,
     include_online: bool = True,
     education_level: str | None = None,
-    modes: Iterable[str] | None = None,
-    order_by: Sequence[ColumnElement[Any]] = (),
-    limit: int | None = None,
 ) -> Sequence[Course]:
-    """Courses open for application on ``today``, ordered by id (or ``order_by``).
+    """Courses open for application on ``today``, ordered by id.
 
     Args:
         fields: keep only these fields (job-family keys); None keeps all.
@@ -44,10 +40,10 @@ def open_courses(
             when ``include_online``); None keeps all places.
         education_level: the person's level (EDUCATION_LEVELS); courses that
             require more are left out. None or an unknown value keeps all.
-        modes: keep only these modes (MODES); None keeps all.
-        order_by: SQL sort keys applied before the id (a ranking's
-            pre-score); the id always breaks ties.
-        limit: at most this many rows (the ranking's candidates); None: all.
+
+    Ranking does not read through here (it uses
+    :mod:`bot.guidance.candidates`); tests and benchmarks use these as the
+    reference "every open row".
     """
     query = select(Course).where(
         or_(Course.application_end.is_(None), Course.application_end >= today),
@@ -58,12 +54,10 @@ def open_courses(
     if municipality is not None:
         place = Course.municipality == municipality
         query = query.where(or_(place, Course.mode == "online") if include_online else place)
-    if modes is not None:
-        query = query.where(Course.mode.in_(list(modes)))
     levels = _allowed_levels(education_level)
     if levels is not None:
         query = query.where(or_(Course.education_required.is_(None), Course.education_required.in_(levels)))
-    return session.scalars(query.order_by(*order_by, Course.id).limit(limit)).all()
+    return session.scalars(query.order_by(Course.id)).all()
 
 
 def open_jobs(
@@ -74,15 +68,11 @@ def open_jobs(
     municipality: str | None = None,
     include_remote: bool = True,
     education_level: str | None = None,
-    remote: Iterable[str] | None = None,
-    order_by: Sequence[ColumnElement[Any]] = (),
-    limit: int | None = None,
 ) -> Sequence[Job]:
-    """Jobs published and not expired on ``today``, ordered by id (or ``order_by``).
+    """Jobs published and not expired on ``today``, ordered by id.
 
     Arguments as in :func:`open_courses`; ``include_remote`` keeps fully
-    remote jobs when filtering by municipality; ``remote`` keeps only these
-    remote options (JOB_REMOTE_OPTIONS).
+    remote jobs when filtering by municipality.
     """
     query = select(Job).where(Job.published <= today, Job.expires >= today)
     if fields is not None:
@@ -90,12 +80,10 @@ def open_jobs(
     if municipality is not None:
         place = Job.municipality == municipality
         query = query.where(or_(place, Job.remote == "full") if include_remote else place)
-    if remote is not None:
-        query = query.where(Job.remote.in_(list(remote)))
     levels = _allowed_levels(education_level)
     if levels is not None:
         query = query.where(or_(Job.education_required.is_(None), Job.education_required.in_(levels)))
-    return session.scalars(query.order_by(*order_by, Job.id).limit(limit)).all()
+    return session.scalars(query.order_by(Job.id)).all()
 
 
 def parse_suggestion_id(suggestion_id: str) -> tuple[str, int] | None:
