@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from bot.catalogue.loader import RowError, html_to_text
@@ -185,7 +185,15 @@ class Upserter:
     reason)`` per bad row, then ``write()`` (flushes; the caller commits).
     Rows are compared with the stored ones in chunks, so a run of 100,000
     rows costs a few hundred queries, not 100,000.
+
+    On PostgreSQL the table is ANALYZEd after every ``ANALYZE_EVERY`` added
+    rows: a first import runs in one transaction that autovacuum never sees,
+    so without fresh statistics the planner keeps looking rows up by a
+    sequential scan (measured: 3.6 s per 1,000-row lookup at 60,000 rows,
+    against milliseconds with the unique index).
     """
+
+    ANALYZE_EVERY = 5000
 
     def __init__(self, session: Session, model: type[Course] | type[Job], report: ImportReport) -> None:
         self.session = session
@@ -198,6 +206,15 @@ class Upserter:
         columns = set(model.__table__.columns.keys())
         self.has_fallback_column = "translation_fallbacks" in columns
         self.columns = columns
+        self._added_since_analyze = 0
+
+    def _refresh_statistics(self, added: int) -> None:
+        """ANALYZE the table on PostgreSQL once enough rows were added (class docstring)."""
+        self._added_since_analyze += added
+        bind = self.session.get_bind()
+        if self._added_since_analyze >= self.ANALYZE_EVERY and bind.dialect.name == "postgresql":
+            self.session.execute(text(f"ANALYZE {self.model.__tablename__}"))
+            self._added_since_analyze = 0
 
     def skip(self, label: str, reason: str) -> None:
         """Report a row that is not stored."""
@@ -246,6 +263,7 @@ class Upserter:
         model = self.model
         keys = list(self.rows)
         for start in range(0, len(keys), chunk):
+            added_before = len(self.report.added)
             part = keys[start:start + chunk]
             by_source: dict[str, list[str]] = {}
             for source, source_id in part:
@@ -273,3 +291,4 @@ class Upserter:
                 if key in self.hidden:
                     self.report.hidden.append(label)
             self.session.flush()
+            self._refresh_statistics(len(self.report.added) - added_before)
