@@ -14,7 +14,8 @@ Each concept becomes one :class:`bot.matching.matcher.Term`:
   shorter than ``MIN_NAME_CHARS`` are left out (they match too much);
 - ``kind``: ``"occupation"`` or ``"skill"``;
 - ``field``: for an occupation the conversation field of its ISCO-08 unit
-  group (``ISCO_FIELDS``), None when the group is not mapped; None for skills.
+  group (:func:`bot.catalogue.isco.field_for_isco`, the same table the Job
+  Market importer uses), None when the group is not mapped; None for skills.
 
 A concept with no label in any language (or a status other than
 ``released``) is skipped. At most ``MAX_ESCO_LABELS`` names are loaded: ESCO
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Text, case, cast, func, select
 from sqlalchemy.orm import Session
 
+from bot.catalogue.isco import ISCO_FIELDS, field_for_isco
 from bot.esco.models import ESCO_LANGUAGES, EscoOccupation, EscoOccupationSkill, EscoSkill
 
 if TYPE_CHECKING:
@@ -48,43 +50,6 @@ if TYPE_CHECKING:
 MAX_ESCO_LABELS = 40_000
 #: Shortest ESCO name that is matched; shorter ones ("IT", "R") match too much.
 MIN_NAME_CHARS = 3
-
-#: ISCO-08 unit group → conversation field (bot.catalogue.models.FIELDS).
-#: Groups not listed (nurses, shop sales assistants 5223, cashiers 5230, ...)
-#: get no field, like the shipped vocabulary's "shop assistant".
-ISCO_FIELDS: dict[str, str] = {
-    # 251 Software and applications developers and analysts
-    "2511": "data",  # Systems analysts: ESCO files data analyst and data scientist here
-    "2512": "software",  # Software developers
-    "2513": "software",  # Web and multimedia developers
-    "2514": "software",  # Applications programmers
-    "2519": "testing_quality",  # Software ... n.e.c.: software tester, QA analyst
-    # 252 Database and network professionals
-    "2521": "data",  # Database designers and administrators
-    "2522": "it_support",  # Systems administrators
-    "2523": "it_support",  # Computer network professionals
-    "2529": "it_support",  # Database and network professionals n.e.c.: ICT security
-    "2120": "data",  # Mathematicians, actuaries and statisticians
-    # Design and content
-    "2166": "ux_content",  # Graphic and multimedia designers
-    "2641": "ux_content",  # Authors and related writers
-    "2642": "ux_content",  # Journalists
-    "3431": "ux_content",  # Photographers
-    # 35 Information and communications technicians
-    "3511": "it_support",  # ICT operations technicians
-    "3512": "it_support",  # ICT user support technicians
-    "3513": "it_support",  # Computer network and systems technicians
-    "3514": "it_support",  # Web technicians
-    "7422": "it_support",  # ICT installers and servicers
-    # Marketing and sales
-    "2431": "marketing_sales",  # Advertising and marketing professionals
-    "2432": "marketing_sales",  # Public relations professionals
-    "2433": "marketing_sales",  # Technical and medical sales professionals (excluding ICT)
-    "2434": "marketing_sales",  # ICT sales professionals
-    "3322": "marketing_sales",  # Commercial sales representatives
-    "5244": "marketing_sales",  # Contact centre salespersons
-}
-
 
 def _names(concept: EscoOccupation | EscoSkill) -> dict[str, tuple[str, ...]]:
     names: dict[str, tuple[str, ...]] = {}
@@ -112,7 +77,7 @@ def _terms(
             break
         budget -= size
         isco = concept.isco_group if isinstance(concept, EscoOccupation) else None
-        terms.append(Term(label=label, kind=kind, field=ISCO_FIELDS.get(isco or ""), names=names))
+        terms.append(Term(label=label, kind=kind, field=field_for_isco(isco), names=names))
     return terms, budget
 
 

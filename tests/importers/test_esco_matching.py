@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy.orm import Session
 
 from bot.catalogue.importers.esco import import_esco_csv
+from bot.catalogue.isco import ISCO_FIELDS
 from bot.catalogue.models import FIELDS
 from bot.matching import localised_label, match_terms
 from bot.matching import matcher as matcher_module
-from bot.matching.esco_terms import ISCO_FIELDS, esco_terms
+from bot.matching.esco_terms import esco_terms
 from tests.importers.conftest import FIXTURES
 
 ESCO = FIXTURES / "esco"

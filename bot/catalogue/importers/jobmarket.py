@@ -50,6 +50,7 @@ from bot.catalogue.importers.common import (
 )
 from bot.catalogue.importers.http import FetchError, iter_ndjson
 from bot.catalogue.importers.studyinfo import Progress
+from bot.catalogue.isco import field_for_isco
 from bot.catalogue.loader import RowError, html_to_text
 from bot.catalogue.models import Job
 from bot.esco.models import EscoOccupation, EscoSkill
@@ -59,16 +60,6 @@ SEARCH_PATH = "/kipa/p67/v2/jobpostings"
 SOURCE = "jobmarket"
 KEY_VARIABLE = "JOBMARKET_SUBSCRIPTION_KEY"
 DEFAULT_STATE = Path("var/importers/jobmarket_state.json")
-#: ISCO-08 unit groups -> job family. Unlisted groups fall back to keywords.
-ISCO_FIELDS: dict[str, str] = {
-    "2511": "software", "2512": "software", "2513": "ux_content", "2514": "software",
-    "2519": "testing_quality",
-    "2521": "data", "2522": "it_support", "2523": "it_support", "2529": "it_support", "2120": "data",
-    "3511": "it_support", "3512": "it_support", "3513": "it_support", "3514": "it_support",
-    "2166": "ux_content", "2641": "ux_content", "2642": "ux_content", "2431": "marketing_sales",
-    "2432": "marketing_sales", "2434": "marketing_sales", "3322": "marketing_sales",
-    "2433": "marketing_sales",
-}
 _ENTRY_WORDS = re.compile(r"junior|trainee|harjoittel|nuorempi|assistant|assistentti|apprentice|oppisopim",
                           re.IGNORECASE)
 
@@ -151,7 +142,9 @@ def job_values(
     """Job column values from one ``JobPostingV2``: ``(values, title fallbacks, notes, hidden)``.
 
     ``hidden`` is true for a posting archived at the source or past its
-    expiry date on ``today``.
+    expiry date on ``today``. ``field`` comes from the ESCO occupation's
+    ISCO-08 group (:func:`bot.catalogue.isco.field_for_isco`, the table the
+    matcher uses too), else from keywords in the titles and skills.
 
     Raises:
         RowError: id, title, employer, municipality or dates missing or
@@ -207,7 +200,7 @@ def job_values(
         notes.append(f"{unknown} ESCO skill URI(s) not in the ESCO tables")
     occupation_label = occupation.label("en") if occupation else titles["title_en"]
     isco = (occupation.isco_group or "") if occupation else ""
-    field_key = ISCO_FIELDS.get(isco) or classify_field([*titles.values(), occupation_label, *skills])
+    field_key = field_for_isco(isco) or classify_field([*titles.values(), occupation_label, *skills])
     if field_key is None:
         raise RowError("not a digital-industries job (occupation and title match no field)")
     values = {
