@@ -23,6 +23,7 @@ from bot.catalogue.importers.jobmarket import (
     subscription_key,
 )
 from bot.catalogue.models import Job
+from bot.catalogue.municipalities import KUNTA_CODES
 from bot.catalogue.search import open_jobs
 from tests.importers.conftest import FIXTURES
 
@@ -88,8 +89,22 @@ def test_import_maps_postings_and_reports_bad_ones(
     assert analyst.title_fi == "Data-analyytikko & raportoija" == analyst.title_en  # HTML to text, fallback
     assert (U + "02", "title sv missing, taken from fi") in report.flagged
     assert (U + "02", "1 ESCO skill URI(s) not in the ESCO tables") in report.flagged
+    assert analyst.field == "data"  # ESCO "data analyst", ISCO 2511 (bot.catalogue.isco)
     lahti = session.scalars(select(Job).where(Job.source_id.endswith("03"))).one()
-    assert lahti.municipality == "kunta_398" and lahti.field == "it_support"
+    assert lahti.municipality == "Lahti" and lahti.field == "it_support"  # code 398, no name sent
+    assert not [note for label, note in report.flagged if label == U + "03" and "municipality" in note]
+
+
+@responses.activate
+def test_an_unknown_municipality_is_kept_and_reported(
+    session: Session, http: requests.Session, options: JobmarketOptions, esco: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delitem(KUNTA_CODES, "398")  # as if Lahti were not in the shared table
+    serve()
+    report = import_jobmarket(session, http, "k", options)
+    lahti = session.scalars(select(Job).where(Job.source_id.endswith("03"))).one()
+    assert lahti.municipality == "kunta_398"
     assert (U + "03", "unknown municipality code 398 kept as 'kunta_398'") in report.flagged
 
 

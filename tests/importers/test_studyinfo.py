@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date
 
+import pytest
 import requests
 import responses
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.catalogue.importers.studyinfo import BASE_URL, StudyinfoOptions, import_studyinfo
 from bot.catalogue.models import Course
+from bot.catalogue.municipalities import KUNTA_CODES
 from tests.importers.conftest import FIXTURES, load_json
 
 T = "1.2.246.562.17.000000000000000100"
@@ -93,13 +95,25 @@ def test_bad_input_rules(session: Session, http: requests.Session) -> None:
     assert html.title_fi == "Data-analytiikan perusteet & Python"
     assert html.title_sv == html.title_en == "Data analytics basics & Python"
     assert (f"studyinfo:{T}02", "title sv missing, taken from en") in flags
-    # an unknown municipality is kept under the source's own name and reported
+    # a known municipality code gives the shared table's name, with no note
     lahti = session.scalars(select(Course).where(Course.source_id == f"{T}03")).one()
     assert lahti.municipality == "Lahti"
-    assert (f"studyinfo:{T}03", "unknown municipality code 398 kept as 'Lahti'") in flags
+    assert not [note for label, note in flags if label == f"studyinfo:{T}03" and "municipality" in note]
     # the same implementation listed under two koulutukset is merged into one row
     assert (f"studyinfo:{T}01", "duplicate source id merged into one row") in flags
     assert session.scalar(select(func.count()).where(Course.source_id == f"{T}01")) == 1
+
+
+@responses.activate
+def test_an_unknown_municipality_is_kept_under_the_source_name_and_reported(
+    session: Session, http: requests.Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(KUNTA_CODES, "398")  # as if Lahti were not in the shared table
+    serve_fixtures()
+    report = import_studyinfo(session, http, OPTIONS)
+    lahti = session.scalars(select(Course).where(Course.source_id == f"{T}03")).one()
+    assert lahti.municipality == "Lahti"
+    assert (f"studyinfo:{T}03", "unknown municipality code 398 kept as 'Lahti'") in report.flagged
 
 
 @responses.activate

@@ -26,12 +26,11 @@ from sqlalchemy.orm import Session
 
 from bot.catalogue.loader import RowError, html_to_text
 from bot.catalogue.models import Course, Job
+from bot.catalogue.municipalities import KUNTA_CODES
 
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 #: Order in which another language stands in for a missing one.
 FALLBACK_ORDER: dict[str, tuple[str, ...]] = {"fi": ("en", "sv"), "sv": ("en", "fi"), "en": ("fi", "sv")}
-#: Statistics Finland municipality (kunta) codes of the cities DigiPoint serves.
-KUNTA_CODES: dict[str, str] = {"091": "Helsinki", "049": "Espoo", "092": "Vantaa", "853": "Turku"}
 
 #: Keywords (lower case, matched as word prefixes) that place a course or job in a job family.
 FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -134,7 +133,9 @@ def localized_titles(names: Any, what: str = "title") -> tuple[dict[str, str], l
 def municipality_from_code(code: Any, source_name: str | None = None) -> tuple[str | None, str | None]:
     """City name for a municipality code (``"091"``, ``"kunta_091"``, ``91``), plus a note.
 
-    Known codes (:data:`KUNTA_CODES`) give the city name and no note. An
+    Known codes (:data:`bot.catalogue.municipalities.KUNTA_CODES`, shared by
+    all importers, so one code gives one name whatever the source calls it)
+    give the city name and no note; the source's own name is then ignored. An
     unknown code is kept as the source's own name (else ``"kunta_<code>"``)
     and the note says so. ``None`` or an empty code gives ``(None, None)``.
 
