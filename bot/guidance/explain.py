@@ -5,12 +5,18 @@ reasons are named (one about fit, one skill, then practical facts), so the sente
 course teaches skills the person already mentioned, a second short sentence
 says these may be recognised as prior learning (AHOT in Finnish higher
 education) and whom to ask.
+
+Skills are stored under their canonical (English) labels; both sentences
+show them in the person's language with :func:`bot.matching.localised_label`
+(the same names the "I noticed these skills" message uses), or as stored
+when the vocabulary and ESCO have no name in that language.
 """
 
 from __future__ import annotations
 
 from bot.guidance.ranking import HIGHER_EDUCATION, Reason, Suggestion
 from bot.i18n import normalise_language, t
+from bot.matching import localised_label
 
 MAX_REASONS = 3
 
@@ -24,7 +30,7 @@ def _reason_text(reason: Reason, lang: str) -> str | None:
             return None
         return t(key, lang, interest=t(f"suggestions.interest_{reason.value}", lang))
     if reason.code == "matches_skill":
-        return t(key, lang, skill=reason.value)
+        return t(key, lang, skill=localised_label(reason.value, lang)) if reason.value else None
     if reason.code == "in_city" and reason.value:
         return t(key, lang, city=t(f"suggestions.city_{reason.value}", lang))
     if reason.code == "starts" and reason.value:
@@ -73,8 +79,9 @@ def prior_learning_sentence(suggestion: Suggestion, lang: str) -> str | None:
     if suggestion.kind != "course" or not suggestion.prior_learning:
         return None
     key = "prior_learning_higher" if suggestion.provider_type in HIGHER_EDUCATION else "prior_learning_other"
-    skills = ", ".join(suggestion.prior_learning[:2])
-    return t(f"suggestions.{key}", normalise_language(lang), skills=skills)
+    lang = normalise_language(lang)
+    skills = ", ".join(localised_label(skill, lang) for skill in suggestion.prior_learning[:2])
+    return t(f"suggestions.{key}", lang, skills=skills)
 
 
 def explain(suggestion: Suggestion, lang: str) -> str:
