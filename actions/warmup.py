@@ -1,7 +1,7 @@
 """Build the candidate index and the matchers when the action server starts.
 
-rasa-sdk imports every module of the ``actions`` package at start-up; this
-one tells :mod:`bot.matching` to match against the ESCO occupations and
+In the action server's worker process (see :func:`start_in_worker`) this
+module tells :mod:`bot.matching` to match against the ESCO occupations and
 skills in the database (``DATABASE_URL``) besides the shipped vocabulary,
 then starts a background thread that builds the fi/sv/en matchers (spaCy
 pipelines, simplemma dictionaries, ESCO labels: several seconds) so that the
@@ -15,6 +15,7 @@ thread reads the tables.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from datetime import date
 
@@ -44,5 +45,21 @@ def warm_up() -> None:
             logger.exception("matcher warm-up failed for %s", lang)
 
 
-use_esco_database()
-threading.Thread(target=warm_up, name="matcher-warm-up", daemon=True).start()
+def start_in_worker() -> bool:
+    """In a Sanic worker process, point the matcher at the ESCO tables and start the warm-up thread.
+
+    rasa-sdk 3.21 serves requests from a worker process that Sanic spawns
+    (``SANIC_WORKER_NAME`` is set there). The worker never imports this
+    module through ``register_package``: it imports the action modules when
+    it unpickles the executor, so ``actions/__init__.py`` imports this one.
+    The parent process, tests and scripts (no ``SANIC_WORKER_NAME``) do
+    nothing here. Returns whether the warm-up was started.
+    """
+    if not os.environ.get("SANIC_WORKER_NAME"):
+        return False
+    use_esco_database()
+    threading.Thread(target=warm_up, name="matcher-warm-up", daemon=True).start()
+    return True
+
+
+start_in_worker()
