@@ -39,6 +39,17 @@ def _merge(existing: object, new: list[str]) -> list[str]:
     return merged + [item for item in new if item not in merged]
 
 
+def _value_before_latest_message(tracker: Tracker, slot: str) -> Any:
+    """The value ``slot`` had before the person's latest message (None if unset then)."""
+    seen_latest_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_latest_message = True
+        elif seen_latest_message and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
 class ValidateGoalForm(FormValidationAction):
     """Validate goal_type, field, city, timeframe, education_level and background."""
 
@@ -93,8 +104,15 @@ class ValidateGoalForm(FormValidationAction):
     def validate_field(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A field value (software, data, ux_content, ...), unsure or skipped."""
+        """A field value (software, data, ux_content, ...), unsure or skipped.
+
+        A field named in passing in another answer (the background, say
+        "ohjelmointia") never replaces a field the person already chose.
+        """
         lang = language_of(tracker)
+        earlier = _value_before_latest_message(tracker, "field")
+        if earlier not in (None, "unsure", SKIPPED) and tracker.get_slot("requested_slot") != "field":
+            return {"field": earlier}
         return self._validate("field", value, lambda v: answers.parse_field(v, lang), dispatcher, tracker)
 
     def validate_city(

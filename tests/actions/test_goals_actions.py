@@ -254,3 +254,36 @@ def test_background_finds_esco_occupations_from_the_database(
     ]
     expected = t("goals.background_terms", "fi", terms="it-tuki, erikoissairaanhoitaja, IT-tukihenkilö")
     assert [m["text"] for m in dispatcher.messages] == [expected]
+
+
+def _answer_after_choosing_field(
+    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher, domain: Any, earlier: str | None
+) -> list[dict[str, Any]]:
+    """Background "ohjelmointia" (field entity software) after the person chose ``earlier``."""
+    text = "Olen tehnyt ohjelmointia Pythonilla."
+    history = [{"event": "slot", "name": "field", "value": earlier}] if earlier else []
+    events = [
+        *history,
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": "inform"}}},
+        {"event": "slot", "name": "background", "value": text},
+        {"event": "slot", "name": "field", "value": "software"},
+    ]
+    tracker = make_tracker(
+        slots={"language": "fi", "requested_slot": "background", "background": text, "field": "software"},
+        text=text,
+        events=events,
+        active_loop="goal_form",
+    )
+    return asyncio.run(ValidateGoalForm().run(dispatcher, tracker, domain))
+
+
+def test_a_field_named_in_the_background_does_not_replace_the_chosen_field(make_tracker, dispatcher, domain):
+    events = _answer_after_choosing_field(make_tracker, dispatcher, domain, "data")
+    assert SlotSet("field", "data") in events and SlotSet("field", "software") not in events
+
+
+def test_a_field_named_in_the_background_fills_a_field_not_chosen_yet(make_tracker, dispatcher, domain):
+    for earlier in (None, "unsure"):
+        events = _answer_after_choosing_field(make_tracker, dispatcher, domain, earlier)
+        assert SlotSet("field", "software") in events

@@ -101,3 +101,25 @@ def test_over_long_message_gets_a_polite_request_and_the_form_goes_on(live_stack
 def test_rasa_http_api_refuses_requests_without_the_token(live_stack: LiveStack) -> None:
     response = httpx.get(f"{live_stack.rasa_url}/conversations/someone/tracker", timeout=30)
     assert response.status_code == 401
+
+
+def test_typed_goal_answers_are_taken_as_the_answer(live_stack: LiveStack) -> None:
+    """ "I want a job" at the first question answers it; the bot moves on to the field question."""
+    for language, greeting, answer, expected in (
+        ("en", "hi", "I want a job", "job"),
+        ("fi", "moi", "haluan opiskella", "study"),
+    ):
+        sender_id = f"live-{uuid.uuid4().hex[:12]}"
+        for message in (greeting, answer):
+            response = httpx.post(
+                f"{live_stack.rasa_url}/webhooks/rest/webhook",
+                json={"sender": sender_id, "message": message, "metadata": {"language": language}},
+                timeout=60,
+            )
+            assert response.status_code == 200 and response.json()
+        slots = httpx.get(
+            f"{live_stack.rasa_url}/conversations/{sender_id}/tracker",
+            params={"token": live_stack.rasa_token, "include_events": "NONE"},
+            timeout=30,
+        ).json()["slots"]
+        assert (slots["goal_type"], slots["requested_slot"]) == (expected, "field"), slots
