@@ -99,3 +99,8 @@ def test_short_names_do_not_match_through_a_different_lemma() -> None:
     assert match_terms("I was an IT support agent and I am good with people", "en").skills == ["IT support"]
     assert match_terms("I am curious about AI", "en").skills == ["machine learning"]
     assert "machine learning" in match_terms("Haluan oppia tekoälyä ja AI-juttuja", "fi").skills
+
+
+def test_excel_in_finnish_case_forms_as_in_the_bots_own_example() -> None:
+    for text in ("Olin kaupassa töissä ja osaan Excelin.", "Käytän Exceliä joka päivä.", "Teen raportit Excelillä."):
+        assert "spreadsheets" in match_terms(text, "fi").skills, text
