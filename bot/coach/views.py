@@ -29,6 +29,7 @@ from bot.coach.web import (
     require_principal,
     set_session_cookie,
 )
+from bot.summaries.service import render_summary
 
 router = APIRouter()
 Principal = accounts.Principal
@@ -154,6 +155,9 @@ def summary_detail(
             "principal": principal,
             "summary": summary,
             "data": summary.data if isinstance(summary.data, dict) else {},
+            "summary_lines": render_summary(summary.data, language(request)).splitlines()[1:]
+            if isinstance(summary.data, dict)
+            else [],
             "confidence": queries.confidence_of(summary.data),
             "points": points,
             "chart": confidence_svg(points, t["trend"], t["chart_desc"]),

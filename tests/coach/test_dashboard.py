@@ -113,3 +113,28 @@ def test_waiting_handoff_times_out(coach_env: CoachEnv, monkeypatch) -> None:  #
     coach_env.session.commit()
     assert handoff.expire_waiting(coach_env.session) == ["conv-t"]
     assert ("conv-t", "action_handoff_timeout") in coach_env.rasa.calls
+
+
+def test_summary_page_reads_as_sentences_not_stored_data(coach_env: CoachEnv) -> None:
+    """The coach sees what the person saw, in the coach's language, and no raw dictionaries."""
+    coach_env.account("coach@turku.fi")
+    sid = coach_env.summary(
+        "conv-words",
+        goals={"goal_type": "job", "field": "data", "background": "Olin kaupassa ja osaan Excelin."},
+        suggestions=[
+            {"id": "job:4", "title": {"fi": "Data-analyytikko", "sv": "Dataanalytiker", "en": "Data analyst"},
+             "rejected": False},
+            {"id": "course:9", "title": {"fi": "Python-kurssi", "sv": "Pythonkurs", "en": "Python course"},
+             "rejected": True},
+        ],
+        next_steps=["look:job:4"],
+        skills=["spreadsheets"],
+        open_questions=["timeframe", "interests"],
+    )  # fmt: skip
+    coach_env.login("coach@turku.fi")
+    page = coach_env.client.get(f"/coach/summaries/{sid}?lang=en").text
+    assert "Data analyst" in page and "Python course" in page
+    assert "Olin kaupassa ja osaan Excelin." in page and "spreadsheets" in page
+    assert "Interest check" in page and "When" in page
+    assert "{'" not in page and "look:job:4" not in page and "&#39;id&#39;" not in page
+    assert "Data-analyytikko" in coach_env.client.get(f"/coach/summaries/{sid}?lang=fi").text
