@@ -102,5 +102,10 @@ def test_short_names_do_not_match_through_a_different_lemma() -> None:
 
 
 def test_excel_in_finnish_case_forms_as_in_the_bots_own_example() -> None:
-    for text in ("Olin kaupassa töissä ja osaan Excelin.", "Käytän Exceliä joka päivä.", "Teen raportit Excelillä."):
+    examples = (
+        "Olin kaupassa töissä ja osaan Excelin.",
+        "Käytän Exceliä joka päivä.",
+        "Teen raportit Excelillä.",
+    )
+    for text in examples:
         assert "spreadsheets" in match_terms(text, "fi").skills, text
