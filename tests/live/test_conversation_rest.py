@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import re
 import uuid
+from typing import Any
 
 import httpx
 from sqlalchemy import create_engine, text
@@ -123,3 +124,39 @@ def test_typed_goal_answers_are_taken_as_the_answer(live_stack: LiveStack) -> No
             timeout=30,
         ).json()["slots"]
         assert (slots["goal_type"], slots["requested_slot"]) == (expected, "field"), slots
+
+
+def test_field_named_in_the_background_keeps_the_chosen_field(live_stack: LiveStack) -> None:
+    """Choosing "data" and then mentioning programming leaves the field at data into the next form."""
+    sender_id = f"live-{uuid.uuid4().hex[:12]}"
+    answers = {
+        "goal_type": "haluan töihin",
+        "field": '/inform{"answer":"data"}',
+        "timeframe": '/inform{"answer":"now"}',
+        "education_level": '/inform{"answer":"secondary"}',
+        "background": "olen tehnyt ohjelmointia Pythonilla",
+    }
+
+    def tracker() -> dict[str, Any]:
+        return dict(
+            httpx.get(
+                f"{live_stack.rasa_url}/conversations/{sender_id}/tracker",
+                params={"token": live_stack.rasa_token, "include_events": "NONE"},
+                timeout=30,
+            ).json()
+        )
+
+    message = "moi"
+    for _ in range(8):
+        httpx.post(
+            f"{live_stack.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender_id, "message": message, "metadata": {"language": "fi", "city": "Espoo"}},
+            timeout=60,
+        ).raise_for_status()
+        state = tracker()
+        if (state.get("active_loop") or {}).get("name") != "goal_form":
+            break
+        message = answers[state["slots"]["requested_slot"]]
+    assert (state.get("active_loop") or {}).get("name") == "confidence_form", state["slots"]
+    assert state["slots"]["field"] == "data"
+    assert "programming" in state["slots"]["skills"]
