@@ -94,6 +94,9 @@ _EN = {
     "q_confidence": "Confidence check",
     "q_interests": "Interest check",
     "q_next_steps": "Next steps",
+    "trigger": "Written",
+    "trigger_handoff": "when the person asked for a coach (handoff)",
+    "trigger_end": "at the end of the chat",
 }
 _FI = {
     "title": "DigiPoint – ohjaajan näkymä",
@@ -181,6 +184,9 @@ _FI = {
     "q_confidence": "Itseluottamuskysely",
     "q_interests": "Kiinnostuskysely",
     "q_next_steps": "Seuraavat askeleet",
+    "trigger": "Kirjoitettu",
+    "trigger_handoff": "kun henkilö pyysi ohjaajaa (siirto ohjaajalle)",
+    "trigger_end": "keskustelun lopussa",
 }
 _SV = {
     "title": "DigiPoint – handledarvy",
@@ -268,6 +274,9 @@ _SV = {
     "q_confidence": "Frågor om självförtroende",
     "q_interests": "Frågor om intressen",
     "q_next_steps": "Nästa steg",
+    "trigger": "Skriven",
+    "trigger_handoff": "när personen bad om en handledare (överlämning)",
+    "trigger_end": "i slutet av chatten",
 }
 _CATALOGUE = {"en": _EN, "fi": {**_EN, **_FI}, "sv": {**_EN, **_SV}}
 

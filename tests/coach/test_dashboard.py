@@ -130,11 +130,12 @@ def test_summary_page_reads_as_sentences_not_stored_data(coach_env: CoachEnv) ->
         next_steps=["look:job:4"],
         skills=["spreadsheets"],
         open_questions=["timeframe", "interests"],
+        trigger="handoff",
     )  # fmt: skip
     coach_env.login("coach@turku.fi")
     page = coach_env.client.get(f"/coach/summaries/{sid}?lang=en").text
     assert "Data analyst" in page and "Python course" in page
     assert "Olin kaupassa ja osaan Excelin." in page and "spreadsheets" in page
-    assert "Interest check" in page and "When" in page
+    assert "Interest check" in page and "When" in page and "asked for a coach" in page
     assert "{'" not in page and "look:job:4" not in page and "&#39;id&#39;" not in page
     assert "Data-analyytikko" in coach_env.client.get(f"/coach/summaries/{sid}?lang=fi").text
