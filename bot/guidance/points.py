@@ -3,9 +3,9 @@
 :mod:`bot.guidance.ranking` adds these up per item (with the reasons), and
 :mod:`bot.guidance.candidates` uses the same functions to pre-score every
 open row in bulk, so the two can never disagree. The table of rules and
-points is in :mod:`bot.guidance.ranking`'s docstring. ``FIELD_RIASEC`` is
-our own hand-made mapping of each job family to its three strongest
-Holland (RIASEC) types; it is not taken from a published source.
+points is in :mod:`bot.guidance.ranking`'s docstring. The Holland code of
+each job family is :data:`bot.guidance.riasec.FIELD_RIASEC`, the table the
+interest assessment uses (our own hand-made mapping, not a published one).
 """
 
 from __future__ import annotations
@@ -13,16 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.guidance.profile import Profile
+from bot.guidance.riasec import FIELD_RIASEC
 
-#: RIASEC affinity of each job family, strongest type first.
-FIELD_RIASEC: dict[str, str] = {
-    "software": "IRC",
-    "data": "ICR",
-    "ux_content": "ASI",
-    "it_support": "RSC",
-    "marketing_sales": "EAS",
-    "testing_quality": "CIR",
-}
 _POSITION_WEIGHTS = (3, 2, 1)
 #: Holland overlap (0-7) from which an item counts as matching the interests.
 INTEREST_REASON_MIN = 6

@@ -274,9 +274,14 @@ def _ordered_reasons(suggestion: Suggestion) -> Suggestion:
     return Suggestion(**{**suggestion.__dict__, "reasons": reasons})
 
 
+def rank_key(suggestion: Suggestion) -> tuple[int, int]:
+    """Sort key of the ranking: higher score first, then the lower database id."""
+    return -suggestion.score, int(suggestion.id.partition(":")[2])
+
+
 def _best(items: Iterable[Suggestion], size: int, diversify: bool) -> tuple[Suggestion, ...]:
     """Top ``size`` by score, ties by id; with ``diversify`` each pick costs its field 6 points."""
-    pool = sorted(items, key=lambda s: (-s.score, int(s.id.partition(":")[2])))
+    pool = sorted(items, key=rank_key)
     picked: list[Suggestion] = []
     while pool and len(picked) < size:
         used = [s.field for s in picked]

@@ -39,16 +39,12 @@ from bot.catalogue.search import get_items, parse_suggestion_id
 from bot.guidance.candidates import get_index
 from bot.guidance.points import LONG_DEGREE_POINTS, MAX_SIMILAR_PENALTY, VARIETY_POINTS
 from bot.guidance.profile import Profile
-from bot.guidance.ranking import Ranking, Suggestion, pick_best, score_course, score_job
+from bot.guidance.ranking import Ranking, Suggestion, pick_best, rank_key, score_course, score_job
 from bot.guidance.streams import Stream
 
 
 def _number(suggestion: Suggestion) -> int:
     return int(suggestion.id.partition(":")[2])
-
-
-def _rank_key(suggestion: Suggestion) -> tuple[int, int]:
-    return -suggestion.score, _number(suggestion)
 
 
 def _load(session: Session, model: type[Course] | type[Job], ids: list[int]) -> list[Any]:
@@ -81,7 +77,7 @@ def _enough(
             suggestion = score(row)
             if suggestion is not None:
                 scored[wanted[row.id]].append(suggestion)
-        overall = sorted((s for group in scored for s in group), key=_rank_key)[:size]
+        overall = sorted((s for group in scored for s in group), key=rank_key)[:size]
         floor = overall[-1].score - margin if margin and len(overall) == size else None
         still = []
         for i in active:
@@ -89,7 +85,7 @@ def _enough(
             upcoming = stream.next_bound()
             if upcoming is None or (floor is not None and upcoming < floor):
                 continue
-            best = sorted(scored[i], key=_rank_key)[:size]
+            best = sorted(scored[i], key=rank_key)[:size]
             if len(best) < size:
                 steps[i] *= 2
                 still.append(i)
