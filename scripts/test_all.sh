@@ -11,6 +11,10 @@ step() { echo; echo "==> $*"; }
 step "Environments and test tools"
 scripts/setup_env.sh --with-test-tools
 
+step "Committed Rasa tests present (tests/stories, tests/nlu/test_nlu_<lang>.yml)"
+# Rasa tests its training data instead when a test path is missing; stop now.
+.venv/bin/python scripts/check_rasa_results.py --inputs-only --tests tests
+
 step "Lint (ruff) and types (mypy)"
 .venv/bin/ruff check bot actions tests scripts bench
 .venv/bin/mypy
@@ -37,7 +41,8 @@ for lang in en fi sv; do
   .venv-rasa/bin/rasa test nlu --model models/digipoint.tar.gz \
     --nlu "tests/nlu/test_nlu_$lang.yml" --out "results/nlu_$lang" --quiet
 done
-.venv/bin/python scripts/check_rasa_results.py results
+# Every committed story and held-out example must have been evaluated, and passed.
+.venv/bin/python scripts/check_rasa_results.py results --tests tests
 
 step "Live servers: integration and browser tests"
 .venv/bin/python -m pytest -q tests/live tests/browser
