@@ -5,11 +5,12 @@
   (``trigger: "handoff"``), shows it and asks with yes / no buttons whether the
   coach may read it, and returns ``ConversationPaused``. The answer arrives
   while the bot is paused; the dashboard reads it from the tracker
-  (``bot.coach.handoff.sync_consent``) and links the summary only after a yes.
+  (``bot.handoff.sync_consent``) and links the summary only after a yes.
   Until then the coach sees the queue entry and the messages since the request.
 - ``action_relay_coach_message``: run by the dashboard through Rasa's
   ``/execute`` endpoint; utters the coach replies waiting in ``handoff_messages``.
-- ``action_handoff_timeout``: nobody took the request; offers the city's contacts.
+- ``action_handoff_timeout``: nobody took the request; offers the city's contacts (run
+  through ``/execute`` by the worker, ``bot.handoff.expiry``).
 - ``action_handoff_resumed``: the coach handed back; the bot says it is back.
 """
 
@@ -27,11 +28,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.common import language_of
 from actions.summary import share_buttons
 from actions.support import coach_message
+from bot import handoff
 from bot.catalogue.search import titles_of
-from bot.coach import handoff
-from bot.coach.chat_text import say
 from bot.config.cities import city_config
 from bot.db import session_scope
+from bot.handoff.chat_text import say
 from bot.i18n import t
 from bot.summaries.service import build_summary, render_summary, save_summary
 

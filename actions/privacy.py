@@ -1,20 +1,21 @@
 """Privacy: ``action_delete_my_data``.
 
-Deletes every row of this conversation (``conversation_id`` = Rasa sender
-id) in every table of ``bot.db.Base.metadata`` that has a
-``conversation_id`` column, and in tables that hang off those by foreign
-key (:func:`bot.guidance.store.delete_conversation_data`), so tables other
-features add are covered without changing this action. The person's other
-conversations (joined by a resume code, :mod:`bot.resume.codes`) go too, with
-their tracker events. Then it confirms, restarts the conversation and keeps
-only the language.
+Deletes every row of the person with the one erasure rule of
+:mod:`bot.privacy` (``erase_person``): every table of ``bot.db.Base.metadata``
+keyed by ``conversation_id`` and the tables hanging off those by foreign key,
+for this conversation and the person's other conversations (joined by a resume
+code, :mod:`bot.resume.codes`, with their tracker events), and writes the
+erasure audit row (time, city, counts; no personal data) in the same
+transaction. Then it confirms, restarts the conversation and keeps only the
+language.
 
 This conversation's own tracker events cannot be deleted inside the action:
 Rasa saves the tracker after the action, and would write them all again. A
 background task of the action server waits for that save (the turn's closing
 ``action_listen``) and then deletes every event of the conversation
-(:func:`bot.coach.retention.delete_events_after_turn`), normally within a
-second; a later message of the person starts a fresh tracker.
+(:func:`bot.privacy.person.delete_events_after_turn`, adding the count to the
+audit row), normally within a second; a later message of the person starts a
+fresh tracker.
 """
 
 from __future__ import annotations
@@ -30,21 +31,21 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
-from bot.coach import retention
 from bot.db import session_scope
-from bot.guidance.store import delete_conversation_data
 from bot.guidance.vocabulary import LANGUAGES
 from bot.i18n import t
-from bot.resume.codes import person_conversations
+from bot.privacy.person import delete_events_after_turn, erase_person
 
 logger = logging.getLogger(__name__)
 _CLEANUPS: set[asyncio.Task[int]] = set()
 
 
-def schedule_tracker_cleanup(conversation_id: str, since: float) -> asyncio.Task[int]:
+def schedule_tracker_cleanup(
+    conversation_id: str, since: float, record_id: int | None = None
+) -> asyncio.Task[int]:
     """Start the background deletion of this conversation's tracker events (see module docstring)."""
     task = asyncio.get_running_loop().create_task(
-        asyncio.to_thread(retention.delete_events_after_turn, conversation_id, since)
+        asyncio.to_thread(delete_events_after_turn, conversation_id, since, record_id=record_id)
     )
     _CLEANUPS.add(task)
     task.add_done_callback(_CLEANUPS.discard)
@@ -54,8 +55,8 @@ def schedule_tracker_cleanup(conversation_id: str, since: float) -> asyncio.Task
 class ActionDeleteMyData(Action):
     """Delete the person's stored data, confirm, restart (language kept).
 
-    If the database cannot be reached nothing is restarted: the person is
-    told kindly to try again, and the conversation goes on.
+    If the database cannot be reached nothing is deleted or restarted: the
+    person is told kindly to try again, and the conversation goes on.
     """
 
     def name(self) -> str:
@@ -68,22 +69,27 @@ class ActionDeleteMyData(Action):
         """``[Restarted(), SlotSet("language", lang)]`` after a confirmation; ``[]`` on failure."""
         lang = language_of(tracker)
         started = time.time()
-        counts: dict[str, int] = {}
+        city = tracker.get_slot("city")
         try:
             with session_scope() as session:
-                conversations = person_conversations(session, tracker.sender_id)
-                for conversation_id in conversations:
-                    for name, n in delete_conversation_data(session, conversation_id).items():
-                        counts[name] = counts.get(name, 0) + n
-            for conversation_id in conversations[1:]:
-                with session_scope() as session:
-                    retention.delete_conversation(session, conversation_id)
-        except SQLAlchemyError:
-            logger.exception("could not delete the data of a conversation")
+                record = erase_person(
+                    session,
+                    tracker.sender_id,
+                    "person",
+                    city=city if isinstance(city, str) and city != "skipped" else None,
+                    own_events=False,
+                )
+                record_id, counts = record.id, dict(record.counts)
+        except SQLAlchemyError as error:
+            logger.error(
+                "action_delete_my_data: conversation %s not deleted, database error %s",
+                tracker.sender_id, type(error).__name__,
+            )
             dispatcher.utter_message(text=t("privacy.delete_failed", lang))
             return []
-        logger.info("deleted conversation data: %s", {name: n for name, n in counts.items() if n})
-        schedule_tracker_cleanup(tracker.sender_id, started)
+        # No conversation id here: the erasure leaves no trace of the person.
+        logger.info("deleted a person's data: %s (erasure audit #%s)", counts, record_id)
+        schedule_tracker_cleanup(tracker.sender_id, started, record_id)
         dispatcher.utter_message(text=t("privacy.deleted", lang))
         events: list[EventType] = [Restarted()]
         if tracker.get_slot("language") in LANGUAGES:

@@ -6,7 +6,10 @@ here when a sub-package defines new tables.
 
 import bot.coach.models  # noqa: F401  (coach dashboard tables)
 import bot.guidance.store  # noqa: F401  (assessment results)
+import bot.handoff.models  # noqa: F401  (handoff queue)
+import bot.privacy.models  # noqa: F401  (erasure audit)
 import bot.resume.models  # noqa: F401  (person links, resume codes)
+import bot.worker.models  # noqa: F401  (timed jobs)
 from bot.catalogue.models import Course, Job
 from bot.catalogue.revision import CatalogueRevision  # noqa: F401  (catalogue change token)
 from bot.db import Base

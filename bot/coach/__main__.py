@@ -1,12 +1,18 @@
-"""Command line of the coach package.
+"""Command line of the coach package (administrators).
 
     python -m bot.coach create-account --email a@b.fi --city Turku --role coach|admin
         (password from COACH_PASSWORD or a hidden prompt, asked twice)
-    python -m bot.coach purge [--days N]      retention purge (default RETENTION_DAYS, 90)
+    python -m bot.coach purge [--days N]      retention purge now (default RETENTION_DAYS, 90)
     python -m bot.coach delete CONVERSATION_ID
-    python -m bot.coach expire-handoffs [--loop SECONDS]
+        delete the person's data now (the "delete my data" rule, audited)
+    python -m bot.coach expire-handoffs       time out due handoff requests now, once
+    python -m bot.coach erasures [--city C] [--limit N]   the erasure log, newest first
 
-Exit status 0 on success, 2 on bad input.
+Timed runs of purge and expiry are the worker's (``python -m bot.worker``);
+these commands call the same services (``bot.privacy``, the worker's
+``handoff_timeout`` job with its claims), so running one beside the worker is safe.
+
+Exit status 0 on success, 1 when a step failed (logged), 2 on bad input.
 """
 
 from __future__ import annotations
@@ -15,10 +21,9 @@ import argparse
 import getpass
 import os
 import sys
-import time
 
 from bot.config import get_settings
-from bot.db import session_scope
+from bot.db import get_sessionmaker, session_scope
 
 
 def _password() -> str:
@@ -31,8 +36,7 @@ def _password() -> str:
     return first
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one sub-command; returns the exit status."""
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot.coach")
     sub = parser.add_subparsers(dest="command", required=True)
     create = sub.add_parser("create-account", help="create a coach or city admin account")
@@ -41,13 +45,34 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--role", choices=("coach", "admin"), default="coach")
     purge = sub.add_parser("purge", help="delete conversations inactive for N days")
     purge.add_argument("--days", type=int, default=None)
-    delete = sub.add_parser("delete", help="delete everything of one conversation now")
+    delete = sub.add_parser("delete", help="delete everything of one person now")
     delete.add_argument("conversation_id")
-    expire = sub.add_parser("expire-handoffs", help="time out handoff requests nobody took")
-    expire.add_argument("--loop", type=float, default=0.0, help="repeat every SECONDS (0: once)")
-    args = parser.parse_args(argv)
+    sub.add_parser("expire-handoffs", help="time out handoff requests nobody took (once)")
+    erasures = sub.add_parser("erasures", help="show the erasure log (no personal data)")
+    erasures.add_argument("--city", default=None, help="only this city (and rows with no city)")
+    erasures.add_argument("--limit", type=int, default=200)
+    return parser
 
-    from bot.coach import accounts, handoff, retention
+
+def _expire_handoffs() -> int:
+    import logging
+
+    from bot.worker.jobs import HANDOFF_TIMEOUT
+    from bot.worker.runner import Worker
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    outcomes = Worker(get_sessionmaker(), jobs=[HANDOFF_TIMEOUT], worker_id=f"cli-{os.getpid()}").run_once()
+    done = [o for o in outcomes if o.ok and o.conversation_id]
+    print(f"timed out {len(done)} handoff request(s)")
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one sub-command; returns the exit status."""
+    args = _parser().parse_args(argv)
+
+    from bot.coach import accounts
+    from bot.privacy import audit, person, retention
 
     if args.command == "create-account":
         try:
@@ -64,17 +89,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"purged {len(removed)} conversation(s) inactive for more than {days} days")
     elif args.command == "delete":
         with session_scope() as session:
-            counts = retention.delete_conversation(session, args.conversation_id)
-        print(f"deleted {sum(counts.values())} row(s)")
+            row = person.erase_person(session, args.conversation_id, "admin")
+            print(f"deleted {sum(row.counts.values())} row(s) of {row.conversations} conversation(s)")
+    elif args.command == "expire-handoffs":
+        return _expire_handoffs()
     else:
-        while True:
-            with session_scope() as session:
-                expired = handoff.expire_waiting(session)
-            if expired:
-                print(f"timed out {len(expired)} handoff request(s)")
-            if args.loop <= 0:
-                break
-            time.sleep(args.loop)
+        with session_scope() as session:
+            rows = audit.recent(session, args.city, args.limit)
+            for row in rows:
+                print(audit.as_line(row))
+            if not rows:
+                print("no erasures recorded")
     return 0
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from bot.clock import as_utc
 from bot.coach.models import ROLES, CoachAccount, CoachSession, LoginAttempt, utcnow
 
 MIN_PASSWORD_CHARS = 12
@@ -55,11 +56,6 @@ class Principal:
     def is_admin(self) -> bool:
         """True for city admins."""
         return self.role == "admin"
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes; treat them as UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def hash_password(password: str) -> str:

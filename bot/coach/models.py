@@ -7,29 +7,26 @@ Shapes:
     ``coach_audit_log``  who viewed, exported or changed which conversation, and when.
     ``coach_notes``      private notes of coaches on a conversation (redacted text).
     ``coach_reviews``    "reviewed" flag per conversation.
-    ``handoff_requests`` the handoff queue: one row per "talk to a person".
-    ``handoff_messages`` coach replies waiting to be (or already) delivered to the chat.
 
-Every row that concerns a person carries ``conversation_id`` (Rasa's sender id), so
-that purge and "delete my data" remove it (see ``bot.coach.retention``).
+The handoff queue's tables are in :mod:`bot.handoff.models`. Every row that
+concerns a person carries ``conversation_id`` (Rasa's sender id), so that the
+retention purge and "delete my data" remove it (see :mod:`bot.privacy.erasure`).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.clock import utcnow
 from bot.db import Base
 
 ROLES: tuple[str, ...] = ("coach", "admin")
-HANDOFF_STATUSES: tuple[str, ...] = ("waiting", "active", "closed", "timed_out")
 
-
-def utcnow() -> datetime:
-    """Timezone-aware current UTC time."""
-    return datetime.now(UTC)
+__all__ = ["ROLES", "AuditEntry", "CoachAccount", "CoachNote", "CoachSession", "ConversationReview",
+           "LoginAttempt", "utcnow"]
 
 
 class CoachAccount(Base):
@@ -109,33 +106,3 @@ class ConversationReview(Base):
     conversation_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     reviewed_by: Mapped[str] = mapped_column(String(254))
     reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class HandoffRequest(Base):
-    """A person asked for a human: waiting -> active (a coach took it) -> closed, or timed_out."""
-
-    __tablename__ = "handoff_requests"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    conversation_id: Mapped[str] = mapped_column(String(255), index=True)
-    city: Mapped[str] = mapped_column(String(64), index=True)
-    language: Mapped[str] = mapped_column(String(8))
-    status: Mapped[str] = mapped_column(String(16), default="waiting", index=True)
-    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    taken_by: Mapped[str | None] = mapped_column(String(254), nullable=True)
-    taken_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-
-
-class HandoffMessage(Base):
-    """A coach's reply; ``action_relay_coach_message`` utters undelivered ones and sets delivered_at."""
-
-    __tablename__ = "handoff_messages"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    handoff_id: Mapped[int] = mapped_column(ForeignKey("handoff_requests.id", ondelete="CASCADE"), index=True)
-    conversation_id: Mapped[str] = mapped_column(String(255), index=True)
-    author_email: Mapped[str] = mapped_column(String(254))
-    text: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -17,8 +17,9 @@ from sqlalchemy import desc, func, select
 from sqlalchemy.orm import Session
 
 from bot.coach.accounts import Principal, as_utc
-from bot.coach.models import AuditEntry, CoachNote, ConversationReview, HandoffRequest
+from bot.coach.models import AuditEntry, CoachNote, ConversationReview
 from bot.coach.redaction import redact
+from bot.handoff.models import HandoffRequest
 from bot.summaries.models import Summary
 
 LOW_CONFIDENCE = 2.5

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from bot.coach import accounts, queries, rasa_client
+from bot.coach import accounts, queries, transcript
 from bot.coach.chart import confidence_svg
 from bot.coach.i18n import LANGUAGES, text
 from bot.coach.web import (
@@ -142,9 +142,9 @@ def summary_detail(
     t = text(language(request))
     points = queries.confidence_trend(session, principal, summary)
     try:
-        lines: list[rasa_client.Line] | None = rasa_client.transcript(summary.conversation_id)
+        lines: list[transcript.Line] | None = transcript.transcript(summary.conversation_id)
         queries.audit(session, principal, "transcript", summary.conversation_id)
-    except rasa_client.RasaError:
+    except transcript.RasaError:
         lines = None
     queries.audit(session, principal, "view", summary.conversation_id)
     session.commit()

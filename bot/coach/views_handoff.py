@@ -16,8 +16,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from bot.coach import accounts, handoff, queries, rasa_client
-from bot.coach.accounts import as_utc
+from bot import handoff
+from bot.clock import as_utc
+from bot.coach import accounts, queries, transcript
 from bot.coach.web import NotVisibleError, check_csrf, get_session, render, require_principal
 
 router = APIRouter()
@@ -55,8 +56,7 @@ def queue_page(
     principal: Principal = Depends(require_principal),
     session: Session = Depends(get_session),
 ) -> Response:
-    """Open handoff requests of the coach's city (updated live by script)."""
-    handoff.expire_waiting(session)
+    """Open handoff requests of the coach's city (updated live by script; the worker times them out)."""
     items = _queue_items(request, session, principal)
     return render(request, "queue.html", {"principal": principal, "items": items})
 
@@ -68,7 +68,6 @@ def queue_json(
     session: Session = Depends(get_session),
 ) -> Response:
     """``{"items": [{id, status, language, requested_at, taken_by, url}]}`` for the live queue."""
-    handoff.expire_waiting(session)
     return JSONResponse({"items": _queue_items(request, session, principal)})
 
 
@@ -91,10 +90,10 @@ def handoff_page(
     pending = handoff.sync_consent(session, item)
     shared = handoff.shared_summary(session, item)
     try:
-        lines: list[rasa_client.Line] | None = rasa_client.transcript(
+        lines: list[transcript.Line] | None = transcript.transcript(
             item.conversation_id, as_utc(item.requested_at)
         )
-    except rasa_client.RasaError:
+    except transcript.RasaError:
         lines = None
     queries.audit(session, principal, "handoff_view", item.conversation_id)
     session.commit()
@@ -120,8 +119,8 @@ def handoff_messages(
     session.commit()
     shared = handoff.shared_summary(session, item)
     try:
-        lines = rasa_client.transcript(item.conversation_id, as_utc(item.requested_at))
-    except rasa_client.RasaError:
+        lines = transcript.transcript(item.conversation_id, as_utc(item.requested_at))
+    except transcript.RasaError:
         lines = []
     payload = [
         {"who": line.who, "text": line.text, "at": line.at.isoformat(timespec="seconds")} for line in lines
@@ -145,7 +144,7 @@ async def _step(
             handoff.reply(session, principal, request_id, str(form.get("text", "")))
         else:
             handoff.hand_back(session, principal, request_id)
-    except (handoff.HandoffError, rasa_client.RasaError):
+    except (handoff.HandoffError, transcript.RasaError):
         session.rollback()
         return RedirectResponse(target + "?error=1", status_code=303)
     queries.audit(session, principal, f"handoff_{step}", item.conversation_id)

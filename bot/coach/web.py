@@ -11,7 +11,6 @@ Shapes:
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import logging
 from collections.abc import Iterator
@@ -149,38 +148,24 @@ def _install_handlers(app: FastAPI) -> None:
         return render(request, "error.html", {"message_key": "forbidden"}, status_code=403)
 
 
-async def _expire_loop(interval_s: float) -> None:
-    from bot.coach import handoff
-
-    while True:
-        await asyncio.sleep(interval_s)
-        try:
-            with db.get_sessionmaker()() as session:
-                await asyncio.to_thread(handoff.expire_waiting, session)
-        except Exception:  # noqa: BLE001  (keep the loop alive; logged)
-            log.exception("handoff timeout check failed")
-
-
-def create_coach_app(timeout_check_interval_s: float = 15.0) -> FastAPI:
+def create_coach_app() -> FastAPI:
     """Build the dashboard app; mount it with ``app.mount("/coach", create_coach_app())``.
 
-    A background task (started with the first request) times out handoff
-    requests nobody took (``HANDOFF_TIMEOUT_SECONDS``).
+    The app runs no timed jobs: handoff timeouts and the retention purge are the
+    worker's (``python -m bot.worker``).
     """
-    from bot.coach import views, views_handoff
+    from bot.coach import views, views_admin, views_handoff
     from bot.coach.redaction import install_log_redaction
 
     install_log_redaction()
     app = FastAPI(title="DigiPoint coach dashboard", docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(views.router)
     app.include_router(views_handoff.router)
+    app.include_router(views_admin.router)
     _install_handlers(app)
-    tasks: list[asyncio.Task[None]] = []
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Any) -> Response:
-        if not tasks and timeout_check_interval_s > 0:
-            tasks.append(asyncio.create_task(_expire_loop(timeout_check_interval_s)))
         response: Response = await call_next(request)
         for key, value in HEADERS.items():
             response.headers.setdefault(key, value)

@@ -12,8 +12,9 @@ import bot.models  # noqa: F401  (every table)
 from actions.privacy import ActionDeleteMyData
 from bot.config import get_settings
 from bot.db import Base, get_sessionmaker
-from bot.guidance.store import _owned_tables, save_result
+from bot.guidance.store import save_result
 from bot.i18n import t
+from bot.privacy.erasure import owned_tables
 from bot.summaries.models import Summary
 
 
@@ -60,7 +61,7 @@ def test_delete_with_nothing_stored_still_confirms(make_tracker, dispatcher, dom
 
 
 def test_every_table_with_conversation_id_is_covered_children_first() -> None:
-    owned = [table.name for table, _ in _owned_tables()]
+    owned = [table.name for table, _ in owned_tables()]
     with_column = {
         table.name for table in Base.metadata.tables.values() if "conversation_id" in table.columns
     }

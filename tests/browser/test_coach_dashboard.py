@@ -39,7 +39,7 @@ def dashboard(session) -> Iterator[tuple[str, int, int]]:  # type: ignore[no-unt
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     app = FastAPI()
-    app.mount("/coach", create_coach_app(timeout_check_interval_s=0))
+    app.mount("/coach", create_coach_app())
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -20,10 +20,11 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from bot.coach import accounts
-from bot.coach.models import CoachNote, HandoffMessage, HandoffRequest
-from bot.coach.retention import person_tables
+from bot.coach.models import CoachNote
 from bot.db import make_engine
+from bot.handoff.models import HandoffMessage, HandoffRequest
 from bot.i18n import t
+from bot.privacy.erasure import person_tables
 from bot.summaries.models import Summary
 from tests.browser.chat import SKIP, Chat, Walker
 from tests.live_stack import LiveStack
@@ -91,7 +92,7 @@ def coach_login(browser: Browser, live_stack: LiveStack, email: str) -> Page:
 def slots_of(live_stack: LiveStack, sender: str) -> dict[str, Any]:
     """The conversation's slots from Rasa's HTTP API."""
     response = httpx.get(
-        f"{live_stack.rasa_url}/conversations/{sender}/tracker",
+        f"{live_stack.rasa_api_url}/conversations/{sender}/tracker",
         params={"token": live_stack.rasa_token},
         timeout=10,
     )

@@ -18,8 +18,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from bot.coach import accounts, rasa_client
+from bot.coach import accounts, transcript
 from bot.coach.web import create_coach_app
+from bot.handoff import rasa_client
 from bot.summaries.models import Summary
 
 PASSWORD = "correct horse battery"
@@ -30,7 +31,7 @@ class FakeRasa:
     """Records run_action / resume calls; transcript returns ``lines``."""
 
     calls: list[tuple[str, str]] = field(default_factory=list)
-    lines: list[rasa_client.Line] = field(default_factory=list)
+    lines: list[transcript.Line] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -77,12 +78,12 @@ class CoachEnv:
 @pytest.fixture()
 def coach_env(database_url: str, session: Session, monkeypatch: pytest.MonkeyPatch) -> Iterator[CoachEnv]:
     fake = FakeRasa()
-    monkeypatch.setattr(rasa_client, "transcript", lambda cid, since=None: list(fake.lines))
+    monkeypatch.setattr(transcript, "transcript", lambda cid, since=None: list(fake.lines))
     monkeypatch.setattr(rasa_client, "run_action", lambda cid, name: fake.calls.append((cid, name)))
     monkeypatch.setattr(rasa_client, "resume", lambda cid: fake.calls.append((cid, "resume")))
     monkeypatch.setattr(rasa_client, "listen", lambda cid: fake.calls.append((cid, "listen")))
     monkeypatch.setattr(rasa_client, "tracker_events", lambda cid: list(fake.events))
     app = FastAPI()
-    app.mount("/coach", create_coach_app(timeout_check_interval_s=0))
+    app.mount("/coach", create_coach_app())
     with TestClient(app, base_url="https://testserver") as client:
         yield CoachEnv(client, session, fake)

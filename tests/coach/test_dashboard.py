@@ -6,9 +6,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bot.coach import handoff
-from bot.coach.models import AuditEntry, CoachNote, HandoffMessage, HandoffRequest
-from bot.coach.rasa_client import Line
+from bot import handoff
+from bot.coach.models import AuditEntry, CoachNote
+from bot.coach.transcript import Line
+from bot.db import get_sessionmaker
+from bot.handoff.models import HandoffMessage, HandoffRequest
+from bot.worker.jobs import HANDOFF_TIMEOUT
+from bot.worker.runner import Worker
 from tests.coach.conftest import CoachEnv
 
 
@@ -107,12 +111,15 @@ def test_handoff_take_reply_hand_back(coach_env: CoachEnv) -> None:
     assert coach_env.session.get(HandoffRequest, request.id).status == "closed"
 
 
-def test_waiting_handoff_times_out(coach_env: CoachEnv, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_waiting_handoff_times_out(coach_env: CoachEnv, database_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The worker's handoff_timeout job (the one that runs them) tells the person once."""
     monkeypatch.setenv("HANDOFF_TIMEOUT_SECONDS", "0")
     handoff.enqueue(coach_env.session, "conv-t", "Turku", "en")
     coach_env.session.commit()
-    assert handoff.expire_waiting(coach_env.session) == ["conv-t"]
+    worker = Worker(get_sessionmaker(database_url), jobs=[HANDOFF_TIMEOUT])
+    assert [o.conversation_id for o in worker.run_once()] == ["conv-t"]
     assert ("conv-t", "action_handoff_timeout") in coach_env.rasa.calls
+    assert worker.run_once() == [] and coach_env.rasa.calls.count(("conv-t", "action_handoff_timeout")) == 1
 
 
 def test_summary_page_reads_as_sentences_not_stored_data(coach_env: CoachEnv) -> None:

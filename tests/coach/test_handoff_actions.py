@@ -12,7 +12,7 @@ from actions.handoff import (
     ActionHandoffToCoach,
     ActionRelayCoachMessage,
 )
-from bot.coach.models import HandoffMessage, HandoffRequest
+from bot.handoff.models import HandoffMessage, HandoffRequest
 from bot.i18n import t
 from bot.summaries.models import Summary
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.coach import handoff
-from bot.coach.models import HandoffRequest
+from bot import handoff
+from bot.handoff.models import HandoffRequest
 from bot.summaries.models import Summary
 from tests.coach.conftest import CoachEnv
 

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, func, insert, select
 
-from bot.coach import handoff, queries, retention
+from bot import handoff
+from bot.coach import queries
 from bot.coach.accounts import Principal, create_account
 from bot.coach.redaction import redact
 from bot.db import make_engine
+from bot.privacy import erasure, retention
 from bot.summaries.models import Summary
 from tests.coach.conftest import PASSWORD
 
@@ -59,7 +61,7 @@ def _fill(session, conversation_id: str, when: datetime) -> None:  # type: ignor
 def _counts(session, tracker_url: str, conversation_id: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
     counts = {
         t.name: session.scalar(select(func.count()).select_from(t).where(c == conversation_id))
-        for t, c in retention.person_tables()
+        for t, c in erasure.person_tables()
     }
     engine = make_engine(tracker_url)
     events = Table("events", MetaData(), autoload_with=engine)
@@ -80,7 +82,7 @@ def test_delete_conversation_leaves_zero_rows(session, tmp_path: Path) -> None: 
     assert {"summaries", "coach_notes", "coach_reviews", "coach_audit_log", "handoff_requests", "events"} <= {
         k for k, v in before.items() if v > 0
     }
-    retention.delete_conversation(session, "gone", url)
+    erasure.delete_conversation(session, "gone", url)
     session.commit()
     assert set(_counts(session, url, "gone").values()) == {0}
     assert _counts(session, url, "kept")["summaries"] == 1 and _counts(session, url, "kept")["events"] == 1

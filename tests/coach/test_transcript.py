@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.coach.rasa_client import lines_of
+from bot.coach.transcript import lines_of
 
 LOOK = '/inform{"answer":"look:job:22"}'
 

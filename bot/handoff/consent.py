@@ -1,0 +1,87 @@
+"""The summary written at a handoff, and the person's yes / no to sharing it with the coach.
+
+The answer arrives in the chat while the bot is paused; ``sync_consent`` reads it
+from the tracker (Rasa's HTTP API) and records it on the summary.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.clock import as_utc, utcnow
+from bot.handoff import rasa_client
+from bot.handoff.models import HandoffRequest
+from bot.summaries.models import Summary
+
+
+def handoff_summary(session: Session, request: HandoffRequest) -> Summary | None:
+    """The summary written when this handoff was asked for (``data.trigger == "handoff"``), or None."""
+    since = as_utc(request.requested_at) - timedelta(seconds=30)
+    for summary in session.scalars(
+        select(Summary).where(Summary.conversation_id == request.conversation_id).order_by(Summary.id.desc())
+    ):
+        if as_utc(summary.created_at) >= since and (summary.data or {}).get("trigger") == "handoff":
+            return summary
+    return None
+
+
+def consent_answer(events: list[dict[str, Any]], request: HandoffRequest) -> bool | None:
+    """The person's yes (True) or no (False) to sharing the handoff summary, or None.
+
+    While the bot is paused Rasa still classifies each message, so the answer
+    is the first ``affirm`` / ``deny`` message after the request: typed or a
+    button before a coach took the handoff, only a button (``/affirm``,
+    ``/deny``) afterwards, when a typed "yes" is more likely meant for the coach.
+    """
+    since = as_utc(request.requested_at).timestamp()
+    taken = as_utc(request.taken_at).timestamp() if request.taken_at else None
+    for event in events:
+        if event.get("event") != "user" or float(event.get("timestamp") or 0) < since:
+            continue
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent not in ("affirm", "deny"):
+            continue
+        if (
+            taken is not None
+            and float(event["timestamp"]) > taken
+            and not str(event.get("text", "")).startswith("/")
+        ):
+            continue
+        return intent == "affirm"
+    return None
+
+
+def sync_consent(session: Session, request: HandoffRequest) -> Summary | None:
+    """Record the person's answer about the handoff summary once it is in the chat; the caller commits.
+
+    Returns:
+        The handoff summary (None when there is none). A Rasa failure leaves it undecided.
+    """
+    summary = handoff_summary(session, request)
+    if summary is None or summary.consent_to_share is not None:
+        return summary
+    try:
+        answer = consent_answer(rasa_client.tracker_events(request.conversation_id), request)
+    except rasa_client.RasaError:
+        return summary
+    if answer is not None:
+        summary.consent_to_share, summary.consent_at = answer, utcnow()
+        session.flush()
+    return summary
+
+
+def shared_summary(session: Session, request: HandoffRequest) -> Summary | None:
+    """The newest summary of the conversation the person approved, in the request's city, or None."""
+    return session.scalar(
+        select(Summary)
+        .where(
+            Summary.conversation_id == request.conversation_id,
+            Summary.consent_to_share.is_(True),
+            Summary.city == request.city,
+        )
+        .order_by(Summary.id.desc())
+    )

@@ -1,0 +1,75 @@
+"""The timed jobs the worker runs; add a later job (reminders, say) as one more ``Job`` in ``JOBS``.
+
+A job kind has two parts:
+
+- ``plan(session, now)`` adds the rows of work that are due (``claims.ensure``;
+  the caller commits). It may add nothing when others add the rows (a
+  reminder would be added by whoever sets it, with its ``due_at``).
+- ``run(session, job)`` does one claimed row. It returns the conversation id it
+  acted on (or None) and raises on failure; the runner then retries the row
+  with back-off. It must be safe to run again after a crash half-way.
+
+Kinds:
+    ``handoff_timeout``  key = handoff request id; sends the timeout message
+        through Rasa's HTTP API (:func:`bot.handoff.expiry.expire_request`).
+    ``retention_purge``  key = the UTC day, so it runs once a day (at the start
+        of the first tick of the day) across all workers; ``RETENTION_DAYS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from bot.worker.claims import Claimed, ensure
+from bot.worker.models import WorkerJob
+
+DONE_JOBS_KEPT = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One kind of timed job (see the module docstring)."""
+
+    kind: str
+    plan: Callable[[Session, datetime], None]
+    run: Callable[[Session, Claimed], str | None]
+
+
+def _plan_handoff_timeouts(session: Session, now: datetime) -> None:
+    from bot.handoff.expiry import due_requests
+
+    for request_id, conversation_id in due_requests(session, now):
+        ensure(session, "handoff_timeout", str(request_id), now, conversation_id)
+
+
+def _run_handoff_timeout(session: Session, job: Claimed) -> str | None:
+    from bot.handoff.expiry import expire_request
+
+    return expire_request(session, int(job.key))
+
+
+def _plan_retention(session: Session, now: datetime) -> None:
+    ensure(session, "retention_purge", now.date().isoformat(), now)
+
+
+def _run_retention(session: Session, job: Claimed) -> str | None:
+    from bot.clock import utcnow
+    from bot.config import get_settings
+    from bot.privacy.retention import purge
+
+    purge(session, get_settings().retention_days)
+    session.execute(
+        delete(WorkerJob).where(WorkerJob.state == "done", WorkerJob.finished_at < utcnow() - DONE_JOBS_KEPT)
+    )
+    session.commit()
+    return None
+
+
+HANDOFF_TIMEOUT = Job("handoff_timeout", _plan_handoff_timeouts, _run_handoff_timeout)
+RETENTION_PURGE = Job("retention_purge", _plan_retention, _run_retention)
+JOBS: tuple[Job, ...] = (HANDOFF_TIMEOUT, RETENTION_PURGE)
