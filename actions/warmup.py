@@ -53,10 +53,15 @@ def start_in_worker() -> bool:
     module through ``register_package``: it imports the action modules when
     it unpickles the executor, so ``actions/__init__.py`` imports this one.
     The parent process, tests and scripts (no ``SANIC_WORKER_NAME``) do
-    nothing here. Returns whether the warm-up was started.
+    nothing here. The worker's logging is not set up yet at this point (Sanic
+    spawns it afresh), so a basic format is set when there is none;
+    ``actions.server`` replaces it with its own. Returns whether the warm-up
+    was started.
     """
     if not os.environ.get("SANIC_WORKER_NAME"):
         return False
+    if not logging.getLogger().handlers:  # the fresh worker process: warm-up errors need a time and a level
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-8s %(name)s - %(message)s")
     use_esco_database()
     threading.Thread(target=warm_up, name="matcher-warm-up", daemon=True).start()
     return True

@@ -1,0 +1,169 @@
+"""rasa-sdk's ActionExecutor, with every action call off the event loop and under a time limit.
+
+:class:`GuardedActionExecutor` replaces ``ActionExecutor.run`` (what the
+``/webhook`` route awaits) by the same call run on a worker thread of a
+:class:`~actions.server.pool.LoopThreadPool`, within ``timeout_seconds``.
+
+When the limit passes, or the action raises, the person still gets an answer
+in time and the conversation stays where it was (:func:`fallback_result`):
+
+- HTTP 200 with ``responses`` = one message, ``faults.slow_answer`` (too slow)
+  or ``faults.try_again`` (failed), in the conversation's language, and
+  ``events`` = ``[UserUtteranceReverted()]`` (``{"event": "rewind"}``). Rasa
+  then forgets the person's latest message and what followed it (slots taken
+  from it, a form step, the ``action_listen`` before it), so a form keeps its
+  place (its ``requested_slot`` is the one asked before) and the next message
+  is read as the answer to the same question; Rasa predicts ``action_listen``
+  next, as after ``action_default_fallback``. The events stay in the tracker
+  store, so nothing is lost from the transcript.
+- ``action_session_start`` (which runs before the message is logged) gets the
+  events of a plain session start instead: ``SessionStarted``, the carried-over
+  slots, ``ActionExecuted("action_listen")``, no message.
+
+The operator sees one ERROR line per fault, with the action name, the
+conversation id and (for a failure) the exception's class and the project
+source line it came from; never the message text or the exception's message.
+rasa-sdk's own errors for unknown actions, rejections and a missing domain
+(404, 400, 449) pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+from typing import Any
+
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet, UserUtteranceReverted
+from rasa_sdk.executor import ActionExecutor, ActionExecutorRunResult, CollectingDispatcher
+from rasa_sdk.interfaces import (
+    ActionExecutionRejection,
+    ActionMissingDomainException,
+    ActionNotFoundException,
+)
+
+from actions.server.pool import LoopThreadPool
+from actions.session import NOT_CARRIED
+from bot.i18n import normalise_language, t
+
+logger = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SESSION_START = "action_session_start"
+PASSED_THROUGH = (ActionExecutionRejection, ActionMissingDomainException, ActionNotFoundException)
+
+
+def _has_user_message(tracker: dict[str, Any]) -> bool:
+    latest = tracker.get("latest_message") or {}
+    return bool(latest.get("text") or (latest.get("intent") or {}).get("name"))
+
+
+def fallback_result(
+    action_call: dict[str, Any], message_key: str, domain: dict[str, Any] | None = None
+) -> ActionExecutorRunResult:
+    """The answer for an action call that timed out or failed (see the module docstring).
+
+    Args:
+        action_call: the webhook's request body (``next_action``, ``tracker``, ...).
+        message_key: ``"faults.slow_answer"`` or ``"faults.try_again"``.
+        domain: the domain known to the executor (for ``session_config``), if any.
+
+    Returns:
+        Events and responses as rasa-sdk's webhook sends them.
+    """
+    tracker = action_call.get("tracker") or {}
+    slots = tracker.get("slots") or {}
+    if action_call.get("next_action") == SESSION_START:
+        events: list[dict[str, Any]] = [SessionStarted()]
+        session_config = (action_call.get("domain") or domain or {}).get("session_config") or {}
+        if session_config.get("carry_over_slots_to_new_session", True):
+            events.extend(
+                SlotSet(name, value)
+                for name, value in slots.items()
+                if value is not None and name not in NOT_CARRIED
+            )
+        events.append(ActionExecuted("action_listen"))
+        return ActionExecutorRunResult(events=events, responses=[])
+    dispatcher = CollectingDispatcher()
+    dispatcher.utter_message(text=t(message_key, normalise_language(slots.get("language"))))
+    events = [UserUtteranceReverted()] if _has_user_message(tracker) else []
+    return ActionExecutorRunResult(events=events, responses=dispatcher.messages)
+
+
+def where(exc: BaseException) -> str:
+    """``"actions/x.py:12"``: the innermost traceback frame in this project's code (else the innermost)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return "?"
+    ours = [f for f in frames if f.filename.startswith(str(PROJECT_ROOT)) and "/.venv" not in f.filename]
+    frame = (ours or frames)[-1]
+    path = Path(frame.filename)
+    shown = path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else Path(path.name)
+    return f"{shown}:{frame.lineno}"
+
+
+class GuardedActionExecutor(ActionExecutor):
+    """An ActionExecutor whose ``run`` never blocks the event loop and always answers in time.
+
+    Args:
+        timeout_seconds: limit for one action call, waiting for a free thread
+            included (> 0; keep it well under Rasa's 10 s).
+        worker_threads: how many action calls may run at once (>= 1).
+
+    Raises:
+        ValueError: ``timeout_seconds`` <= 0 or ``worker_threads`` < 1.
+    """
+
+    def __init__(self, timeout_seconds: float = 7.0, worker_threads: int = 8) -> None:
+        super().__init__()
+        if timeout_seconds <= 0:
+            raise ValueError(f"the action time limit must be positive, not {timeout_seconds}")
+        self.timeout_seconds = timeout_seconds
+        self.pool = LoopThreadPool(worker_threads)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable state for Sanic's worker process: a fresh, unstarted pool."""
+        state = super().__getstate__()
+        state["pool"] = LoopThreadPool(self.pool.size, self.pool.name)
+        return state
+
+    async def run(  # type: ignore[override]
+        self,
+        action_call: dict[str, Any],
+        sink: Any = None,
+        dispatcher: CollectingDispatcher | None = None,
+    ) -> ActionExecutorRunResult | None:
+        """Run the action named by ``action_call["next_action"]`` on a worker thread.
+
+        Returns:
+            The action's events and responses; :func:`fallback_result` after
+            ``timeout_seconds`` or when the action raised; ``None`` without an
+            action name (as rasa-sdk).
+
+        Raises:
+            ActionNotFoundException, ActionExecutionRejection,
+            ActionMissingDomainException: as rasa-sdk (the webhook answers
+            404, 400 and 449).
+        """
+        name = action_call.get("next_action")
+        if sink is not None or dispatcher is not None or not name or name not in self.actions:
+            # Streaming transports, no action or an unknown one: rasa-sdk's own handling.
+            return await super().run(action_call, sink=sink, dispatcher=dispatcher)
+        conversation = action_call.get("sender_id") or (action_call.get("tracker") or {}).get("sender_id")
+        try:
+            return await self.pool.run(lambda: ActionExecutor.run(self, action_call), self.timeout_seconds)
+        except PASSED_THROUGH:
+            raise
+        except TimeoutError:
+            logger.error(
+                "action %s did not finish within %.1f s (conversation %s, %d of %d threads busy); "
+                "the person was asked to send their message again",
+                name, self.timeout_seconds, conversation, self.pool.busy, self.pool.size,
+            )
+            return fallback_result(action_call, "faults.slow_answer", self.domain)
+        except Exception as exc:  # any failure of the action: one line, an apology, nothing lost
+            logger.error(
+                "action %s failed (conversation %s): %s at %s",
+                name, conversation, type(exc).__name__, where(exc),
+            )
+            return fallback_result(action_call, "faults.try_again", self.domain)
