@@ -1,7 +1,7 @@
 # DigiPoint: `make run` starts the product, `make test` runs every test.
 # Both build what they need from nothing (environments, database, model).
 .DEFAULT_GOAL := help
-.PHONY: help setup prepare train run test lint validate test-unit test-rasa test-live bench crossval clean
+.PHONY: help setup prepare train run status test lint validate test-unit test-rasa test-live bench crossval clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -15,8 +15,11 @@ prepare: setup  ## Migrate the database and load the sample catalogue
 train: setup  ## Train the Rasa model if config, domain or data changed
 	@scripts/train_if_needed.sh
 
-run: prepare train  ## Start Rasa, the action server and the web app (Ctrl-C stops)
+run: prepare train  ## Start everything under supervisord, nginx in front (Ctrl-C stops)
 	@scripts/run_stack.sh
+
+status:  ## State of each program of a running `make run` (supervisorctl status)
+	@scripts/run_stack.sh status
 
 test:  ## Run every test: lint, unit, Rasa validate/train/test, live servers, browser
 	@scripts/test_all.sh

@@ -1,104 +1,164 @@
 #!/usr/bin/env bash
-# Start the Rasa server, the action server and the web app; stop all three
-# on Ctrl-C or when any of them dies. Expects built environments, a migrated
-# database and a trained model (see `make run`).
+# Run DigiPoint under supervisord: Rasa, the action server, the web app, the
+# worker and nginx (the one public entry). Expects built environments, a
+# migrated database and a trained model (see `make run`).
+#
+#   scripts/run_stack.sh              start in the foreground; Ctrl-C stops all of it
+#   scripts/run_stack.sh status       state of every program (make status)
+#   scripts/run_stack.sh ctl ARGS...  any supervisorctl command, e.g. `ctl restart actions`
+#
+# A crashed program is restarted by supervisord (with back-off while it keeps
+# failing to start); the others keep serving. Configuration is generated per
+# run into RUN_DIR from deploy/*.j2 (deploy/render.py).
 #
 # Settings come from the environment, then .env, then these defaults:
-#   RASA_PORT=5005 ACTION_PORT=5055 WEB_PORT=8080
+#   PUBLIC_HOST=127.0.0.1  RASA_PORT=5005  WEB_PORT=8080        (public, nginx)
+#   RASA_INTERNAL_PORT=5006 WEB_INTERNAL_PORT=8081 ACTION_PORT=5055 (127.0.0.1 only)
 #   DATABASE_URL=sqlite:///<repo>/var/digipoint.db
 #   TRACKER_DB_URL=sqlite:///<repo>/var/rasa_tracker.db
-#   LOG_DIR=var/log
+#   RUN_DIR=var/run  LOG_DIR=var/log  DIGIPOINT_ENV (production refuses ALLOWED_ORIGINS=*)
+#   RASA_TOKEN, ACTION_SERVER_TOKEN: generated into var/ when unset; never on a command line
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-if [[ -f .env ]]; then set -a; source .env; set +a; fi
+if [[ -f .env ]]; then
+  # .env fills in what the environment does not set.
+  saved_env="$(export -p)"
+  set -a; source .env; set +a
+  eval "$saved_env"
+fi
 
-RASA_PORT="${RASA_PORT:-5005}"
-ACTION_PORT="${ACTION_PORT:-5055}"
-WEB_PORT="${WEB_PORT:-8080}"
-LOG_DIR="${LOG_DIR:-var/log}"
-mkdir -p var "$LOG_DIR"
+abs() { [[ "$1" == /* ]] && echo "$1" || echo "$ROOT/$1"; }
+RUN_DIR="$(abs "${RUN_DIR:-var/run}")"
+LOG_DIR="$(abs "${LOG_DIR:-var/log}")"
+export RUN_DIR LOG_DIR
+CONF="$RUN_DIR/supervisord.conf"
+ctl() { "$ROOT/.venv/bin/supervisorctl" -c "$CONF" "$@"; }
+
+case "${1:-start}" in
+  status|ctl)
+    if [[ ! -S "$RUN_DIR/supervisor.sock" ]]; then
+      echo "DigiPoint is not running here (no $RUN_DIR/supervisor.sock); start it with make run." >&2
+      exit 1
+    fi
+    if [[ "$1" == status ]]; then ctl status; else shift; ctl "$@"; fi
+    exit $?
+    ;;
+  start) ;;
+  *) echo "usage: $0 [start|status|ctl ARGS...]" >&2; exit 2 ;;
+esac
+
+export PUBLIC_HOST="${PUBLIC_HOST:-127.0.0.1}"
+export RASA_PORT="${RASA_PORT:-5005}" RASA_INTERNAL_PORT="${RASA_INTERNAL_PORT:-5006}"
+export WEB_PORT="${WEB_PORT:-8080}" WEB_INTERNAL_PORT="${WEB_INTERNAL_PORT:-8081}"
+export ACTION_PORT="${ACTION_PORT:-5055}"
+mkdir -p var "$RUN_DIR" "$LOG_DIR"
 export DATABASE_URL="${DATABASE_URL:-sqlite:///$ROOT/var/digipoint.db}"
 export TRACKER_DB_URL="${TRACKER_DB_URL:-sqlite:///$ROOT/var/rasa_tracker.db}"
-export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:$ACTION_PORT/webhook}"
-export RASA_URL="${RASA_URL:-http://localhost:$RASA_PORT}"
-export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://localhost:$ACTION_PORT}"
-export WEB_PORT
-export ALLOWED_ORIGINS="${ALLOWED_ORIGINS:-http://localhost:$WEB_PORT,http://127.0.0.1:$WEB_PORT}"
-if [[ -z "${RASA_TOKEN:-}" ]]; then
-  [[ -s var/rasa_token ]] || .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))" > var/rasa_token
-  RASA_TOKEN="$(cat var/rasa_token)"
+export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTION_PORT/webhook}"
+public_name="$PUBLIC_HOST"; [[ "$PUBLIC_HOST" == 127.0.0.1 ]] && public_name=localhost
+# RASA_URL: Rasa's HTTP API for the coach dashboard (internal);
+# RASA_PUBLIC_URL: what the widget in the browser connects to (through nginx).
+export RASA_URL="${RASA_URL:-http://127.0.0.1:$RASA_INTERNAL_PORT}"
+export RASA_PUBLIC_URL="${RASA_PUBLIC_URL:-http://$public_name:$RASA_PORT}"
+export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT}"
+export ALLOWED_ORIGINS="${ALLOWED_ORIGINS-http://$public_name:$WEB_PORT,http://127.0.0.1:$WEB_PORT}"
+
+if [[ "${DIGIPOINT_ENV:-}" == production ]]; then
+  if [[ -z "${ALLOWED_ORIGINS//[ ,]/}" || ",${ALLOWED_ORIGINS// /}," == *",*,"* ]]; then
+    echo "!! DigiPoint refuses to start: DIGIPOINT_ENV=production needs ALLOWED_ORIGINS to list" \
+      "the city pages' origins (e.g. https://www.espoo.fi); '*' or an empty list lets any web site use the chat." >&2
+    exit 2
+  fi
 fi
-export RASA_TOKEN
+
+secret() {  # secret <file>: the file's token, generated on first use (mode 0600)
+  if [[ ! -s "$1" ]]; then
+    (umask 077; .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))" > "$1")
+  fi
+  cat "$1"
+}
+[[ -n "${RASA_TOKEN:-}" ]] || RASA_TOKEN="$(secret var/rasa_token)"
+[[ -n "${ACTION_SERVER_TOKEN:-}" ]] || ACTION_SERVER_TOKEN="$(secret var/action_server_token)"
+export RASA_TOKEN ACTION_SERVER_TOKEN
 export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
 export SANIC_HOST=127.0.0.1
 # No usage telemetry or error reports leave the machine.
 export RASA_TELEMETRY_ENABLED=false
 
-IFS=',' read -r -a origins <<< "$ALLOWED_ORIGINS"
-pids=()
-stop_all() {
-  trap - INT TERM EXIT
-  echo
-  echo "==> Stopping DigiPoint"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap stop_all INT TERM EXIT
+if [[ -S "$RUN_DIR/supervisor.sock" ]] && ctl pid >/dev/null 2>&1; then
+  echo "!! DigiPoint is already running from $RUN_DIR; see: make status" >&2
+  exit 1
+fi
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for name in RASA_PORT RASA_INTERNAL_PORT WEB_PORT WEB_INTERNAL_PORT ACTION_PORT; do
+  if port_in_use "${!name}"; then
+    echo "!! Port ${!name} ($name) is already in use: is another DigiPoint (or other server) running?" >&2
+    exit 1
+  fi
+done
 
-.venv-rasa/bin/rasa run --model models/digipoint.tar.gz --port "$RASA_PORT" \
-  --enable-api --auth-token "$RASA_TOKEN" --cors "${origins[@]}" \
-  --credentials credentials.yml --endpoints endpoints.yml \
-  --log-file "$LOG_DIR/rasa.log" >"$LOG_DIR/rasa.out" 2>&1 &
-pids+=($!)
-.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" \
-  >"$LOG_DIR/actions.log" 2>&1 &
-pids+=($!)
-.venv/bin/uvicorn bot.web.app:create_app --factory --host 127.0.0.1 --port "$WEB_PORT" \
-  >"$LOG_DIR/web.log" 2>&1 &
-pids+=($!)
+.venv/bin/python deploy/render.py >/dev/null
+nginx_bin="$(sed -n 's/^command=\(.*nginx\) -c .*/\1/p' "$CONF")"
+if ! nginx_check="$("$nginx_bin" -t -q -c "$RUN_DIR/nginx.conf" 2>&1)"; then
+  echo "!! nginx refuses its configuration ($RUN_DIR/nginx.conf):" >&2
+  echo "$nginx_check" >&2
+  exit 1
+fi
 
-# Housekeeping: time out handoffs nobody took; purge personal data after
-# RETENTION_DAYS of inactivity (at start, then daily).
-.venv/bin/python -m bot.coach expire-handoffs --loop 15 >"$LOG_DIR/handoffs.log" 2>&1 &
-pids+=($!)
-( while true; do
-    .venv/bin/python -m bot.coach purge >>"$LOG_DIR/purge.log" 2>&1 || true
-    sleep 86400
-  done ) &
-pids+=($!)
+rasa_health="/"  # until Rasa has its health channel (rasa_addons/health.py)
+[[ -f rasa_addons/health.py ]] && rasa_health="/webhooks/health/"
 
-wait_for() {  # wait_for <name> <url> <seconds>
-  local name="$1" url="$2" limit="$3" waited=0
-  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
-    for pid in "${pids[@]}"; do
-      if ! kill -0 "$pid" 2>/dev/null; then
-        echo "!! $name could not start; see $LOG_DIR/" >&2; tail -n 20 "$LOG_DIR"/*.log "$LOG_DIR"/*.out >&2 || true
-        exit 1
+# name|url|seconds|log: what must answer 200 before the stack is up.
+checks=(
+  "action server|http://127.0.0.1:$ACTION_PORT/health|120|$LOG_DIR/actions.log"
+  "web app|http://127.0.0.1:$WEB_INTERNAL_PORT/healthz|120|$LOG_DIR/web.log"
+  "Rasa server|http://127.0.0.1:$RASA_INTERNAL_PORT$rasa_health|300|$LOG_DIR/rasa.log"
+  "nginx (pages)|http://$PUBLIC_HOST:$WEB_PORT/healthz|60|$LOG_DIR/nginx-error.log"
+  "nginx (chat)|http://$PUBLIC_HOST:$RASA_PORT/webhooks/rest/|60|$LOG_DIR/nginx-error.log"
+)
+
+wait_healthy() {  # runs beside supervisord; tells which server is not healthy
+  local supervisord_pid="$1" started=$SECONDS failed=0 tries=0 check name url limit log state
+  for check in "${checks[@]}"; do
+    IFS='|' read -r name url limit log <<< "$check"
+    until curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; do
+      kill -0 "$supervisord_pid" 2>/dev/null || return 0
+      state=""
+      (( tries++ % 5 == 4 )) && state="$(ctl status 2>/dev/null | awk '$2 == "FATAL" {print $1}' | paste -sd' ' || true)"
+      if [[ -n "$state" ]]; then
+        echo "!! DigiPoint could not start: $state gave up after repeated crashes (FATAL);" \
+          "see $LOG_DIR/<program>.log (Rasa: rasa.out and rasa.log)" >&2
+        return 1
       fi
+      if (( SECONDS - started >= limit )); then
+        echo "!! $name is not healthy: $url did not answer 200 within ${limit}s; see $log" >&2
+        tail -n 15 "$log" >&2 2>/dev/null || true
+        failed=1
+        break
+      fi
+      sleep 2
     done
-    sleep 1; waited=$((waited + 1))
-    if (( waited >= limit )); then echo "!! $name did not answer at $url within ${limit}s" >&2; exit 1; fi
   done
-}
-wait_for "action server" "http://localhost:$ACTION_PORT/health" 120
-wait_for "web app" "http://localhost:$WEB_PORT/healthz" 120
-wait_for "Rasa server" "http://localhost:$RASA_PORT/" 300
-
-cat <<MSG
+  (( failed == 0 )) || { echo "   The other programs keep running; status: make status" >&2; return 1; }
+  cat <<MSG
 
 DigiPoint is running (Ctrl-C stops everything):
-  Demo city page with the chat widget  http://localhost:$WEB_PORT/
-$(curl -fsS -o /dev/null "http://localhost:$WEB_PORT/coach/" 2>/dev/null && echo "  Coach dashboard                      http://localhost:$WEB_PORT/coach/")
-  Rasa server                          http://localhost:$RASA_PORT
-      REST channel   POST http://localhost:$RASA_PORT/webhooks/rest/webhook
-      socket.io      http://localhost:$RASA_PORT/socket.io
-      HTTP API token in var/rasa_token (or RASA_TOKEN)
-  Action server                        http://localhost:$ACTION_PORT
+  Demo city page with the chat widget  http://$public_name:$WEB_PORT/
+  Coach dashboard                      http://$public_name:$WEB_PORT/coach/
+  Chat channels (nginx -> Rasa)        http://$public_name:$RASA_PORT
+      REST channel   POST http://$public_name:$RASA_PORT/webhooks/rest/webhook
+      socket.io      http://$public_name:$RASA_PORT/socket.io
+  Internal only (127.0.0.1)
+      Rasa HTTP API  http://127.0.0.1:$RASA_INTERNAL_PORT (token: RASA_TOKEN or var/rasa_token)
+      Action server  http://127.0.0.1:$ACTION_PORT
+      Web app        http://127.0.0.1:$WEB_INTERNAL_PORT
+  Status                               make status   (restart one: scripts/run_stack.sh ctl restart actions)
   Logs                                 $LOG_DIR/
 MSG
+}
 
-# Stop everything as soon as one process ends.
-wait -n "${pids[@]}"
-echo "!! A DigiPoint process stopped; see $LOG_DIR/" >&2
-exit 1
+echo "==> Starting DigiPoint under supervisord ($CONF)"
+wait_healthy $$ &
+# supervisord replaces this shell (same pid): Ctrl-C or SIGTERM stops every program.
+exec "$ROOT/.venv/bin/supervisord" -n -c "$CONF"

@@ -3,6 +3,7 @@
 #
 #   .venv       Python 3.11: action server, bot/, web app, tests
 #   .venv-rasa  Python 3.10: Rasa Open Source 3.6.21 (needs Python 3.8-3.10)
+#   nginx       Debian's package (scripts/nginx.sh), when missing
 #
 # Each environment is rebuilt only when its requirements file changed
 # (a hash is kept inside the venv). Usage: scripts/setup_env.sh [--with-test-tools]
@@ -43,6 +44,8 @@ build_venv() {  # build_venv <dir> <python> <requirements file>
 
 build_venv .venv "$PY311" requirements/app.txt
 build_venv .venv-rasa "$PY310" requirements/rasa.txt
+# The reverse proxy in front of the servers (Debian package, installed once).
+scripts/nginx.sh
 
 if [[ "${1:-}" == "--with-test-tools" ]]; then
   if [[ ! -x /usr/bin/chromium ]]; then

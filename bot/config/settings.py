@@ -23,7 +23,10 @@ class Settings(BaseSettings):
         database_url: SQLAlchemy URL of the product database (catalogue,
             assessments, summaries). SQLite file under ``var/`` by default;
             ``postgresql+psycopg://...`` in production.
-        rasa_url: base URL of the Rasa server (REST and socket.io channels).
+        rasa_url: base URL of Rasa's HTTP API, internal (127.0.0.1:5006 under
+            scripts/run_stack.sh); the coach dashboard reads trackers there.
+        rasa_public_url: base URL of Rasa's chat channels as a browser reaches
+            them (REST and socket.io through nginx, localhost:5005).
         rasa_token: token for Rasa's HTTP API (``--auth-token``).
         action_server_url: base URL of the rasa-sdk action server.
         web_host / web_port: where the web app (demo pages, widget) listens.
@@ -39,7 +42,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'digipoint.db'}"
-    rasa_url: str = "http://localhost:5005"
+    rasa_url: str = "http://127.0.0.1:5006"
+    rasa_public_url: str = "http://localhost:5005"
     rasa_token: SecretStr = SecretStr("change-me-rasa-token")
     action_server_url: str = "http://localhost:5055"
     web_host: str = "127.0.0.1"

@@ -23,7 +23,7 @@ def not_found_page(request: Request, language: str = "en") -> Response:
         "404.html",
         {"lang": language, "text": page_text(language)},
         status_code=404,
-        headers=page_headers(get_settings().rasa_url),
+        headers=page_headers(get_settings().rasa_public_url),
     )
 
 

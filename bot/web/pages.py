@@ -1,4 +1,4 @@
-"""Routes of the demo pages: the landing page, one page per city and language, health."""
+"""Routes of the demo pages: the landing page, one page per city and language."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def widget_settings(city: City, language: str) -> dict[str, str]:
     text = page_text(language, city.slug)
     return {
         "src": widget_src(),
-        "server_url": get_settings().rasa_url,
+        "server_url": get_settings().rasa_public_url,
         "city": city.slot_value,
         "language": language,
         "title": str(text["widget_title"]),
@@ -29,7 +29,7 @@ def widget_settings(city: City, language: str) -> dict[str, str]:
 
 
 def _render(request: Request, template: str, context: dict[str, object]) -> Response:
-    headers = page_headers(get_settings().rasa_url)
+    headers = page_headers(get_settings().rasa_public_url)
     return templates.TemplateResponse(request, template, context, headers=headers)
 
 
@@ -51,11 +51,6 @@ def index(request: Request) -> Response:
         },
     )
 
-
-@router.get("/healthz", include_in_schema=False)
-def healthz() -> dict[str, str]:
-    """Liveness check for the run script and the tests."""
-    return {"status": "ok"}
 
 
 def city_page(request: Request, city_slug: str, language: str) -> Response:

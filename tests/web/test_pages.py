@@ -86,7 +86,7 @@ def test_city_page_renders_in_its_language_with_widget(client: TestClient, slug:
     widgets = [s for s in page.scripts if (s.get("src") or "").startswith("/static/widget.js")]
     assert len(widgets) == 1
     tag = widgets[0]
-    assert tag["data-server-url"] == get_settings().rasa_url
+    assert tag["data-server-url"] == get_settings().rasa_public_url
     assert tag["data-city"] == city.slot_value
     assert tag["data-language"] == language
     assert tag["data-title"] == texts(language)["widget_title"]
@@ -133,17 +133,12 @@ def test_unknown_pages_are_404(client: TestClient, path: str) -> None:
     assert client.get(path, headers={"accept": "application/json"}).status_code == 404
 
 
-def test_healthz(client: TestClient) -> None:
-    """The health check answers ok."""
-    assert client.get("/healthz").json() == {"status": "ok"}
-
-
 def test_pages_send_a_strict_content_security_policy(client: TestClient) -> None:
     """No inline script or eval; connections only to this site and the Rasa server."""
     csp = client.get("/espoo/sv/").headers["content-security-policy"]
     assert "script-src 'self';" in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
-    rasa = get_settings().rasa_url.rstrip("/")
+    rasa = get_settings().rasa_public_url.rstrip("/")
     assert rasa in csp
     assert re.search(r"connect-src [^;]*ws", csp)
 

@@ -1,0 +1,81 @@
+"""Start ``rasa run`` with its secret and CORS origins taken from the environment.
+
+Run by .venv-rasa's Python (under supervisord, see deploy/supervisord.conf.j2)::
+
+    .venv-rasa/bin/python scripts/rasa_launch.py run --model ... --port 5006 ...
+
+The arguments are those of ``rasa`` itself. This launcher appends
+``--auth-token $RASA_TOKEN`` and ``--cors <origins of $ALLOWED_ORIGINS>`` to
+``sys.argv`` and calls Rasa's command line in the same process, so the token
+never appears on a command line (``ps``, ``/proc/<pid>/cmdline``).
+
+Environment:
+    RASA_TOKEN: token of Rasa's HTTP API; required, non-empty.
+    ALLOWED_ORIGINS: comma-separated origins (``https://www.espoo.fi``).
+    DIGIPOINT_ENV: ``production`` refuses ``*`` and an empty origin list.
+
+Exits with status 2 and one line on stderr when a setting is refused.
+It lives outside rasa_addons/ so that it is not part of the model fingerprint
+(scripts/train_if_needed.sh).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+
+
+class LaunchRefused(SystemExit):
+    """A setting makes the start unsafe; the message says which and why."""
+
+
+def allowed_origins(environ: Mapping[str, str]) -> list[str]:
+    """The CORS origins from ``ALLOWED_ORIGINS`` (comma separated, blanks dropped).
+
+    Raises:
+        LaunchRefused: ``DIGIPOINT_ENV=production`` and the list is empty or has ``*``.
+    """
+    origins = [o.strip().rstrip("/") for o in environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip()]
+    if environ.get("DIGIPOINT_ENV", "").strip().lower() == "production":
+        if not origins or "*" in origins:
+            raise LaunchRefused(
+                "DigiPoint refuses to start: DIGIPOINT_ENV=production needs ALLOWED_ORIGINS to list "
+                "the city pages' origins (e.g. https://www.espoo.fi); '*' or an empty list lets any "
+                "web site use the chat."
+            )
+    return origins
+
+
+def rasa_argv(argv: list[str], environ: Mapping[str, str]) -> list[str]:
+    """``argv`` plus ``--auth-token`` and ``--cors`` from the environment.
+
+    Raises:
+        LaunchRefused: RASA_TOKEN is missing, or the origins are refused.
+    """
+    token = environ.get("RASA_TOKEN", "")
+    if not token:
+        raise LaunchRefused("DigiPoint refuses to start Rasa: RASA_TOKEN is not set.")
+    if any(arg in ("-t", "--auth-token") or arg.startswith("--auth-token=") for arg in argv):
+        raise LaunchRefused("Pass the Rasa token in RASA_TOKEN, not on the command line.")
+    extra = ["--auth-token", token]
+    origins = allowed_origins(environ)
+    if origins:
+        extra += ["--cors", *origins]
+    return [*argv, *extra]
+
+
+def main() -> None:
+    """Rewrite ``sys.argv`` and hand over to Rasa's own ``main``."""
+    try:
+        sys.argv = ["rasa", *rasa_argv(sys.argv[1:], os.environ)]
+    except LaunchRefused as refused:
+        print(refused.code, file=sys.stderr)
+        sys.exit(2)
+    from rasa.__main__ import main as rasa_main
+
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
