@@ -50,7 +50,7 @@ async def conversations(stack: LiveStack, count: int) -> tuple[list[float], int,
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         people = [
             ScriptedJobseeker(stack.rasa_url, stack.rasa_token, f"bench-{uuid.uuid4().hex[:10]}",
-                              metadata={"language": "en", "city": "Espoo"})
+                              metadata={"language": "en", "city": "Espoo"}, api_url=stack.rasa_api_url)
             for _ in range(count)
         ]
         started = time.perf_counter()

@@ -56,11 +56,13 @@ class ScriptedJobseeker:
     """Drives one conversation; ``run()`` returns it when the summary is shared.
 
     Args:
-        rasa_url: base URL of the Rasa server, e.g. "http://localhost:5005".
+        rasa_url: base URL of Rasa's public chat channels, e.g. "http://localhost:5005".
         token: Rasa HTTP API token (to read the tracker).
         sender_id: conversation id.
         metadata: message metadata, e.g. {"language": "en", "city": "Espoo"}.
         max_turns: safety limit; the conversation ends unfinished after it.
+        api_url: base URL of Rasa's HTTP API (internal, e.g. "http://127.0.0.1:5006");
+            default ``rasa_url``.
     """
 
     def __init__(
@@ -70,8 +72,10 @@ class ScriptedJobseeker:
         sender_id: str,
         metadata: dict[str, str] | None = None,
         max_turns: int = 60,
+        api_url: str | None = None,
     ) -> None:
         self.rasa_url = rasa_url.rstrip("/")
+        self.api_url = (api_url or rasa_url).rstrip("/")
         self.token = token
         self.metadata = metadata or {"language": "en"}
         self.max_turns = max_turns
@@ -93,7 +97,7 @@ class ScriptedJobseeker:
     async def tracker(self, client: httpx.AsyncClient) -> dict[str, Any]:
         """The conversation's tracker state (slots, active loop, latest action)."""
         response = await client.get(
-            f"{self.rasa_url}/conversations/{self.conversation.sender_id}/tracker",
+            f"{self.api_url}/conversations/{self.conversation.sender_id}/tracker",
             params={"token": self.token, "include_events": "NONE"},
         )
         response.raise_for_status()

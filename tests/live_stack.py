@@ -1,9 +1,11 @@
-"""The real DigiPoint stack for end-to-end tests: Rasa, action server, web app.
+"""The real DigiPoint stack for end-to-end tests: supervisord running Rasa, the
+action server, the web app, the worker and nginx.
 
 ``live_stack`` (session scope) starts bench.stack.running_stack once per test
 session: fresh SQLite files (migrated, sample catalogue loaded), the trained
-model, ports 15005 / 15055 / 18080 so a developer's own ``make run`` keeps
-working (DIGIPOINT_TEST_PORT_OFFSET, default 10000, moves them).
+model, every port (public and internal) moved by an offset so a developer's
+own ``make run`` keeps working: DIGIPOINT_TEST_PORT_OFFSET when set, else a
+free one picked per run (two runs on one machine do not collide).
 ``make test`` trains the model before these tests run.
 """
 
@@ -23,7 +25,8 @@ __all__ = ["LiveStack", "live_stack"]
 def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
     """Start the whole stack once per test session; yield its addresses."""
     try:
-        offset = int(os.environ.get("DIGIPOINT_TEST_PORT_OFFSET", "10000"))
+        configured = os.environ.get("DIGIPOINT_TEST_PORT_OFFSET")
+        offset = int(configured) if configured else None
         with running_stack(tmp_path_factory.mktemp("stack"), port_offset=offset) as stack:
             yield stack
     except StackError as error:

@@ -3,7 +3,8 @@
 The stack comes from ``tests.live_stack.live_stack`` (Rasa server, action
 server and web app on spare ports). To run these tests against a stack that
 is already running (say ``make run``), set ``DIGIPOINT_WEB_URL`` (and
-optionally ``DIGIPOINT_RASA_URL``, ``DIGIPOINT_RASA_TOKEN``).
+optionally ``DIGIPOINT_RASA_URL``, ``DIGIPOINT_RASA_API_URL`` (internal Rasa,
+for the HTTP API), ``DIGIPOINT_RASA_TOKEN``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def stack(request: pytest.FixtureRequest) -> Any:
         return SimpleNamespace(
             web_url=web_url.rstrip("/"),
             rasa_url=os.environ.get("DIGIPOINT_RASA_URL", "http://localhost:5005"),
+            rasa_api_url=os.environ.get("DIGIPOINT_RASA_API_URL", "http://127.0.0.1:5006"),
             rasa_token=os.environ.get("DIGIPOINT_RASA_TOKEN"),
         )
     return request.getfixturevalue("live_stack")

@@ -17,7 +17,7 @@ def tracker(stack: Any, session_id: str) -> dict[str, Any] | None:
     token = getattr(stack, "rasa_token", None)
     if not token:
         return None
-    url = f"{stack.rasa_url}/conversations/{session_id}/tracker"
+    url = f"{stack.rasa_api_url}/conversations/{session_id}/tracker"
     response = httpx.get(url, params={"token": token}, timeout=10)
     response.raise_for_status()
     return response.json()

@@ -30,7 +30,7 @@ def tracker(stack: Any, session_id: str) -> dict[str, Any]:
     token = getattr(stack, "rasa_token", None)
     if not token:
         pytest.skip("no Rasa token for the tracker API (set DIGIPOINT_RASA_TOKEN)")
-    response = httpx.get(f"{stack.rasa_url}/conversations/{session_id}/tracker",
+    response = httpx.get(f"{stack.rasa_api_url}/conversations/{session_id}/tracker",
                          params={"token": token}, timeout=10)
     response.raise_for_status()
     return response.json()

@@ -34,7 +34,7 @@ class Chat:
     def tracker(self) -> dict[str, Any]:
         return dict(
             httpx.get(
-                f"{self.stack.rasa_url}/conversations/{self.sender}/tracker",
+                f"{self.stack.rasa_api_url}/conversations/{self.sender}/tracker",
                 params={"token": self.stack.rasa_token, "include_events": "NONE"},
                 timeout=30,
             ).json()

@@ -22,7 +22,9 @@ URL_PATTERN = re.compile(r"https?://[^\s)>\]]+")
 
 def _hold_conversation(stack: LiveStack, metadata: dict[str, str]) -> tuple[ScriptedJobseeker, str]:
     sender_id = f"live-{uuid.uuid4().hex[:12]}"
-    jobseeker = ScriptedJobseeker(stack.rasa_url, stack.rasa_token, sender_id, metadata=metadata)
+    jobseeker = ScriptedJobseeker(
+        stack.rasa_url, stack.rasa_token, sender_id, metadata=metadata, api_url=stack.rasa_api_url
+    )
 
     async def run() -> None:
         async with httpx.AsyncClient(timeout=60) as client:
@@ -72,7 +74,7 @@ def test_metadata_sets_language_and_city_of_the_conversation(live_stack: LiveSta
     )
     assert response.status_code == 200 and response.json()
     tracker = httpx.get(
-        f"{live_stack.rasa_url}/conversations/{sender_id}/tracker",
+        f"{live_stack.rasa_api_url}/conversations/{sender_id}/tracker",
         params={"token": live_stack.rasa_token, "include_events": "NONE"},
         timeout=30,
     ).json()
@@ -92,7 +94,7 @@ def test_over_long_message_gets_a_polite_request_and_the_form_goes_on(live_stack
     texts = " ".join(r.get("text", "") for r in replies).lower()
     assert "shorter" in texts or "short" in texts
     tracker = httpx.get(
-        f"{live_stack.rasa_url}/conversations/{sender_id}/tracker",
+        f"{live_stack.rasa_api_url}/conversations/{sender_id}/tracker",
         params={"token": live_stack.rasa_token, "include_events": "NONE"},
         timeout=30,
     ).json()
@@ -100,7 +102,7 @@ def test_over_long_message_gets_a_polite_request_and_the_form_goes_on(live_stack
 
 
 def test_rasa_http_api_refuses_requests_without_the_token(live_stack: LiveStack) -> None:
-    response = httpx.get(f"{live_stack.rasa_url}/conversations/someone/tracker", timeout=30)
+    response = httpx.get(f"{live_stack.rasa_api_url}/conversations/someone/tracker", timeout=30)
     assert response.status_code == 401
 
 
@@ -119,7 +121,7 @@ def test_typed_goal_answers_are_taken_as_the_answer(live_stack: LiveStack) -> No
             )
             assert response.status_code == 200 and response.json()
         slots = httpx.get(
-            f"{live_stack.rasa_url}/conversations/{sender_id}/tracker",
+            f"{live_stack.rasa_api_url}/conversations/{sender_id}/tracker",
             params={"token": live_stack.rasa_token, "include_events": "NONE"},
             timeout=30,
         ).json()["slots"]
@@ -140,7 +142,7 @@ def test_field_named_in_the_background_keeps_the_chosen_field(live_stack: LiveSt
     def tracker() -> dict[str, Any]:
         return dict(
             httpx.get(
-                f"{live_stack.rasa_url}/conversations/{sender_id}/tracker",
+                f"{live_stack.rasa_api_url}/conversations/{sender_id}/tracker",
                 params={"token": live_stack.rasa_token, "include_events": "NONE"},
                 timeout=30,
             ).json()
