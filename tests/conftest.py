@@ -102,24 +102,57 @@ def make_tracker() -> Callable[..., Tracker]:
 ROOT = Path(__file__).parents[1]
 
 
-@pytest.fixture(scope="session")
-def postgres_server_url() -> str:
-    """URL of the throwaway cluster of scripts/postgres.sh (started, or installed, on first use).
+def _postgres_sh(command: str, cluster_dir: Path, owner_pid: int | None = None) -> str:
+    """Run ``scripts/postgres.sh <command>`` on the cluster in ``cluster_dir``; its stdout.
 
-    Fails the test, with the script's own message, when PostgreSQL cannot
-    start: nothing is skipped silently.
+    Fails the test, with the script's own message, when the script fails:
+    nothing is skipped silently.
     """
+    import os
     import subprocess
 
+    env = {**os.environ, "POSTGRES_DIR": str(cluster_dir)}
+    if owner_pid is not None:
+        env["POSTGRES_OWNER_PID"] = str(owner_pid)
     done = subprocess.run(
-        [str(ROOT / "scripts" / "postgres.sh")], capture_output=True, text=True, timeout=600, check=False
+        [str(ROOT / "scripts" / "postgres.sh"), command],
+        capture_output=True, text=True, timeout=600, check=False, env=env,
     )
-    if done.returncode != 0 or not done.stdout.strip().startswith("postgresql"):
-        pytest.fail(
-            f"PostgreSQL did not start (scripts/postgres.sh exit {done.returncode}): "
-            f"{done.stderr.strip()[-800:]}"
-        )
-    return done.stdout.strip().splitlines()[-1]
+    if done.returncode != 0:
+        pytest.fail(f"scripts/postgres.sh {command} exit {done.returncode}: {done.stderr.strip()[-800:]}")
+    return done.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    """URL of this test run's own PostgreSQL cluster (scripts/postgres.sh; installed on first use).
+
+    - Under scripts/test_all.sh (``DIGIPOINT_TEST_POSTGRES_DIR`` set): the run's
+      cluster in that directory, started on first use; test_all.sh stops and
+      deletes it when the run ends, however it ends.
+    - pytest alone: a cluster of this session in
+      ``var/test-runs/pytest-<pid>/postgres`` on a free port, stopped and
+      deleted at session end (also after Ctrl-C); should pytest be killed, the
+      script's owner watcher (POSTGRES_OWNER_PID) stops it within a second.
+
+    So two runs on one machine never share a server, a port or a data
+    directory. Fails the test, never skips, when PostgreSQL cannot start.
+    """
+    import os
+    import shutil
+
+    shared = os.environ.get("DIGIPOINT_TEST_POSTGRES_DIR")
+    if shared:
+        url = _postgres_sh("start", Path(shared))
+        yield url.splitlines()[-1]
+        return
+    cluster_dir = ROOT / "var" / "test-runs" / f"pytest-{os.getpid()}" / "postgres"
+    try:
+        url = _postgres_sh("start", cluster_dir, owner_pid=os.getpid())
+        yield url.splitlines()[-1]
+    finally:
+        _postgres_sh("destroy", cluster_dir)
+        shutil.rmtree(cluster_dir.parent, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
