@@ -241,12 +241,16 @@ def _broken(dispatcher: Any, tracker: Any, domain: Any) -> list[dict[str, Any]]:
 REWIND = [{"event": "rewind", "timestamp": None}]
 
 
-def test_slow_or_failing_actions_get_an_apology_in_time(caplog: pytest.LogCaptureFixture) -> None:
+def test_slow_or_failing_actions_get_an_apology_in_time(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     executor = GuardedActionExecutor(timeout_seconds=0.5, worker_threads=4)
     executor.register_function("action_slow_sync", _slow_sync)
     executor.register_function("action_slow_async", _slow_async)
     executor.register_function("action_broken", _broken)
     caplog.set_level(logging.INFO)
+    # alembic's fileConfig (the migration tests) disables the loggers that exist when it runs.
+    monkeypatch.setattr(logging.getLogger("actions.server.executor"), "disabled", False)
     with serving(executor) as url, client(url) as http:
         for name, language, key in (
             ("action_slow_sync", "fi", "faults.slow_answer"),
