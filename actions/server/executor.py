@@ -6,19 +6,28 @@
 
 When the limit passes, or the action raises, the person still gets an answer
 in time and the conversation stays where it was (:func:`fallback_result`):
+HTTP 200 with ``responses`` = one message, ``faults.slow_answer`` (too slow)
+or ``faults.try_again`` (failed), in the conversation's language, and events
+that depend on where the action runs (Rasa 3.6, checked with its trackers):
 
-- HTTP 200 with ``responses`` = one message, ``faults.slow_answer`` (too slow)
-  or ``faults.try_again`` (failed), in the conversation's language, and
-  ``events`` = ``[UserUtteranceReverted()]`` (``{"event": "rewind"}``). Rasa
-  then forgets the person's latest message and what followed it (slots taken
-  from it, a form step, the ``action_listen`` before it), so a form keeps its
-  place (its ``requested_slot`` is the one asked before) and the next message
-  is read as the answer to the same question; Rasa predicts ``action_listen``
-  next, as after ``action_default_fallback``. The events stay in the tracker
-  store, so nothing is lost from the transcript.
-- ``action_session_start`` (which runs before the message is logged) gets the
-  events of a plain session start instead: ``SessionStarted``, the carried-over
-  slots, ``ActionExecuted("action_listen")``, no message.
+- an action that is the first after the person's message (``action_suggest``
+  after "/ask_jobs", ``action_delete_my_data``): ``ActionExecutionRejected``
+  (Rasa logs no ``ActionExecuted`` for it), ``UserUtteranceReverted``
+  (``rewind``: the message and what followed it are undone, with the slots
+  taken from it, so a form keeps its ``requested_slot`` and the next message
+  answers the same question) and ``FollowupAction("action_listen")``. The
+  events stay in the tracker store: nothing is lost from the transcript.
+- a custom action after a form step in the same turn (``action_score_interests``
+  when the interest form has just completed): a rewind would undo the whole
+  form (a form's happy-path ``ActionExecuted`` hides the message from
+  ``applied_events``), so only ``FollowupAction("action_listen")``: what the
+  form saved stays, the failed action is missing.
+- a form's ``validate_<form>``: ``SlotSet(<slot>, None)`` for the slots taken
+  from the message (and the requested one), so the form asks the same question again.
+- a form's ``action_ask_<slot>``: no events (the form has set ``requested_slot``).
+- ``action_session_start`` (which runs before the message is logged): the
+  events of a plain session start, ``SessionStarted``, the carried-over slots,
+  ``ActionExecuted("action_listen")``, and no message.
 
 The operator sees one ERROR line per fault, with the action name, the
 conversation id and (for a failure) the exception's class and the project
@@ -34,7 +43,14 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import (
+    ActionExecuted,
+    ActionExecutionRejected,
+    FollowupAction,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+)
 from rasa_sdk.executor import ActionExecutor, ActionExecutorRunResult, CollectingDispatcher
 from rasa_sdk.interfaces import (
     ActionExecutionRejection,
@@ -53,9 +69,37 @@ SESSION_START = "action_session_start"
 PASSED_THROUGH = (ActionExecutionRejection, ActionMissingDomainException, ActionNotFoundException)
 
 
-def _has_user_message(tracker: dict[str, Any]) -> bool:
+def _events_this_turn(tracker: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The tracker's events after the person's latest message; None when there is no message."""
+    events = tracker.get("events") or []
+    for index in range(len(events) - 1, -1, -1):
+        if events[index].get("event") == "user":
+            return events[index + 1 :]
     latest = tracker.get("latest_message") or {}
-    return bool(latest.get("text") or (latest.get("intent") or {}).get("name"))
+    if latest.get("text") or (latest.get("intent") or {}).get("name"):
+        return []  # a message, but the events were not sent: nothing ran after it that we know of
+    return None
+
+
+def _form_ran(turn: list[dict[str, Any]], form_names: set[str]) -> bool:
+    return any(
+        e.get("event") == "active_loop" or (e.get("event") == "action" and e.get("name") in form_names)
+        for e in turn
+    )
+
+
+def _candidate_slots(tracker: dict[str, Any]) -> list[str]:
+    """Slots a form validation would check: the SlotSet events at the end of the tracker."""
+    names: list[str] = []
+    for event in reversed(tracker.get("events") or []):
+        if event.get("event") != "slot":
+            break
+        if event.get("name") != "requested_slot" and event.get("name") not in names:
+            names.append(event["name"])
+    requested = (tracker.get("slots") or {}).get("requested_slot")
+    if isinstance(requested, str) and requested not in names:
+        names.append(requested)
+    return names
 
 
 def fallback_result(
@@ -66,27 +110,39 @@ def fallback_result(
     Args:
         action_call: the webhook's request body (``next_action``, ``tracker``, ...).
         message_key: ``"faults.slow_answer"`` or ``"faults.try_again"``.
-        domain: the domain known to the executor (for ``session_config``), if any.
+        domain: the domain known to the executor (for ``session_config``, ``forms``), if any.
 
     Returns:
         Events and responses as rasa-sdk's webhook sends them.
     """
+    name = str(action_call.get("next_action") or "")
     tracker = action_call.get("tracker") or {}
     slots = tracker.get("slots") or {}
-    if action_call.get("next_action") == SESSION_START:
+    domain = action_call.get("domain") or domain or {}
+    if name == SESSION_START:
         events: list[dict[str, Any]] = [SessionStarted()]
-        session_config = (action_call.get("domain") or domain or {}).get("session_config") or {}
-        if session_config.get("carry_over_slots_to_new_session", True):
+        if (domain.get("session_config") or {}).get("carry_over_slots_to_new_session", True):
             events.extend(
-                SlotSet(name, value)
-                for name, value in slots.items()
-                if value is not None and name not in NOT_CARRIED
+                SlotSet(slot, value)
+                for slot, value in slots.items()
+                if value is not None and slot not in NOT_CARRIED
             )
         events.append(ActionExecuted("action_listen"))
         return ActionExecutorRunResult(events=events, responses=[])
     dispatcher = CollectingDispatcher()
     dispatcher.utter_message(text=t(message_key, normalise_language(slots.get("language"))))
-    events = [UserUtteranceReverted()] if _has_user_message(tracker) else []
+    turn = _events_this_turn(tracker)
+    if name.startswith("validate_"):
+        # Inside the form: reject what was taken from the message, so the form asks again.
+        events = [SlotSet(slot, None) for slot in _candidate_slots(tracker)]
+    elif name.startswith("action_ask_") or turn is None:
+        events = []  # inside the form (it has set requested_slot), or no message to undo
+    elif _form_ran(turn, set(domain.get("forms") or {})):
+        # A form step ran this turn: a rewind would undo the whole form (its happy-path
+        # ActionExecuted hides the message from applied_events). Keep it; just listen.
+        events = [FollowupAction("action_listen")]
+    else:
+        events = [ActionExecutionRejected(name), UserUtteranceReverted(), FollowupAction("action_listen")]
     return ActionExecutorRunResult(events=events, responses=dispatcher.messages)
 
 

@@ -238,7 +238,16 @@ def _broken(dispatcher: Any, tracker: Any, domain: Any) -> list[dict[str, Any]]:
     raise ValueError(f"cannot read {tracker.latest_message['text']}")
 
 
-REWIND = [{"event": "rewind", "timestamp": None}]
+def rewind(name: str) -> list[dict[str, Any]]:
+    """The events after a slow first action of a turn: rejected (no ActionExecuted), undone, listen."""
+    return [
+        {
+            "event": "action_execution_rejected", "name": name,
+            "policy": None, "confidence": None, "timestamp": None,
+        },
+        {"event": "rewind", "timestamp": None},
+        {"event": "followup", "timestamp": None, "name": "action_listen"},
+    ]
 
 
 def test_slow_or_failing_actions_get_an_apology_in_time(
@@ -263,7 +272,7 @@ def test_slow_or_failing_actions_get_an_apology_in_time(
             assert answer.status_code == 200
             assert elapsed < 1.0, f"{name} answered after {elapsed:.2f} s"
             result = answer.json()
-            assert result["events"] == REWIND
+            assert result["events"] == rewind(name)
             assert [r["text"] for r in result["responses"]] == [t(key, language)]
         # An unknown action is still rasa-sdk's 404.
         assert http.post("/webhook", json=action_call("action_nope"), headers=AUTH).status_code == 404
@@ -289,6 +298,31 @@ def test_session_start_that_times_out_still_starts_a_session() -> None:
     slots = {e["name"]: e["value"] for e in result["events"] if e["event"] == "slot"}
     assert slots == {"language": "fi", "city": "Espoo"}
     assert result["events"][-1]["name"] == "action_listen"
+
+
+def test_slow_form_steps_keep_the_form_in_place() -> None:
+    """Inside a form a rewind would undo the whole form (Rasa's applied_events): other events there."""
+    executor = GuardedActionExecutor(timeout_seconds=0.3)
+    for name in ("validate_goal_form", "action_ask_field", "action_score_interests"):
+        executor.register_function(name, _slow_sync)
+    user = {"event": "user", "text": TYPED, "parse_data": {"intent": {"name": "inform"}}}
+    asked = [user, {"event": "slot", "name": "field", "value": "software", "timestamp": None}]
+    validate = action_call("validate_goal_form", events=asked)
+    validate["tracker"]["slots"]["requested_slot"] = "field"
+    after_form = action_call(
+        "action_score_interests",
+        events=[user, {"event": "action", "name": "interest_form"}, {"event": "active_loop", "name": None}],
+    )
+    after_form["domain"] = {"forms": {"interest_form": {}}}
+    with serving(executor) as url, client(url) as http:
+        answers = [
+            http.post("/webhook", json=body, headers=AUTH).json()
+            for body in (validate, action_call("action_ask_field", events=asked), after_form)
+        ]
+    assert [a["responses"][0]["text"] for a in answers] == [t("faults.slow_answer", "fi")] * 3
+    assert answers[0]["events"] == [{"event": "slot", "timestamp": None, "name": "field", "value": None}]
+    assert answers[1]["events"] == []
+    assert answers[2]["events"] == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
 
 
 # --- no one stalls anyone ------------------------------------------------------------------------
@@ -352,7 +386,7 @@ def test_busy_pool_answers_in_time_and_frees_its_thread() -> None:
     executor.register_function("action_quick", _quick)
     with serving(executor) as url, client(url) as http:
         first = http.post("/webhook", json=action_call("action_block", "a"), headers=AUTH)
-        assert first.json()["events"] == REWIND  # timed out; the call goes on in its thread
+        assert first.json()["events"] == rewind("action_block")  # timed out; it goes on in its thread
         started = time.monotonic()
         waiting = http.post("/webhook", json=action_call("action_quick", "b"), headers=AUTH)
         assert time.monotonic() - started < 1.0
