@@ -2,17 +2,15 @@
 
 Table ``assessment_results``: one row per scored check (self-efficacy or
 RIASEC) of a conversation, with its answers and a UTC timestamp.
-Also :func:`delete_conversation_data`, the generic erasure behind
-"delete my data", which covers every table on ``bot.db.Base``.
+Erasure ("delete my data", retention) is :mod:`bot.privacy.erasure`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import JSON, DateTime, Float, Integer, String, Table, delete, select
+from sqlalchemy import JSON, DateTime, Float, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.db import Base
@@ -91,58 +89,3 @@ def latest_score(session: Session, conversation_id: str) -> float | None:
     rows = history(session, conversation_id, "self_efficacy")
     scores = [row.score for row in rows if row.score is not None]
     return scores[-1] if scores else None
-
-
-Condition = Callable[[str], Any]
-
-
-def _own_condition(column: Any) -> Condition:
-    return lambda conversation_id: column == conversation_id
-
-
-def _child_condition(local: Any, remote: Any, parent_condition: Condition) -> Condition:
-    return lambda conversation_id: local.in_(select(remote).where(parent_condition(conversation_id)))
-
-
-def _owned_tables() -> list[tuple[Table, Condition]]:
-    """(table, where-clause factory) for every table holding a conversation's rows.
-
-    A table belongs to a conversation when it has a ``conversation_id``
-    column, or a foreign key to a table that does (recursively, e.g. the
-    items of a summary). Children come before parents so deletes never
-    break a foreign key.
-    """
-    import bot.models  # noqa: F401  (registers every table on Base.metadata)
-
-    conditions: dict[str, Condition] = {}
-    tables = list(Base.metadata.sorted_tables)
-    for table in tables:
-        if "conversation_id" in table.columns:
-            column = table.columns["conversation_id"]
-            conditions[table.name] = _own_condition(column)
-    changed = True
-    while changed:
-        changed = False
-        for table in tables:
-            if table.name in conditions:
-                continue
-            for fk in table.foreign_keys:
-                parent = fk.column.table
-                if parent.name in conditions and parent is not table:
-                    conditions[table.name] = _child_condition(fk.parent, fk.column, conditions[parent.name])
-                    changed = True
-                    break
-    return [(table, conditions[table.name]) for table in reversed(tables) if table.name in conditions]
-
-
-def delete_conversation_data(session: Session, conversation_id: str) -> dict[str, int]:
-    """Delete every row of ``conversation_id`` in every table (the caller commits).
-
-    Returns:
-        table name -> number of rows deleted (tables with nothing to delete included, as 0).
-    """
-    counts: dict[str, int] = {}
-    for table, condition in _owned_tables():
-        result = session.execute(delete(table).where(condition(conversation_id)))
-        counts[table.name] = int(getattr(result, "rowcount", 0) or 0)
-    return counts
