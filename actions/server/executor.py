@@ -20,8 +20,10 @@ that depend on where the action runs (Rasa 3.6, checked with its trackers):
 - a custom action after a form step in the same turn (``action_score_interests``
   when the interest form has just completed): a rewind would undo the whole
   form (a form's happy-path ``ActionExecuted`` hides the message from
-  ``applied_events``), so only ``FollowupAction("action_listen")``: what the
-  form saved stays, the failed action is missing.
+  ``applied_events``), so ``ActionExecutionRejected``, then ``ActiveLoop`` and
+  ``SlotSet`` events that set the loop and the slots this turn changed back to
+  their values before the message (the form is active again, asking the same
+  question), and ``FollowupAction("action_listen")``.
 - a form's ``validate_<form>``: ``SlotSet(<slot>, None)`` for the slots taken
   from the message (and the requested one), so the form asks the same question again.
 - a form's ``action_ask_<slot>``: no events (the form has set ``requested_slot``).
@@ -46,6 +48,7 @@ from typing import Any
 from rasa_sdk.events import (
     ActionExecuted,
     ActionExecutionRejected,
+    ActiveLoop,
     FollowupAction,
     SessionStarted,
     SlotSet,
@@ -86,6 +89,31 @@ def _form_ran(turn: list[dict[str, Any]], form_names: set[str]) -> bool:
         e.get("event") == "active_loop" or (e.get("event") == "action" and e.get("name") in form_names)
         for e in turn
     )
+
+
+def _restore_turn(tracker: dict[str, Any]) -> list[dict[str, Any]]:
+    """Events that set the active loop and the slots changed since the person's latest message
+    back to their values before it (a form that completed with this message is active again,
+    asking the same question)."""
+    events = tracker.get("events") or []
+    user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    before, turn = events[:user], events[user + 1 :]
+
+    def last_before(kind: str, name: str | None = None) -> dict[str, Any] | None:
+        for event in reversed(before):
+            if event.get("event") == kind and (name is None or event.get("name") == name):
+                return event
+        return None
+
+    restored: list[dict[str, Any]] = []
+    if any(e.get("event") == "active_loop" for e in turn):
+        loop = last_before("active_loop")
+        restored.append(ActiveLoop(loop.get("name") if loop else None))
+    changed = dict.fromkeys(e["name"] for e in turn if e.get("event") == "slot" and e.get("name"))
+    for slot in changed:
+        previous = last_before("slot", slot)
+        restored.append(SlotSet(slot, previous.get("value") if previous else None))
+    return restored
 
 
 def _candidate_slots(tracker: dict[str, Any]) -> list[str]:
@@ -139,8 +167,8 @@ def fallback_result(
         events = []  # inside the form (it has set requested_slot), or no message to undo
     elif _form_ran(turn, set(domain.get("forms") or {})):
         # A form step ran this turn: a rewind would undo the whole form (its happy-path
-        # ActionExecuted hides the message from applied_events). Keep it; just listen.
-        events = [FollowupAction("action_listen")]
+        # ActionExecuted hides the message from applied_events). Set back what the turn changed.
+        events = [ActionExecutionRejected(name), *_restore_turn(tracker), FollowupAction("action_listen")]
     else:
         events = [ActionExecutionRejected(name), UserUtteranceReverted(), FollowupAction("action_listen")]
     return ActionExecutorRunResult(events=events, responses=dispatcher.messages)

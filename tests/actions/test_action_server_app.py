@@ -309,10 +309,17 @@ def test_slow_form_steps_keep_the_form_in_place() -> None:
     asked = [user, {"event": "slot", "name": "field", "value": "software", "timestamp": None}]
     validate = action_call("validate_goal_form", events=asked)
     validate["tracker"]["slots"]["requested_slot"] = "field"
-    after_form = action_call(
-        "action_score_interests",
-        events=[user, {"event": "action", "name": "interest_form"}, {"event": "active_loop", "name": None}],
-    )
+    form_turn = [
+        {"event": "active_loop", "name": "interest_form"},
+        {"event": "slot", "name": "requested_slot", "value": "ri_12"},
+        {"event": "action", "name": "action_listen"},
+        user,
+        {"event": "action", "name": "interest_form"},
+        {"event": "slot", "name": "ri_12", "value": "like"},
+        {"event": "active_loop", "name": None},
+        {"event": "slot", "name": "requested_slot", "value": None},
+    ]
+    after_form = action_call("action_score_interests", events=form_turn)
     after_form["domain"] = {"forms": {"interest_form": {}}}
     with serving(executor) as url, client(url) as http:
         answers = [
@@ -322,7 +329,13 @@ def test_slow_form_steps_keep_the_form_in_place() -> None:
     assert [a["responses"][0]["text"] for a in answers] == [t("faults.slow_answer", "fi")] * 3
     assert answers[0]["events"] == [{"event": "slot", "timestamp": None, "name": "field", "value": None}]
     assert answers[1]["events"] == []
-    assert answers[2]["events"] == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
+    assert [(e["event"], e.get("name"), e.get("value")) for e in answers[2]["events"]] == [
+        ("action_execution_rejected", "action_score_interests", None),
+        ("active_loop", "interest_form", None),  # the completed form is active again
+        ("slot", "ri_12", None),
+        ("slot", "requested_slot", "ri_12"),  # asking the same question
+        ("followup", "action_listen", None),
+    ]
 
 
 # --- no one stalls anyone ------------------------------------------------------------------------
