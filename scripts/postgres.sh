@@ -95,7 +95,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 if [ ! -f "$DATA/PG_VERSION" ]; then
   log "creating a cluster in $DATA"
-  as_server "$BIN/initdb" -D "$DATA" -U digipoint --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_server "$BIN/initdb" -D "$DATA" --no-sync -U digipoint --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
 if running; then
   url; exit 0

@@ -133,7 +133,7 @@ def postgres_server_url() -> Iterator[str]:
     - pytest alone: a cluster of this session in
       ``var/test-runs/pytest-<pid>/postgres`` on a free port, stopped and
       deleted at session end (also after Ctrl-C); should pytest be killed, the
-      script's owner watcher (POSTGRES_OWNER_PID) stops it within a second.
+      script's owner watcher (POSTGRES_OWNER_PID) stops it within seconds.
 
     So two runs on one machine never share a server, a port or a data
     directory. Fails the test, never skips, when PostgreSQL cannot start.
