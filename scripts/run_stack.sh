@@ -109,19 +109,22 @@ fi
 rasa_health="/"  # until Rasa has its health channel (rasa_addons/health.py)
 [[ -f rasa_addons/health.py ]] && rasa_health="/webhooks/health/"
 
-# name|url|seconds|log: what must answer 200 before the stack is up.
+# name|url|seconds since start|log|check it depends on: what must answer 200
+# before the stack is up (nginx is judged only when what it proxies is healthy).
 checks=(
-  "action server|http://127.0.0.1:$ACTION_PORT/health|120|$LOG_DIR/actions.log"
-  "web app|http://127.0.0.1:$WEB_INTERNAL_PORT/healthz|120|$LOG_DIR/web.log"
-  "Rasa server|http://127.0.0.1:$RASA_INTERNAL_PORT$rasa_health|300|$LOG_DIR/rasa.log"
-  "nginx (pages)|http://$PUBLIC_HOST:$WEB_PORT/healthz|60|$LOG_DIR/nginx-error.log"
-  "nginx (chat)|http://$PUBLIC_HOST:$RASA_PORT/webhooks/rest/|60|$LOG_DIR/nginx-error.log"
+  "action server|http://127.0.0.1:$ACTION_PORT/health|120|$LOG_DIR/actions.log|"
+  "web app|http://127.0.0.1:$WEB_INTERNAL_PORT/healthz|120|$LOG_DIR/web.log|"
+  "Rasa server|http://127.0.0.1:$RASA_INTERNAL_PORT$rasa_health|300|$LOG_DIR/rasa.log|"
+  "nginx (pages)|http://$PUBLIC_HOST:$WEB_PORT/healthz|330|$LOG_DIR/nginx-error.log|web app"
+  "nginx (chat)|http://$PUBLIC_HOST:$RASA_PORT/webhooks/rest/|330|$LOG_DIR/nginx-error.log|Rasa server"
 )
 
 wait_healthy() {  # runs beside supervisord; tells which server is not healthy
-  local supervisord_pid="$1" started=$SECONDS failed=0 tries=0 check name url limit log state
+  local supervisord_pid="$1" started=$SECONDS failed=0 tries=0 check name url limit log needs state
+  local unhealthy="|"
   for check in "${checks[@]}"; do
-    IFS='|' read -r name url limit log <<< "$check"
+    IFS='|' read -r name url limit log needs <<< "$check"
+    [[ -n "$needs" && "$unhealthy" == *"|$needs|"* ]] && continue
     until curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; do
       kill -0 "$supervisord_pid" 2>/dev/null || return 0
       state=""
@@ -134,7 +137,7 @@ wait_healthy() {  # runs beside supervisord; tells which server is not healthy
       if (( SECONDS - started >= limit )); then
         echo "!! $name is not healthy: $url did not answer 200 within ${limit}s; see $log" >&2
         tail -n 15 "$log" >&2 2>/dev/null || true
-        failed=1
+        failed=1 unhealthy+="$name|"
         break
       fi
       sleep 2
