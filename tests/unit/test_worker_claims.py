@@ -91,37 +91,40 @@ def test_one_row_claimed_by_eight_threads_at_once_has_one_winner(sessions: sessi
         assert session.scalar(select(WorkerJob.claimed_by)) == won[0]
 
 
-def _claim_in_process(url: str, job_id: int, name: str, start: object, results: object) -> None:
+def _claim_in_process(url: str, job_ids: list[int], name: str, barrier: object, results: object) -> None:
+    """Claim every job of ``job_ids`` in turn, each after the other process is ready for it too."""
     engine = make_engine(url)
     with Session(engine) as session:
-        start.wait()  # type: ignore[attr-defined]
-        results.put((name, claims.claim(session, job_id, name, utcnow())))  # type: ignore[attr-defined]
+        for job_id in job_ids:
+            barrier.wait()  # type: ignore[attr-defined]
+            won = claims.claim(session, job_id, name, utcnow())
+            results.put((job_id, name, won))  # type: ignore[attr-defined]
     engine.dispose()
 
 
-def test_two_processes_claiming_the_same_row_have_one_winner(any_database_url: str) -> None:
+def test_two_processes_claiming_the_same_rows_have_one_winner_each(any_database_url: str) -> None:
     sessions = get_sessionmaker(any_database_url)
     with sessions() as session:
-        for key in range(10):
+        for key in range(20):
             claims.ensure(session, "handoff_timeout", str(key), utcnow() - timedelta(seconds=1))
         session.commit()
         job_ids = list(session.scalars(select(WorkerJob.id)))
     context = multiprocessing.get_context("spawn")
-    for job_id in job_ids:
-        start, results = context.Event(), context.Queue()
-        processes = [
-            context.Process(
-                target=_claim_in_process, args=(any_database_url, job_id, f"p{i}", start, results)
-            )
-            for i in range(2)
-        ]
-        for process in processes:
-            process.start()
-        start.set()
-        outcome = [results.get(timeout=60) for _ in processes]
-        for process in processes:
-            process.join(30)
-        assert sorted(won for _, won in outcome) == [False, True], outcome
+    barrier, results = context.Barrier(2), context.Queue()
+    processes = [
+        context.Process(target=_claim_in_process, args=(any_database_url, job_ids, f"p{i}", barrier, results))
+        for i in range(2)
+    ]
+    for process in processes:
+        process.start()
+    outcome = [results.get(timeout=120) for _ in range(2 * len(job_ids))]
+    for process in processes:
+        process.join(30)
+    winners = {job_id: [name for jid, name, won in outcome if jid == job_id and won] for job_id in job_ids}
+    assert all(len(names) == 1 for names in winners.values()), winners
+    with sessions() as session:
+        stored = dict(session.execute(select(WorkerJob.id, WorkerJob.claimed_by)).all())
+    assert stored == {job_id: names[0] for job_id, names in winners.items()}
 
 
 def test_two_workers_racing_send_each_timeout_once(
