@@ -161,7 +161,7 @@ DigiPoint is running (Ctrl-C stops everything):
 MSG
 }
 
-echo "==> Starting DigiPoint under supervisord ($CONF)"
+echo "==> Starting DigiPoint under supervisord ($CONF); state of each program: make status"
 wait_healthy $$ &
 # supervisord replaces this shell (same pid): Ctrl-C or SIGTERM stops every program.
 exec "$ROOT/.venv/bin/supervisord" -n -c "$CONF"
