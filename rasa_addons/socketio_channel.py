@@ -5,17 +5,25 @@ Rasa 3.6's ``SocketIOInput`` creates its server with
 page could talk to the bot in its visitors' names. This subclass:
 
 - accepts a connection only when its ``Origin`` header is one of the allowed
-  origins (environment variable ``ALLOWED_ORIGINS``, comma separated; else
-  the ``allowed_origins`` credentials key; else the local demo origins).
-  ``*`` is honoured only when ``DIGIPOINT_ENV=development``; elsewhere it is
-  ignored with an error in the log. Clients that send no ``Origin`` header
-  are not browsers, so origin rules cannot apply to them; they are accepted
-  (set ``require_origin: true`` to refuse them).
+  origins (``rasa_addons.origins``: ``ALLOWED_ORIGINS``, else the
+  ``allowed_origins`` credentials key, else the local demo origins; with
+  ``DIGIPOINT_ENV=production`` an empty list or ``*`` stops Rasa at start).
+  Clients that send no ``Origin`` header are not browsers, so origin rules
+  cannot apply to them; they are accepted (``require_origin: true`` refuses them).
 - awaits ``enter_room`` (a coroutine in python-socketio 5): Rasa 3.6.21 calls
   it without ``await``, so with ``session_persistence: true`` the bot's
   replies, sent to the session's room, never reached the browser.
 - accepts a message only for the session its socket asked for with
-  ``session_request``, and only well-formed session ids.
+  ``session_request``, and only well-formed session ids (8-64 of
+  ``[A-Za-z0-9_-]``; a malformed one is replaced by a new id, which the
+  widget adopts). A session id longer than the tracker's column
+  (``MAX_SENDER_ID_LENGTH``) is refused: the socket gets a ``bot_uttered``
+  message with ``faults.id_too_long`` in the page's language (the
+  message's ``metadata.language``, else the browser's Accept-Language) and no
+  session.
+- puts the text in Unicode NFC, and gives the person the apology when the
+  tracker store fails (``handle_or_apologise``); any other failure also gets
+  ``faults.try_again`` and one log line with the conversation id.
 
 Referenced from ``credentials.yml`` as
 ``rasa_addons.socketio_channel.RestrictedSocketIOInput`` with the original
@@ -27,7 +35,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
@@ -39,33 +46,15 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from rasa_addons import action_guard
+from rasa_addons.action_guard import FAULT_MARK, fault_text
+from rasa_addons.origins import origin_allowed, resolve_allowed_origins
+from rasa_addons.tracker_store import MAX_SENDER_ID_LENGTH, InvalidSenderId, handle_or_apologise
+from rasa_addons.unicode_nfc import nfc
+
 logger = logging.getLogger(__name__)
 
-DEFAULT_ALLOWED_ORIGINS = ("http://localhost:8080", "http://127.0.0.1:8080")
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-
-
-def parse_origins(value: Union[None, Text, List[Text]]) -> List[Text]:
-    """Split a comma-separated string (or list) of origins; trailing slashes dropped."""
-    if value is None:
-        return []
-    items = value.split(",") if isinstance(value, str) else list(value)
-    return [str(item).strip().rstrip("/") for item in items if str(item).strip()]
-
-
-def resolve_allowed_origins(configured: Union[None, Text, List[Text]]) -> List[Text]:
-    """The origins to accept: ``ALLOWED_ORIGINS`` env, else ``configured``, else the demo's.
-
-    ``*`` survives only when ``DIGIPOINT_ENV`` is ``development``.
-    """
-    env_value = os.environ.get("ALLOWED_ORIGINS")
-    origins = parse_origins(env_value) if env_value else parse_origins(configured)
-    if not origins:
-        origins = list(DEFAULT_ALLOWED_ORIGINS)
-    if "*" in origins and os.environ.get("DIGIPOINT_ENV", "").lower() != "development":
-        logger.error("ALLOWED_ORIGINS contains '*' outside development; ignoring it.")
-        origins = [origin for origin in origins if origin != "*"] or list(DEFAULT_ALLOWED_ORIGINS)
-    return origins
 
 
 def _as_metadata(value: Any) -> Dict[Text, Any]:
@@ -121,15 +110,15 @@ class RestrictedSocketIOInput(SocketIOInput):
             jwt_method,
             metadata_key,
         )
-        self.allowed_origins = resolve_allowed_origins(allowed_origins)
+        self.allowed_origins = resolve_allowed_origins(allowed_origins, "socket.io")
         self.require_origin = require_origin
         self._session_of_socket: Dict[Text, Text] = {}
+        self._language_of_socket: Dict[Text, Text] = {}
+        action_guard.install()
 
     def origin_allowed(self, origin: Optional[Text]) -> bool:
         """Whether a connection with this ``Origin`` header may be accepted."""
-        if not origin:
-            return not self.require_origin
-        return "*" in self.allowed_origins or origin.rstrip("/") in self.allowed_origins
+        return origin_allowed(origin, self.allowed_origins, self.require_origin)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The Sanic blueprint: socket.io server with origin checks and session rooms."""
@@ -138,6 +127,17 @@ class RestrictedSocketIOInput(SocketIOInput):
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
         namespace = self.namespace
+
+        async def refuse_long_id(sid: Text, data: Dict, length: int) -> None:
+            metadata = _as_metadata(data.get(self.metadata_key, {}))
+            language = metadata.get("language") or data.get("language") or self._language_of_socket.get(sid)
+            logger.warning(
+                "Refused a socket.io session id of %d characters (at most %d).", length, MAX_SENDER_ID_LENGTH
+            )
+            text = fault_text("id_too_long", language if isinstance(language, str) else None)
+            await sio.emit(
+                self.bot_message_evt, {"text": text, FAULT_MARK: "id_too_long"}, room=sid, namespace=namespace
+            )
 
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -149,6 +149,7 @@ class RestrictedSocketIOInput(SocketIOInput):
             if not self.origin_allowed(origin):
                 logger.warning("Refused socket.io connection from origin %r.", origin)
                 return False
+            self._language_of_socket[sid] = str(environ.get("HTTP_ACCEPT_LANGUAGE") or "")[:2]
             if self.jwt_key:
                 token = (auth or {}).get("token")
                 payload = decode_bearer_token(token, self.jwt_key, self.jwt_algorithm) if token else None
@@ -158,10 +159,14 @@ class RestrictedSocketIOInput(SocketIOInput):
         @sio.on("disconnect", namespace=namespace)
         async def disconnect(sid: Text) -> None:
             self._session_of_socket.pop(sid, None)
+            self._language_of_socket.pop(sid, None)
 
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             requested = (data or {}).get("session_id") if isinstance(data, dict) else None
+            if isinstance(requested, str) and len(requested) > MAX_SENDER_ID_LENGTH:
+                await refuse_long_id(sid, data or {}, len(requested))
+                return
             well_formed = isinstance(requested, str) and SESSION_ID.match(requested)
             session_id = requested if well_formed else uuid.uuid4().hex
             previous = self._session_of_socket.get(sid)
@@ -178,19 +183,33 @@ class RestrictedSocketIOInput(SocketIOInput):
                 return
             if self.session_persistence:
                 sender_id = data.get("session_id")
+                if isinstance(sender_id, str) and len(sender_id) > MAX_SENDER_ID_LENGTH:
+                    await refuse_long_id(sid, data, len(sender_id))
+                    return
                 if not sender_id or sender_id != self._session_of_socket.get(sid):
                     logger.warning("Ignored a message for a session this socket did not request.")
                     return
             else:
                 sender_id = sid
             text = data.get("message", "")
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            metadata = _as_metadata(data.get(self.metadata_key, {}))
             message = UserMessage(
-                text if isinstance(text, str) else "",
-                SocketIOOutput(sio, self.bot_message_evt),
+                nfc(text) if isinstance(text, str) else "",
+                output,
                 sender_id,
                 input_channel=self.name(),
-                metadata=_as_metadata(data.get(self.metadata_key, {})),
+                metadata=metadata,
             )
-            await on_new_message(message)
+            try:
+                await handle_or_apologise(on_new_message, message)
+            except InvalidSenderId:  # not reached: session ids are checked above
+                await refuse_long_id(sid, data, len(sender_id))
+            except Exception as error:  # noqa: BLE001  (the person is told; one line for the operator)
+                logger.error(
+                    "socket.io message in conversation %s failed (%s).", sender_id, type(error).__name__
+                )
+                language = metadata.get("language") if isinstance(metadata.get("language"), str) else None
+                await output.send_text_message(sender_id, fault_text("try_again", language))
 
         return socketio_webhook

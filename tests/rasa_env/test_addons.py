@@ -14,6 +14,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT  # noqa: E402
 from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 
 from rasa_addons.long_message import EmptyMessagePlaceholder, LongMessageGuard  # noqa: E402
+from rasa_addons.origins import OriginsRefused  # noqa: E402
 from rasa_addons.socketio_channel import RestrictedSocketIOInput  # noqa: E402
 
 
@@ -59,7 +60,10 @@ def test_socketio_accepts_only_configured_origins(monkeypatch: pytest.MonkeyPatc
 
 def test_socketio_star_is_refused_outside_development(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ALLOWED_ORIGINS", "*")
-    monkeypatch.setenv("DIGIPOINT_ENV", "production")
+    monkeypatch.delenv("DIGIPOINT_ENV", raising=False)
     assert not RestrictedSocketIOInput().origin_allowed("https://evil.example")
+    monkeypatch.setenv("DIGIPOINT_ENV", "production")
+    with pytest.raises(OriginsRefused):  # production does not even start
+        RestrictedSocketIOInput()
     monkeypatch.setenv("DIGIPOINT_ENV", "development")
     assert RestrictedSocketIOInput().origin_allowed("https://anything.example")
