@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import unicodedata
 import uuid
 from pathlib import Path
@@ -225,3 +227,30 @@ def test_logs_hold_no_personal_data_and_no_spurious_errors(live_stack: LiveStack
     spurious = [(name, line) for name, line in errors if not re.search(r"conversation \S+", line)]
     assert not spurious, spurious[:5]
     assert not [(name, line) for name, line in errors if any(sender in line for sender in senders)]
+
+
+@pytest.mark.parametrize("origins", ["*", ""])
+def test_rasa_itself_refuses_production_with_any_origin(tmp_path: Path, origins: str) -> None:
+    """Even started without scripts/rasa_launch.py, the channels stop Rasa with one clear line."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIGIPOINT_")}
+    env.update(
+        DIGIPOINT_ENV="production",
+        ALLOWED_ORIGINS=origins,
+        ACTION_ENDPOINT_URL="http://127.0.0.1:9/webhook",
+        ACTION_SERVER_TOKEN="refused",
+        TRACKER_DB_URL=f"sqlite:///{tmp_path / 'tracker.db'}",
+        PYTHONPATH=str(ROOT),
+        RASA_TELEMETRY_ENABLED="false",
+    )
+    command = [
+        str(ROOT / ".venv-rasa" / "bin" / "rasa"),
+        "run",
+        "--model",
+        str(ROOT / "models" / "digipoint.tar.gz"),
+    ]
+    command += ["--port", "9", "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"]
+    finished = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False
+    )
+    assert finished.returncode == 1
+    assert "OriginsRefused: DigiPoint's REST channel refuses to start" in finished.stdout + finished.stderr
