@@ -1,0 +1,204 @@
+"""DigiPoint's tracker store (rasa_addons/tracker_store.py, tracker_window.py) on real SQLite files.
+
+Run: ``.venv-rasa/bin/python -m pytest -q -p no:cacheprovider --noconftest tests/rasa_env``.
+PostgreSQL cases run when ``scripts/postgres.sh url`` answers (a running cluster).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("rasa")
+
+from rasa.core.agent import Agent  # noqa: E402
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage  # noqa: E402
+from rasa.shared.core.domain import Domain  # noqa: E402
+from rasa.shared.core.events import (  # noqa: E402
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    Event,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
+
+from rasa_addons.health import unhealthy_reason  # noqa: E402
+from rasa_addons.tracker_store import (  # noqa: E402
+    MAX_SENDER_ID_LENGTH,
+    DigiPointSQLTrackerStore,
+    SenderIdTooLong,
+    TrackerDatabaseUnusable,
+    TrackerStoreUnavailable,
+    apology_text,
+    handle_or_apologise,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+
+
+def run(coroutine: Any) -> Any:
+    return asyncio.run(coroutine)
+
+
+def store_at(path: Path, **kwargs: Any) -> DigiPointSQLTrackerStore:
+    return DigiPointSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{path}", **kwargs)
+
+
+def turn(i: int) -> list[Event]:
+    """One turn: listen, user message, a slot, a reply (every 7th turn rewound)."""
+    events: list[Event] = [
+        ActionExecuted("action_listen"),
+        UserUttered(f"message {i}", {"name": "inform", "confidence": 1.0}),
+        SlotSet("background", f"answer {i}") if i % 5 else SlotSet("city", f"city {i}"),
+        ActionExecuted("utter_greet"),
+        BotUttered(f"reply {i}"),
+    ]
+    if i % 7 == 3:
+        events.append(UserUtteranceReverted())
+    return events
+
+
+def test_agent_uses_the_store_unwrapped(tmp_path: Path) -> None:
+    store = store_at(tmp_path / "t.db")
+    assert Agent(tracker_store=store).tracker_store is store  # no FailSafeTrackerStore
+
+
+def test_missing_folder_stops_startup_with_the_url(tmp_path: Path) -> None:
+    with pytest.raises(TrackerDatabaseUnusable, match="no/such/folder.*does not exist"):
+        store_at(tmp_path / "no" / "such" / "folder" / "t.db")
+
+
+def test_database_error_propagates_and_the_person_gets_the_apology(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    store = store_at(path)
+    path.unlink()
+    path.write_bytes(b"not a database" * 100)
+    with pytest.raises(TrackerStoreUnavailable) as raised:
+        run(store.retrieve("person-1"))
+    assert raised.value.conversation_id == "person-1"
+
+    async def on_new_message(message: UserMessage) -> None:
+        await message.output_channel.send_text_message(message.sender_id, "half a reply")
+        await store.retrieve(message.sender_id)
+
+    output = CollectingOutputChannel()
+    message = UserMessage("Hei, olen Matti", output, "person-1", metadata={"language": "fi"})
+    assert run(handle_or_apologise(on_new_message, message)) is False
+    assert [m["text"] for m in output.messages] == [apology_text("fi")]
+    assert run(unhealthy_reason(Agent(tracker_store=store))) == "no model loaded"
+
+
+def test_replaced_sqlite_file_is_used_by_the_next_request(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    store = store_at(path)
+    tracker = run(store.get_or_create_tracker("a"))
+    tracker.update(SlotSet("city", "Espoo"))
+    run(store.save(tracker))
+    path.unlink()
+    fresh = store_at(path)  # an empty database at the same path (restored backup, new volume)
+    del fresh
+    assert run(store.retrieve("a")) is None  # the new file, not the deleted one
+
+
+@pytest.mark.parametrize("length", [MAX_SENDER_ID_LENGTH + 1, 300])
+def test_long_sender_id_is_refused_before_storage(tmp_path: Path, length: int) -> None:
+    store = store_at(tmp_path / "t.db")
+    tracker = store.init_tracker("x" * length)
+    with pytest.raises(SenderIdTooLong):
+        run(store.save(tracker))
+    with pytest.raises(SenderIdTooLong):
+        run(store.retrieve("x" * length))
+    assert run(store.keys()) == []
+    ok = store.init_tracker("y" * MAX_SENDER_ID_LENGTH)
+    ok.update(ActionExecuted("action_listen"))
+    run(store.save(ok))
+
+
+def _long_conversation(store: DigiPointSQLTrackerStore, turns: int) -> list[Event]:
+    expected: list[Event] = []
+    tracker = run(store.get_or_create_tracker("long"))
+    expected.extend(tracker.events)
+    for i in range(turns):
+        tracker = run(store.retrieve("long"))
+        assert tracker is not None
+        if i == 4:
+            loop = ActiveLoop("goal_form")
+            tracker.update(loop)
+            expected.append(loop)
+        for event in turn(i):
+            tracker.update(event)
+            expected.append(event)
+        run(store.save(tracker))
+        run(store.save(tracker))  # a second save stores nothing twice
+    return expected
+
+
+def test_bounded_tracker_saves_every_event_exactly_once_and_keeps_the_state(tmp_path: Path) -> None:
+    store = store_at(tmp_path / "t.db", window_events=30)
+    reference = store_at(tmp_path / "ref.db", window_events=10_000)  # never windowed
+    expected = _long_conversation(store, 120)
+    _long_conversation(reference, 120)
+
+    full = run(store.retrieve_full_tracker("long"))
+    assert [e.as_dict() for e in full.events] == [e.as_dict() for e in expected]
+    working = run(store.retrieve("long"))
+    whole = run(reference.retrieve("long"))
+    assert len(working.events) - working.summary <= 30 + len(turn(0))
+    assert working.current_slot_values() == whole.current_slot_values() == full.current_slot_values()
+    assert working.active_loop_name == whole.active_loop_name == "goal_form"
+    # a rewind replays onto the summary, not onto a blank state
+    working.update(UserUttered("x", {"name": "inform", "confidence": 1.0}))
+    working.update(UserUtteranceReverted())
+    assert working.current_slot_values() == whole.current_slot_values()
+
+
+def test_cached_summary_is_dropped_when_old_events_are_deleted(tmp_path: Path) -> None:
+    store = store_at(tmp_path / "t.db", window_events=20)
+    _long_conversation(store, 30)
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM events WHERE sender_id = 'long'")
+    assert run(store.retrieve("long")) is None
+
+
+def _postgres_url() -> str:
+    try:
+        url = subprocess.run(
+            [str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (subprocess.CalledProcessError, OSError):
+        pytest.skip("no PostgreSQL cluster running (scripts/postgres.sh)")
+    return url
+
+
+def test_postgres_first_request_after_a_restart_works() -> None:
+    url = _postgres_url()
+    store = DigiPointSQLTrackerStore(domain=DOMAIN, host=url)
+    sender = f"restart-{os.getpid()}"
+    tracker = run(store.get_or_create_tracker(sender))
+    run(store.save(tracker))
+    script = str(ROOT / "scripts" / "postgres.sh")
+    subprocess.run([script, "stop"], check=True, capture_output=True)
+    try:
+        with pytest.raises(TrackerStoreUnavailable):
+            run(store.retrieve(sender))
+    finally:
+        subprocess.run([script], check=True, capture_output=True)
+    assert run(store.retrieve(sender)) is not None  # pooled connections were pre-pinged
+    with pytest.raises(SenderIdTooLong):
+        run(store.retrieve("z" * 256))
+
+
+def test_postgres_missing_database_stops_startup_without_password() -> None:
+    url = _postgres_url().replace("digipoint@", "digipoint:secret@").rsplit("/", 1)[0] + "/no_such_db"
+    with pytest.raises(TrackerDatabaseUnusable) as raised:
+        DigiPointSQLTrackerStore(domain=DOMAIN, host=url)
+    assert "no_such_db" in str(raised.value) and "secret" not in str(raised.value)
+    assert "\n" not in str(raised.value)
