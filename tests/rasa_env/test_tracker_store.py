@@ -185,12 +185,13 @@ def test_postgres_first_request_after_a_restart_works() -> None:
     tracker = run(store.get_or_create_tracker(sender))
     run(store.save(tracker))
     script = str(ROOT / "scripts" / "postgres.sh")
+    same_port = {**os.environ, "PGPORT": (ROOT / "var" / "postgres" / "port").read_text().strip()}
     subprocess.run([script, "stop"], check=True, capture_output=True)
     try:
         with pytest.raises(TrackerStoreUnavailable):
             run(store.retrieve(sender))
     finally:
-        subprocess.run([script], check=True, capture_output=True)
+        subprocess.run([script], check=True, capture_output=True, env=same_port)
     assert run(store.retrieve(sender)) is not None  # pooled connections were pre-pinged
     with pytest.raises(SenderIdTooLong):
         run(store.retrieve("z" * 256))
