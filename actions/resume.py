@@ -12,7 +12,8 @@ reads the code from the message (:func:`bot.resume.codes.find_codes`):
   goal_form, where the widget's welcome leaves the person, the form goes on
   instead, skipping what is known, and the confidence check shows the trend);
 - an unknown, used or expired code: says so kindly; after ``MAX_ATTEMPTS``
-  tries in one conversation it stops checking codes (guessing protection).
+  unknown codes tried in one conversation (slot ``resume_code_attempts``) it stops
+  checking codes (guessing protection).
 
 ``give_code`` is called by ``action_record_summary_consent``: it issues a code
 and returns the message that shows it.
@@ -78,12 +79,21 @@ def restored_slots(summary: dict[str, Any], current: dict[str, Any], text: str =
     return [event for event in cleared if event["name"] not in names] + restored
 
 
+ATTEMPTS_SLOT = "resume_code_attempts"
+
+
 def _attempts(tracker: Tracker) -> int:
-    return sum(
-        1
-        for event in tracker.events
-        if event.get("event") == "action" and event.get("name") == "action_resume_with_code"
-    )
+    """Codes tried so far in this conversation, from the ``resume_code_attempts`` slot.
+
+    A slot rather than a count of ``action_resume_with_code`` events: the
+    tracker the action server receives holds only the latest events (the
+    tracker window in rasa_addons/), so an event count would forget old tries.
+    """
+    value = tracker.get_slot(ATTEMPTS_SLOT)
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 class ActionResumeWithCode(Action):
@@ -106,9 +116,11 @@ class ActionResumeWithCode(Action):
         if not codes.find_codes(text):
             dispatcher.utter_message(text=t("resume.ask_code", lang))
             return undo
-        if _attempts(tracker) >= MAX_ATTEMPTS:
+        attempts = _attempts(tracker)
+        if attempts >= MAX_ATTEMPTS:
             dispatcher.utter_message(text=t("resume.too_many", lang))
             return undo
+        counted = SlotSet(ATTEMPTS_SLOT, float(attempts + 1))
         try:
             with session_scope() as session:
                 restored = codes.redeem(session, text, tracker.sender_id)
@@ -118,7 +130,7 @@ class ActionResumeWithCode(Action):
             return undo
         if restored is None:
             dispatcher.utter_message(text=t("resume.not_found", lang))
-            return undo
+            return [*undo, counted]
         if restored.summary:
             plan = render_summary(restored.summary, lang).split("\n", 1)[-1]
             dispatcher.utter_message(text=t("resume.welcome_back", lang) + "\n" + plan)

@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     default_language: str = "en"
     max_message_chars: int = 2000
     retention_days: int = 90
+    # Seconds a database session of the action server, web app and worker waits
+    # for a lock or a statement before giving up (bot.db; 0 = no limit).
+    db_statement_timeout_seconds: float = 5.0
 
 
 @lru_cache(maxsize=1)
