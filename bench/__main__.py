@@ -81,7 +81,7 @@ def main() -> None:
 
     training_s = None if args.skip_training else time_training()
     rows: list[tuple[str, str, str, str, str]] = []
-    with tempfile.TemporaryDirectory() as work, running_stack(Path(work), port_offset=20000) as stack:
+    with tempfile.TemporaryDirectory() as work, running_stack(Path(work)) as stack:
         rasa = rasa_process(stack)
         rss_loaded = rasa.memory_info().rss
         asyncio.run(conversations(stack, 1))  # warm-up
