@@ -12,7 +12,9 @@ from bot.db import Base, make_engine
 
 config = context.config
 if config.config_file_name is not None:
-    fileConfig(config.config_file_name)
+    # Keep the loggers that exist already: alembic also runs inside DigiPoint's
+    # own processes and tests, whose one-line fault logs must stay on.
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = Base.metadata
 
