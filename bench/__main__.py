@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import subprocess
 import tempfile
@@ -60,6 +61,27 @@ async def conversations(stack: LiveStack, count: int) -> tuple[list[float], int,
     return latencies, len(latencies), wall, sum(c.finished for c in done)
 
 
+def turn_cost(stack: LiveStack, turns: int) -> str:
+    """Run bench/long_conversation.py (Rasa's environment) against the stack's action server.
+
+    Returns:
+        Its printed figures: per tracker store (Rasa's SQL store, DigiPoint's
+        windowed store) the median turn latency early, midway and at the end
+        (ms), and the largest action-server request (KB).
+
+    Raises:
+        subprocess.CalledProcessError: the script failed (its output is in the error).
+    """
+    env = {**os.environ, "ACTION_SERVER_TOKEN": stack.action_server_token, "PYTHONPATH": str(ROOT),
+           "RASA_TELEMETRY_ENABLED": "false"}
+    done = subprocess.run(
+        [str(ROOT / ".venv-rasa" / "bin" / "python"), str(ROOT / "bench" / "long_conversation.py"),
+         "--action-url", f"{stack.action_url}/webhook", "--turns", str(turns)],
+        env=env, capture_output=True, text=True, check=True, cwd=ROOT,
+    )
+    return done.stdout.strip()
+
+
 def time_training() -> float:
     """Seconds to train the model from scratch into a temporary folder."""
     with tempfile.TemporaryDirectory() as out:
@@ -77,6 +99,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--skip-training", action="store_true", help="do not time a fresh training")
+    parser.add_argument("--turns", type=int, default=300, help="turns of the long-conversation run")
     args = parser.parse_args()
 
     training_s = None if args.skip_training else time_training()
@@ -106,6 +129,7 @@ def main() -> None:
             ))
         stop.set()
         sampler.join()
+        long_conversation = turn_cost(stack, args.turns)
 
     print("\nDigiPoint benchmark: scripted whole conversations over REST")
     print(f"{'load':<22}{'p50 ms':>8}{'p95 ms':>8}{'msg/s':>8}{'finished':>10}")
@@ -114,6 +138,8 @@ def main() -> None:
     print(f"Rasa server RSS: {rss_loaded / 2**20:.0f} MiB loaded, {peak[0] / 2**20:.0f} MiB peak")
     if training_s is not None:
         print(f"Training time (from scratch): {training_s:.0f} s")
+    print(f"\nCost of a turn over {args.turns} turns (bench/long_conversation.py):")
+    print(long_conversation)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,13 @@
 Runs in the Rasa environment, in process (no HTTP between the person and Rasa),
 against a running action server::
 
-    PYTHONPATH=. .venv-rasa/bin/python bench/long_conversation.py \\
-        --action-url http://localhost:5055/webhook --turns 300 --store both
+    ACTION_SERVER_TOKEN=$(cat var/action_server_token) PYTHONPATH=. \\
+        .venv-rasa/bin/python bench/long_conversation.py \\
+        --action-url http://127.0.0.1:5055/webhook --turns 300 --store both
+
+``make bench`` runs it against the benchmark's own stack (bench/__main__.py).
+The action server refuses calls without ``ACTION_SERVER_TOKEN`` (sent as
+``Authorization: Bearer``), so the environment must carry the stack's token.
 
 Each store gets a fresh SQLite tracker file and the same scripted messages
 (greetings, help, thanks, the goal form). Prints per store the median latency
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -34,7 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 MESSAGES = ["hello", "what can you do", "help", "thanks", "who are you", "I want a job"]
 
 
-async def converse(store_kind: str, turns: int, action_url: str, model: str, work: Path) -> dict[str, Any]:
+async def converse(
+    store_kind: str, turns: int, action_url: str, model: str, work: Path, token: str = ""
+) -> dict[str, Any]:
     """One conversation of ``turns`` messages; latencies (s), request sizes (bytes), replies."""
     from rasa.core.actions import action as action_module
     from rasa.core.agent import Agent
@@ -54,10 +62,11 @@ async def converse(store_kind: str, turns: int, action_url: str, model: str, wor
         return payload
 
     action_module.RemoteAction._action_call_format = measured  # type: ignore[method-assign]
+    headers = {"Authorization": f"Bearer {token}"} if token else None
     url = f"sqlite:///{work / f'{store_kind}.db'}"
     store = SQLTrackerStore(host=url) if store_kind == "rasa" else DigiPointSQLTrackerStore(host=url)
     agent = Agent.load(model, tracker_store=store, lock_store=InMemoryLockStore(),
-                       action_endpoint=EndpointConfig(action_url))
+                       action_endpoint=EndpointConfig(action_url, headers=headers))
     times, replies = [], []
     for i in range(turns):
         output = CollectingOutputChannel()
@@ -82,11 +91,14 @@ def main() -> None:
     from rasa.utils.log_utils import configure_structlog
 
     configure_structlog(40)  # ERROR: Rasa's debug lines would dominate the timings
+    token = os.environ.get("ACTION_SERVER_TOKEN", "")
     kinds = ["rasa", "digipoint"] if args.store == "both" else [args.store]
     results = {}
     with tempfile.TemporaryDirectory() as work:
         for kind in kinds:
-            results[kind] = asyncio.run(converse(kind, args.turns, args.action_url, args.model, Path(work)))
+            results[kind] = asyncio.run(
+                converse(kind, args.turns, args.action_url, args.model, Path(work), token)
+            )
     for kind, result in results.items():
         t = result["times"]
         spans = ((5, 15), (145, 155), (len(t) - 10, len(t)))
