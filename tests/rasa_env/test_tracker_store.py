@@ -1,14 +1,16 @@
 """DigiPoint's tracker store (rasa_addons/tracker_store.py, tracker_window.py) on real SQLite files.
 
 Run: ``.venv-rasa/bin/python -m pytest -q -p no:cacheprovider --noconftest tests/rasa_env``.
-PostgreSQL cases run when ``scripts/postgres.sh url`` answers (a running cluster).
+PostgreSQL cases run on a private cluster of scripts/postgres.sh (started and destroyed here).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -168,25 +170,41 @@ def test_cached_summary_is_dropped_when_old_events_are_deleted(tmp_path: Path) -
     assert run(store.retrieve("long")) is None
 
 
-def _postgres_url() -> str:
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[tuple[str, dict[str, str]]]:
+    """A private PostgreSQL cluster of scripts/postgres.sh for this module: (URL, its env).
+
+    Private, because the test stops and starts it; destroyed afterwards (and by
+    the script's owner watcher if pytest dies). Fails, never skips, when
+    PostgreSQL cannot start.
+    """
+    env = {
+        **os.environ,
+        # Under the repository (as the other tests' clusters): the postgres
+        # user must reach it, and pytest's own temporary folders are root-only.
+        "POSTGRES_DIR": str(ROOT / "var" / "test-runs" / f"rasa-env-{os.getpid()}" / "postgres"),
+        "POSTGRES_OWNER_PID": str(os.getpid()),
+    }
+    script = str(ROOT / "scripts" / "postgres.sh")
+    done = subprocess.run([script], capture_output=True, text=True, env=env, timeout=600, check=False)
+    if done.returncode != 0:
+        pytest.fail(f"PostgreSQL did not start (postgres.sh exit {done.returncode}): {done.stderr[-800:]}")
     try:
-        url = subprocess.run(
-            [str(ROOT / "scripts" / "postgres.sh"), "url"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (subprocess.CalledProcessError, OSError):
-        pytest.skip("no PostgreSQL cluster running (scripts/postgres.sh)")
-    return url
+        yield done.stdout.strip().splitlines()[-1], env
+    finally:
+        subprocess.run([script, "destroy"], capture_output=True, env=env, timeout=120, check=False)
+        shutil.rmtree(Path(env["POSTGRES_DIR"]).parent, ignore_errors=True)
 
 
-def test_postgres_first_request_after_a_restart_works() -> None:
-    url = _postgres_url()
+def test_postgres_first_request_after_a_restart_works(postgres: tuple[str, dict[str, str]]) -> None:
+    url, env = postgres
     store = DigiPointSQLTrackerStore(domain=DOMAIN, host=url)
     sender = f"restart-{os.getpid()}"
     tracker = run(store.get_or_create_tracker(sender))
     run(store.save(tracker))
     script = str(ROOT / "scripts" / "postgres.sh")
-    same_port = {**os.environ, "PGPORT": (ROOT / "var" / "postgres" / "port").read_text().strip()}
-    subprocess.run([script, "stop"], check=True, capture_output=True)
+    same_port = {**env, "PGPORT": (Path(env["POSTGRES_DIR"]) / "port").read_text().strip()}
+    subprocess.run([script, "stop"], check=True, capture_output=True, env=env)
     try:
         with pytest.raises(TrackerStoreUnavailable):
             run(store.retrieve(sender))
@@ -197,8 +215,10 @@ def test_postgres_first_request_after_a_restart_works() -> None:
         run(store.retrieve("z" * 256))
 
 
-def test_postgres_missing_database_stops_startup_without_password() -> None:
-    url = _postgres_url().replace("digipoint@", "digipoint:secret@").rsplit("/", 1)[0] + "/no_such_db"
+def test_postgres_missing_database_stops_startup_without_password(
+    postgres: tuple[str, dict[str, str]],
+) -> None:
+    url = postgres[0].replace("digipoint@", "digipoint:secret@").rsplit("/", 1)[0] + "/no_such_db"
     with pytest.raises(TrackerDatabaseUnusable) as raised:
         DigiPointSQLTrackerStore(domain=DOMAIN, host=url)
     assert "no_such_db" in str(raised.value) and "secret" not in str(raised.value)
