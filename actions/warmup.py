@@ -60,11 +60,21 @@ def start_in_worker() -> bool:
     """
     if not os.environ.get("SANIC_WORKER_NAME"):
         return False
+    start()
+    return True
+
+
+def start() -> None:
+    """Point the matcher at the ESCO tables and start the warm-up thread, in this process.
+
+    Called by :func:`start_in_worker` in a Sanic worker process, and by
+    ``python -m actions.server``, which serves from one process (so that a
+    crash of it is a crash supervisord sees and restarts).
+    """
     if not logging.getLogger().handlers:  # the fresh worker process: warm-up errors need a time and a level
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-8s %(name)s - %(message)s")
     use_esco_database()
     threading.Thread(target=warm_up, name="matcher-warm-up", daemon=True).start()
-    return True
 
 
 start_in_worker()

@@ -22,6 +22,7 @@ Raises SystemExit with one line when nginx is not installed.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shlex
@@ -30,6 +31,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +106,23 @@ def programs(run_dir: Path, log_dir: Path) -> list[Program]:
     return result
 
 
+def rasa_down_body() -> str:
+    """The JSON nginx answers (HTTP 503) on the chat port when Rasa cannot be reached.
+
+    ``{"error": "chat_unavailable", "messages": {"<locale>": "<faults.try_again>"}}``,
+    with the texts of bot/i18n/messages/faults.yml, so a REST client can show the
+    person the apology in their language instead of nginx's HTML error page.
+
+    Raises:
+        ValueError: a text holds a character nginx's quoted string cannot (' or $).
+    """
+    faults = yaml.safe_load((ROOT / "bot" / "i18n" / "messages" / "faults.yml").read_text(encoding="utf-8"))
+    body = json.dumps({"error": "chat_unavailable", "messages": faults["try_again"]}, ensure_ascii=False)
+    if "'" in body or "$" in body or "\\" in body:
+        raise ValueError("faults.try_again holds ' or $ or a backslash, which nginx's return string cannot")
+    return body
+
+
 def render() -> Path:
     """Write both files for this run; return the supervisord config's path."""
     run_dir = _path("RUN_DIR", "var/run")
@@ -127,6 +146,7 @@ def render() -> Path:
         "web_port": _port("WEB_PORT", 8080),
         "web_internal_port": _port("WEB_INTERNAL_PORT", 8081),
         "programs": programs(run_dir, log_dir),
+        "rasa_down_body": rasa_down_body(),
         "reaper_command": shlex.join([str(ROOT / ".venv" / "bin" / "python"), str(HERE / "reaper.py")]),
     }
     for template, name in (("supervisord.conf.j2", "supervisord.conf"), ("nginx.conf.j2", "nginx.conf")):

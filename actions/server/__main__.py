@@ -11,9 +11,10 @@ and says how to set it when it is missing), ``ACTION_TIMEOUT_SECONDS`` (7),
 (5055, when ``--port`` is not given), ``DATABASE_URL``. The token is never
 taken from the command line, so it does not show in the process list.
 
-Like ``python -m rasa_sdk``, the app is built by Sanic's ``AppLoader`` in the
-primary process and again in the worker process that serves requests (which
-is where ``actions/warmup.py`` starts the warm-up).
+Unlike ``python -m rasa_sdk``, the server runs in one process (Sanic's single
+process mode): with a Sanic worker process under a primary one, a killed
+worker left the primary alive and the port dead, and supervisord saw nothing
+to restart. The warm-up (``actions/warmup.py``) starts here before serving.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from rasa_sdk.constants import DEFAULT_SERVER_PORT
 from sanic import Sanic
 from sanic.worker.loader import AppLoader
 
+from actions import warmup
 from actions.server.app import ConfigError, ServerConfig, configure_logging, create_server_app
 from actions.server.executor import GuardedActionExecutor
 
@@ -66,8 +68,9 @@ def main(argv: list[str] | None = None) -> None:
         )
     )
     app = loader.load()
-    app.prepare(host=config.host, port=args.port, workers=utils.number_of_sanic_workers())
-    Sanic.serve(primary=app, app_loader=loader)
+    app.prepare(host=config.host, port=args.port, single_process=True)
+    warmup.start()
+    Sanic.serve_single(primary=app)
 
 
 if __name__ == "__main__":

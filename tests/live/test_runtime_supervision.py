@@ -118,6 +118,18 @@ def test_a_killed_server_is_restarted_and_the_conversation_goes_on(
     assert sum(e["event"] == "user" for e in after) == sum(e["event"] == "user" for e in before) + 1
 
 
+def test_the_process_serving_actions_is_the_one_supervisord_watches(live_stack: LiveStack) -> None:
+    """The action server's port is held by the supervised process itself, not by a child.
+
+    With Sanic's worker process under a primary one, kill -9 of the worker left
+    the primary RUNNING in supervisord and the port dead: every action timed out.
+    """
+    port = live_stack.ports["ACTION_PORT"]
+    listening = [c for c in psutil.net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN]
+    holders = {c.pid for c in listening if c.laddr.port == port}
+    assert holders == {live_stack.program_pid("actions")}
+
+
 @pytest.mark.parametrize(
     "path",
     ["/conversations/someone/tracker", "/status", "/model", "/version", "/domain", "/"],
