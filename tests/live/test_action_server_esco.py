@@ -50,7 +50,12 @@ def _validate_background(stack: LiveStack, text: str, domain: dict[str, Any]) ->
             "latest_action_name": "action_listen",
         },
     }
-    response = httpx.post(f"{stack.action_url}/webhook", json=payload, timeout=60)
+    response = httpx.post(
+        f"{stack.action_url}/webhook",
+        json=payload,
+        headers={"Authorization": f"Bearer {stack.action_server_token}"},
+        timeout=60,
+    )
     assert response.status_code == 200, response.text
     return dict(response.json())
 

@@ -6,19 +6,20 @@ faults.try_again in their language with HTTP 200, never the welcome of a blank
 tracker. After recovery the conversation goes on, and the events counted in
 the tracker database with SQL show nothing lost but the message in flight.
 
-The test stops and starts the shared cluster of scripts/postgres.sh (same
-port), in its own database ``tracker_<random>``, dropped at the end.
+The test stops and starts a private cluster of scripts/postgres.sh (same
+port; under var/test-runs/, destroyed at the end and by the script's owner
+watcher if pytest dies), so no other test's database goes away under it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -31,10 +32,14 @@ POSTGRES = str(ROOT / "scripts" / "postgres.sh")
 FAULTS = yaml.safe_load((ROOT / "bot" / "i18n" / "messages" / "faults.yml").read_text(encoding="utf-8"))
 
 
+CLUSTER = ROOT / "var" / "test-runs" / f"live-tracker-{os.getpid()}" / "postgres"
+CLUSTER_ENV = {"POSTGRES_DIR": str(CLUSTER), "POSTGRES_OWNER_PID": str(os.getpid())}
+
+
 def _postgres(*args: str, port: str | None = None) -> str:
-    env = {**os.environ, **({"PGPORT": port} if port else {})}
+    env = {**os.environ, **CLUSTER_ENV, **({"PGPORT": port} if port else {})}
     done = subprocess.run([POSTGRES, *args], capture_output=True, text=True, check=True, env=env)
-    return done.stdout.strip()
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
 
 
 @pytest.fixture(scope="module")
@@ -46,18 +51,17 @@ def pg_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveSta
     with admin.connect() as connection:
         connection.exec_driver_sql(f"CREATE DATABASE {name}")
     url = base.rsplit("/", 1)[0] + f"/{name}"
-    offset = int(os.environ.get("DIGIPOINT_TEST_PORT_OFFSET", "40000"))
+    offset = os.environ.get("DIGIPOINT_TEST_PORT_OFFSET")
     try:
         work = tmp_path_factory.mktemp("pgstack")
-        with running_stack(work, port_offset=offset, tracker_db_url=url) as stack:
+        with running_stack(work, port_offset=int(offset) if offset else None, tracker_db_url=url) as stack:
             yield stack, url
     except StackError as error:
         pytest.fail(str(error))
     finally:
-        _postgres()
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()
+        _postgres("destroy")
+        shutil.rmtree(CLUSTER.parent, ignore_errors=True)
 
 
 def _send(stack: LiveStack, sender: str, text: str, language: str = "fi") -> list[str]:
@@ -98,7 +102,7 @@ def test_postgres_restart_and_outage_lose_nothing_but_the_message_in_flight(
     pg_stack: tuple[LiveStack, str],
 ) -> None:
     stack, url = pg_stack
-    port = (Path(ROOT) / "var" / "postgres" / "port").read_text().strip()
+    port = (CLUSTER / "port").read_text().strip()
     sender = f"pg-{uuid.uuid4().hex[:10]}"
     apology = FAULTS["try_again"]["fi"]
     welcome = _send(stack, sender, "hei")
