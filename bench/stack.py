@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -80,6 +81,23 @@ class LiveStack:
             [str(SUPERVISORCTL), "-c", str(self.supervisor_conf), *args],
             capture_output=True, text=True, timeout=timeout_s, check=False,
         )
+
+    def tracker(self, sender: str, include_events: str = "ALL") -> dict[str, Any]:
+        """The conversation's tracker from Rasa's internal HTTP API (with the token).
+
+        ``include_events``: Rasa's ``ALL``, ``AFTER_RESTART``, ``APPLIED`` or
+        ``NONE``. Returns the tracker as JSON (``events``, ``slots``, ...).
+
+        Raises:
+            httpx.HTTPStatusError: Rasa answered with an error status.
+        """
+        response = httpx.get(
+            f"{self.rasa_api_url}/conversations/{sender}/tracker",
+            params={"token": self.rasa_token, "include_events": include_events},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return dict(response.json())
 
     def program_pid(self, program: str) -> int:
         """The pid of supervisord's ``program`` (rasa, actions, web, worker, nginx); 0 if not running."""

@@ -54,14 +54,6 @@ def _texts(replies: list[dict[str, Any]]) -> list[str]:
     return [r.get("text") or "" for r in replies]
 
 
-def _tracker(stack: LiveStack, sender: str) -> dict[str, Any]:
-    response = httpx.get(
-        f"{stack.rasa_api_url}/conversations/{sender}/tracker",
-        params={"token": stack.rasa_token, "include_events": "NONE"},
-        timeout=30,
-    )
-    response.raise_for_status()
-    return dict(response.json())
 
 
 def _event_ids(stack: LiveStack, sender: str) -> list[int]:
@@ -119,7 +111,7 @@ def catalogue_locked(stack: LiveStack, seconds: float) -> Iterator[threading.Eve
 def _new_goal_form_conversation(stack: LiveStack) -> str:
     sender = f"live-b-{uuid.uuid4().hex[:10]}"
     _post(stack, sender, "Hi")
-    assert _tracker(stack, sender)["slots"].get("requested_slot") == "goal_type"
+    assert stack.tracker(sender, include_events="NONE")["slots"].get("requested_slot") == "goal_type"
     return sender
 
 
@@ -166,7 +158,7 @@ def test_locked_catalogue_stalls_no_other_conversation_and_loses_nothing(live_st
 
     assert b_done_while_locked
     assert b_seconds <= normal + 0.5, f"B waited {b_seconds:.2f} s, normally {normal:.2f} s"
-    assert _tracker(live_stack, person_b)["slots"].get("goal_type") == "both"
+    assert live_stack.tracker(person_b, include_events="NONE")["slots"].get("goal_type") == "both"
     assert b_replies, "B got no answer"
 
     a_replies, a_seconds = result["a"]
@@ -261,7 +253,7 @@ def test_timed_out_action_apologises_and_the_form_keeps_its_place(short_limit_st
         replies, seconds = _post(stack, sender, "like")
     assert seconds < 10, f"the person waited {seconds:.1f} s"
     assert t("faults.slow_answer", "en") in _texts(replies), _texts(replies)
-    state = _tracker(stack, sender)
+    state = stack.tracker(sender, include_events="NONE")
     assert (state.get("active_loop") or {}).get("name") == "interest_form"
     assert state["slots"].get("requested_slot") == last_item  # the form kept its place
 
@@ -270,7 +262,7 @@ def test_timed_out_action_apologises_and_the_form_keeps_its_place(short_limit_st
     text_after = " ".join(_texts(replies))
     headings = (t("suggestions.heading_jobs", "en"), t("suggestions.heading_courses", "en"))
     assert any(heading in text_after for heading in headings), text_after
-    assert _tracker(stack, sender)["slots"].get("shown_suggestions")
+    assert stack.tracker(sender, include_events="NONE")["slots"].get("shown_suggestions")
 
     # Nothing saved was lost: every row is still there (plus the interest result), no event went.
     rows_after = _product_rows(stack, sender)

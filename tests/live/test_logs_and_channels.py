@@ -57,14 +57,6 @@ def _say(stack: LiveStack, sender: str, text: str, language: str = "en") -> list
     return list(response.json())
 
 
-def _tracker(stack: LiveStack, sender: str) -> dict[str, Any]:
-    response = httpx.get(
-        f"{stack.rasa_api_url}/conversations/{sender}/tracker",
-        params={"token": stack.rasa_token, "include_events": "ALL"},
-        timeout=30,
-    )
-    response.raise_for_status()
-    return dict(response.json())
 
 
 class SocketIO:
@@ -177,11 +169,11 @@ def test_decomposed_city_answer_fills_the_city_and_the_tracker_stores_nfc(live_s
     sender = f"nfd-{uuid.uuid4().hex[:10]}"
     for answer in ("/greet", '/inform{"answer":"job"}', '/inform{"answer":"software"}'):
         _say(live_stack, sender, answer, "sv")
-    assert _tracker(live_stack, sender)["slots"]["requested_slot"] == "city"
+    assert live_stack.tracker(sender)["slots"]["requested_slot"] == "city"
     decomposed = unicodedata.normalize("NFD", "Åbo")
     assert decomposed != "Åbo"
     _say(live_stack, sender, decomposed, "sv")
-    tracker = _tracker(live_stack, sender)
+    tracker = live_stack.tracker(sender)
     assert tracker["slots"]["city"] == "Turku"
     texts = [e.get("text") or "" for e in tracker["events"] if e["event"] == "user"]
     assert "Åbo" in texts

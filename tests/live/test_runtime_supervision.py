@@ -37,15 +37,6 @@ def _say(stack: LiveStack, sender: str, text: str) -> list[dict[str, Any]]:
     return replies
 
 
-def _events(stack: LiveStack, sender: str) -> list[dict[str, Any]]:
-    response = httpx.get(
-        f"{stack.rasa_api_url}/conversations/{sender}/tracker",
-        params={"token": stack.rasa_token, "include_events": "ALL"},
-        timeout=30,
-    )
-    response.raise_for_status()
-    events: list[dict[str, Any]] = response.json()["events"]
-    return events
 
 
 def _stack_processes(stack: LiveStack) -> list[psutil.Process]:
@@ -87,7 +78,7 @@ def test_a_killed_server_is_restarted_and_the_conversation_goes_on(
     """kill -9 of the action server (or web app): supervisord restarts it, the rest keeps serving."""
     sender = f"supervised-{uuid.uuid4().hex[:10]}"
     assert _say(live_stack, sender, "hi")
-    before = _events(live_stack, sender)
+    before = live_stack.tracker(sender)["events"]
     assert before
 
     old_pid = live_stack.program_pid(program)
@@ -110,10 +101,10 @@ def test_a_killed_server_is_restarted_and_the_conversation_goes_on(
     assert all(" RUNNING " in line for line in status.splitlines() if line.strip()), status
 
     # Nothing saved was lost, and the same conversation continues.
-    after_restart = _events(live_stack, sender)
+    after_restart = live_stack.tracker(sender)["events"]
     assert after_restart[: len(before)] == before
     assert _say(live_stack, sender, "I want a job")
-    after = _events(live_stack, sender)
+    after = live_stack.tracker(sender)["events"]
     assert after[: len(before)] == before
     assert sum(e["event"] == "user" for e in after) == sum(e["event"] == "user" for e in before) + 1
 

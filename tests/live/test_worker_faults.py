@@ -51,15 +51,6 @@ def _say(stack: LiveStack, sender: str, text: str) -> tuple[int, list[dict[str, 
     )
 
 
-def _events(stack: LiveStack, sender: str) -> list[dict[str, Any]]:
-    response = httpx.get(
-        f"{stack.rasa_api_url}/conversations/{sender}/tracker",
-        params={"token": stack.rasa_token, "include_events": "ALL"},
-        timeout=30,
-    )
-    response.raise_for_status()
-    events: list[dict[str, Any]] = response.json()["events"]
-    return events
 
 
 def _timeouts(events: list[dict[str, Any]]) -> tuple[int, int]:
@@ -117,7 +108,7 @@ def test_worker_survives_a_20_s_lock_and_sends_the_timeout_once(
     sender = f"worker-fault-{uuid.uuid4().hex[:10]}"
     status, replies, _ = _say(live_stack, sender, PERSON_TEXT)
     assert status == 200 and any("I have asked a coach" in r.get("text", "") for r in replies), replies
-    before_events = _events(live_stack, sender)
+    before_events = live_stack.tracker(sender)["events"]
     before_rows = _product_rows(path, sender)
     assert before_rows["handoff_requests"] == 1 and _timeouts(before_events) == (0, 0)
     worker_pid = live_stack.program_pid("worker")
@@ -153,11 +144,11 @@ def test_worker_survives_a_20_s_lock_and_sends_the_timeout_once(
 
         # After the lock: the timeout reaches the person once, from one of the two workers.
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and _timeouts(_events(live_stack, sender)) != (1, 1):
+        while time.monotonic() < deadline and _timeouts(live_stack.tracker(sender)["events"]) != (1, 1):
             time.sleep(1)
         delivered_s = time.monotonic() - locked_at - LOCK_S
         time.sleep(6)  # both workers tick again: nothing is sent twice
-        after_events = _events(live_stack, sender)
+        after_events = live_stack.tracker(sender)["events"]
         assert _timeouts(after_events) == (1, 1), [
             e for e in after_events if e.get("event") in ("action", "bot")
         ]
