@@ -13,9 +13,9 @@ WEB_INTERNAL_PORT (8081), ACTION_PORT (5055), RASA_MODEL
 
 Writes ``$RUN_DIR/supervisord.conf`` and ``$RUN_DIR/nginx.conf`` (mode 0600)
 and prints the path of the supervisord one. The programs are rasa, actions,
-web, worker (or, until bot/worker exists, handoffs and purge) and nginx; the
-action server and worker commands follow what the checkout has; the
-event listener deploy/reaper.py ends what a crashed program left behind.
+web (uvicorn), worker (``python -m bot.worker``) and nginx, the action server
+being ``python -m actions.server``; the event listener deploy/reaper.py ends
+what a crashed program left behind.
 
 Raises SystemExit with one line when nginx is not installed.
 """
@@ -81,24 +81,18 @@ def programs(run_dir: Path, log_dir: Path) -> list[Program]:
         "rasa.out", priority=10, startsecs=10, startretries=5, stopwaitsecs=30,
     )
     port = str(_port("ACTION_PORT", 5055))
-    if (ROOT / "actions" / "server.py").exists() or (ROOT / "actions" / "server" / "__main__.py").exists():
-        actions_argv: tuple[str, ...] = (venv, "-m", "actions.server", "--port", port)
-    else:  # until the project's own action server exists
-        actions_argv = (venv, "-m", "rasa_sdk", "--actions", "actions", "--port", port)
+    actions_argv = (venv, "-m", "actions.server", "--port", port)
     web = (
         str(ROOT / ".venv" / "bin" / "uvicorn"), "bot.web.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(_port("WEB_INTERNAL_PORT", 8081)),
         "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--no-server-header",
     )
-    result = [rasa, Program("actions", actions_argv, "actions.log", 20), Program("web", web, "web.log", 30)]
-    if (ROOT / "bot" / "worker.py").exists() or (ROOT / "bot" / "worker" / "__main__.py").exists():
-        result.append(Program("worker", (venv, "-m", "bot.worker"), "worker.log", 40))
-    else:
-        # Until bot.worker exists: the two housekeeping jobs of the old run_stack.sh.
-        expire = (venv, "-m", "bot.coach", "expire-handoffs", "--loop", "15")
-        result.append(Program("handoffs", expire, "handoffs.log", 40))
-        purge = f"while true; do {shlex.quote(venv)} -m bot.coach purge; sleep 86400; done"
-        result.append(Program("purge", ("/bin/sh", "-c", purge), "purge.log", 41))
+    result = [
+        rasa,
+        Program("actions", actions_argv, "actions.log", 20),
+        Program("web", web, "web.log", 30),
+        Program("worker", (venv, "-m", "bot.worker"), "worker.log", 40),
+    ]
     nginx = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         raise SystemExit("nginx is not installed: run scripts/nginx.sh (make setup does)")

@@ -106,15 +106,13 @@ if ! nginx_check="$("$nginx_bin" -t -q -c "$RUN_DIR/nginx.conf" 2>&1)"; then
   exit 1
 fi
 
-rasa_health="/"  # until Rasa has its health channel (rasa_addons/health.py)
-[[ -f rasa_addons/health.py ]] && rasa_health="/webhooks/health/"
 
 # name|url|seconds since start|log|check it depends on: what must answer 200
 # before the stack is up (nginx is judged only when what it proxies is healthy).
 checks=(
   "action server|http://127.0.0.1:$ACTION_PORT/health|120|$LOG_DIR/actions.log|"
   "web app|http://127.0.0.1:$WEB_INTERNAL_PORT/healthz|120|$LOG_DIR/web.log|"
-  "Rasa server|http://127.0.0.1:$RASA_INTERNAL_PORT$rasa_health|300|$LOG_DIR/rasa.log|"
+  "Rasa server|http://127.0.0.1:$RASA_INTERNAL_PORT/webhooks/health/|300|$LOG_DIR/rasa.log|"
   "nginx (pages)|http://$PUBLIC_HOST:$WEB_PORT/healthz|330|$LOG_DIR/nginx-error.log|web app"
   "nginx (chat)|http://$PUBLIC_HOST:$RASA_PORT/webhooks/rest/|330|$LOG_DIR/nginx-error.log|Rasa server"
 )
