@@ -182,7 +182,7 @@ def test_two_processes_50ms_apart_run_in_arrival_order(redis_url: str) -> None:
         first, second = by[(f"c{i}", "m1")], by[(f"c{i}", "m2")]
         assert second["arrived"] < first["end"]  # m2 came while m1 was being handled ...
         assert second["start"] >= first["end"]  # ... and waited for it
-        assert second["start"] - first["end"] < 0.2  # handed over promptly (20 ms polls)
+        assert second["start"] - first["end"] < 0.5  # handed over promptly (20 ms polls; Rasa: 1 s)
     keys = redis.Redis.from_url(redis_url).keys("ours50:*")
     assert all(k.startswith((b"ours50:tracker:", b"ours50:n:")) for k in keys), keys  # queues deleted
 
@@ -286,7 +286,7 @@ def test_cancelled_waiter_gives_its_ticket_back_and_a_dropped_ticket_fails(
 
     with caplog.at_level(logging.WARNING, logger="rasa_addons.lock_store"):
         later_started, waiting = asyncio.run(scenario())
-    assert 0.5 <= later_started < 0.7  # served right after the holder, not a lifetime later
+    assert 0.5 <= later_started < 1.5  # served right after the holder, not a lifetime (60 s) later
     assert isinstance(waiting, LockError)
     assert [r.getMessage() for r in caplog.records if "disappeared" in r.getMessage()]
     assert redis.Redis.from_url(redis_url).keys("cancel:[ql]:*") == []
@@ -297,25 +297,26 @@ def test_memory_url_locks_within_one_process(monkeypatch: pytest.MonkeyPatch) ->
         EndpointConfig(url="memory://", type="rasa_addons.lock_store.DigiPointLockStore")
     )
     assert isinstance(store, DigiPointLockStore) and store.red is None
-    spans: list[tuple[str, float, float]] = []
+    spans: list[tuple[str, int, float, float]] = []
 
-    async def message(cid: str, delay: float) -> None:
-        await asyncio.sleep(delay)
+    async def message(cid: str, order: int) -> None:
+        await asyncio.sleep(order * 0.01)
         async with store.lock(cid):
             begin = time.monotonic()
             await asyncio.sleep(0.1)
-            spans.append((cid, begin, time.monotonic()))
+            spans.append((cid, order, begin, time.monotonic()))
 
     async def burst() -> None:
-        await asyncio.wait_for(asyncio.gather(*(message(c, i * 0.01) for i, c in enumerate("aaab"))), 5)
+        await asyncio.wait_for(asyncio.gather(*(message(c, i) for i, c in enumerate("aaab"))), 5)
 
-    began = time.monotonic()
     asyncio.run(burst())
     same = [s for s in spans if s[0] == "a"]
+    assert [s[1] for s in same] == [0, 1, 2]  # in arrival order ...
     assert all(
-        later[1] >= earlier[2] for earlier, later in zip(same, same[1:], strict=False)
-    )  # one at a time, in order
-    assert time.monotonic() - began < 0.5  # "b" ran alongside, polls are 20 ms
+        later[2] >= earlier[3] for earlier, later in zip(same, same[1:], strict=False)
+    )  # one at a time
+    ((_, _, b_start, _),) = [s for s in spans if s[0] == "b"]
+    assert b_start < same[-1][2]  # "b" did not wait for "a"
     assert store.get_lock("a") is None  # deleted when nobody waits
     monkeypatch.setenv("SANIC_WORKERS", "2")
     with pytest.raises(LockStoreUnusable, match="SANIC_WORKERS=2 needs redis"):
