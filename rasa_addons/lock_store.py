@@ -41,7 +41,7 @@ Semantics (Redis):
 - Start: the server must answer ``PING`` within ``connect_timeout`` seconds
   (wrong password or database at once), else :class:`LockStoreUnusable`, a
   ``RasaException``: ``rasa run`` prints that one line and exits 1 (Sanic's
-  traceback of such a refusal is dropped, for the tracker store's too).
+  traceback of a RasaException start refusal is dropped once this module is imported).
 """
 
 from __future__ import annotations
