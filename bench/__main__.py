@@ -1,64 +1,337 @@
-"""``make bench``: scripted whole conversations over REST against the real stack.
+"""``make bench``: DigiPoint beside Rasa's starter bot under load, one table.
 
-Prints, side by side in one run:
+Runs, one system at a time on the same Rasa install (.venv-rasa):
 
-- per-turn latency p50 / p95 (ms) of the REST round trip, with 1 and with
-  20 concurrent conversations, and messages per second in each case;
-- training time of the Rasa model from scratch (seconds);
-- the Rasa server's resident memory (RSS, MiB) after loading and at its
-  peak during the concurrent run.
+- moodbot: ``rasa init``'s starter bot as Rasa ships it (bench/moodbot.py),
+  one ``rasa run`` process, its REST channel directly;
+- embedded: DigiPoint's default profile (bench/stack.py running_stack),
+  REST through nginx as a person's browser reaches it;
+- production: DigiPoint's production profile, when bench/stack.py offers it.
 
-Usage: ``python -m bench [--concurrency 20] [--skip-training]``
+Against each, bench/load.py (its own process) runs closed-loop load with 1, 10
+and 50 conversations and an open-loop run (300 conversations, exponential think
+time of mean 10 s). DigiPoint conversations replay one whole conversation that
+bench/jobseeker.py's ScriptedJobseeker holds on the same stack first; moodbot's
+are its own intents. Meanwhile the Rasa processes' resident memory is sampled
+and the CPU of every program is read at the window's start and end.
+
+Also prints the training time of the model from scratch and the cost of a turn
+over a long conversation (bench/long_conversation.py on the embedded stack).
+
+Usage::
+
+    python -m bench                      # everything, ~15 min
+    python -m bench --load-only          # no training time, no long conversation
+    python -m bench --quick --systems moodbot,embedded
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
+import json
 import os
-import statistics
+import re
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import psutil
 
-from bench.jobseeker import ScriptedJobseeker
+from bench.jobseeker import Conversation, ScriptedJobseeker
+from bench.load import METADATA, result_from_json
+from bench.moodbot import running_moodbot
+from bench.report import PhaseRun, SystemRun, render
 from bench.stack import ROOT, LiveStack, running_stack
 
-
-def percentile(values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile of ``values`` (fraction in 0..1)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
+SYSTEMS = ("moodbot", "embedded", "production")
+RESUME_CODE = re.compile(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
 
 
-def rasa_process(stack: LiveStack) -> psutil.Process:
-    """The Rasa server process of the stack (the `rasa run` child)."""
-    for child in psutil.Process(stack.pid).children(recursive=True):
-        if "rasa" in " ".join(child.cmdline()) and " run " in f" {' '.join(child.cmdline())} ":
-            return child
-    raise RuntimeError("Rasa server process not found")
+@dataclass(frozen=True)
+class Plan:
+    """Lengths of the load phases (seconds)."""
+
+    closed_people: tuple[int, ...] = (1, 10, 50)
+    closed_warm: float = 5.0
+    closed_duration: float = 20.0
+    open_people: int = 300
+    think: float = 10.0
+    open_ramp: float = 10.0
+    open_duration: float = 60.0
+
+    def describe(self) -> str:
+        """One line saying how the phases were run."""
+        return (f"closed loop: next message as soon as the reply arrives, {self.closed_duration:.0f} s "
+                f"measured after {self.closed_warm:.0f} s; open loop: {self.open_people} conversations, "
+                f"think time exponential, mean {self.think:.0f} s, {self.open_duration:.0f} s measured "
+                f"after a {self.open_ramp:.0f} s ramp-up; timeout 30 s; {psutil.cpu_count()} CPU cores "
+                "shared by all")
 
 
-async def conversations(stack: LiveStack, count: int) -> tuple[list[float], int, float, int]:
-    """Run ``count`` conversations at once; return latencies (s), messages, wall time, finished."""
-    limits = httpx.Limits(max_connections=count * 2)
-    async with httpx.AsyncClient(timeout=120, limits=limits) as client:
-        people = [
-            ScriptedJobseeker(stack.rasa_url, stack.rasa_token, f"bench-{uuid.uuid4().hex[:10]}",
-                              metadata={"language": "en", "city": "Espoo"}, api_url=stack.rasa_api_url)
-            for _ in range(count)
-        ]
-        started = time.perf_counter()
-        done = await asyncio.gather(*(p.run(client) for p in people))
-        wall = time.perf_counter() - started
-    latencies = [turn.seconds for c in done for turn in c.turns]
-    return latencies, len(latencies), wall, sum(c.finished for c in done)
+QUICK = Plan(closed_warm=2, closed_duration=8, open_ramp=5, open_duration=15)
+
+
+def program_of(cmdline: list[str]) -> str:
+    """Which program a process is, from its command line."""
+    text = " ".join(cmdline)
+    for marker, name in (("rasa_launch.py", "rasa"), ("bin/rasa run", "rasa"), ("actions.server", "actions"),
+                         ("bot.worker", "worker"), ("uvicorn", "web"), ("nginx", "nginx"),
+                         ("postgres", "postgres"), ("redis-server", "redis"), ("supervisor", "supervisord"),
+                         ("reaper", "supervisord"), ("bench.load", "client")):
+        if marker in text:
+            return name
+    return "other"
+
+
+class Monitor:
+    """The processes of one system: Rasa RSS (sampled every 0.25 s) and CPU snapshots.
+
+    Args:
+        root: pid whose descendants (and itself) belong to the system.
+        marker: a string in the command line of other processes that belong to it
+            (e.g. the stack's work folder).
+        ports: TCP ports of its servers started outside ``root`` (PostgreSQL,
+            Redis): the listening processes and their descendants belong to it.
+    """
+
+    def __init__(self, root: int, marker: str | None = None, ports: tuple[int, ...] = ()) -> None:
+        self.root, self.marker = root, marker
+        self.service_roots = _listeners(ports)
+        self.rss_peak: dict[int, int] = {}
+        self.rasa_total_peak = 0
+        self.total_peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def processes(self) -> dict[int, tuple[psutil.Process, str]]:
+        """pid -> (process, program) of everything that belongs to the system now."""
+        found: dict[int, psutil.Process] = {}
+        for root in (self.root, *self.service_roots):
+            try:
+                top = psutil.Process(root)
+                found.update({p.pid: p for p in [top, *top.children(recursive=True)]})
+            except psutil.NoSuchProcess:
+                pass
+        if self.marker:
+            for proc in psutil.process_iter(["cmdline"]):
+                if self.marker in " ".join(proc.info["cmdline"] or []):
+                    found.setdefault(proc.pid, proc)
+        named = {}
+        for pid, proc in found.items():
+            try:
+                named[pid] = (proc, program_of(proc.cmdline()))
+            except psutil.Error:
+                continue
+        return named
+
+    def rasa_rss(self) -> dict[int, int]:
+        """pid -> RSS (bytes) of every Rasa process now."""
+        out = {}
+        for pid, (proc, name) in self.processes().items():
+            if name == "rasa":
+                try:
+                    out[pid] = proc.memory_info().rss
+                except psutil.Error:
+                    continue
+        return out
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.25):
+            rasa, total = 0, 0
+            for pid, (proc, name) in self.processes().items():
+                try:
+                    rss = proc.memory_info().rss
+                except psutil.Error:
+                    continue
+                total += rss
+                if name == "rasa":
+                    rasa += rss
+                    self.rss_peak[pid] = max(self.rss_peak.get(pid, 0), rss)
+            self.rasa_total_peak = max(self.rasa_total_peak, rasa)
+            self.total_peak = max(self.total_peak, total)
+
+    def cpu(self) -> dict[int, tuple[str, float]]:
+        """pid -> (program, CPU seconds user + system) now."""
+        out = {}
+        for pid, (proc, name) in self.processes().items():
+            try:
+                times = proc.cpu_times()
+            except psutil.Error:
+                continue
+            out[pid] = (name, times.user + times.system)
+        return out
+
+    @contextmanager
+    def sampling(self) -> Iterator[None]:
+        """Sample RSS in a thread for the duration of the block."""
+        self._thread.start()
+        try:
+            yield
+        finally:
+            self._stop.set()
+            self._thread.join()
+
+
+def _listeners(ports: tuple[int, ...]) -> tuple[int, ...]:
+    """Pids listening on any of ``ports`` (TCP)."""
+    if not ports:
+        return ()
+    return tuple({c.pid for c in psutil.net_connections("tcp")
+                  if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port in ports and c.pid})
+
+
+def _service_ports(stack: LiveStack) -> tuple[int, ...]:
+    """Ports of the stack's PostgreSQL and Redis (production profile), from their URLs."""
+    urls = [stack.database_url, stack.tracker_db_url, getattr(stack, "redis_url", "")]
+    return tuple({port for url in urls if url and (port := urlsplit(url).port)})
+
+
+def _busy() -> tuple[float, float]:
+    times = psutil.cpu_times()
+    idle = times.idle + getattr(times, "iowait", 0.0)
+    return sum(times) - idle, sum(times)
+
+
+def run_phase(monitor: Monitor, url: str, script: str, label: str, people: int, think: float,
+              warm: float, duration: float) -> PhaseRun:
+    """Run bench/load.py for one phase; read every program's CPU when its window opens and closes."""
+    command = [sys.executable, "-m", "bench.load", "--url", url, "--script", script, "--people", str(people),
+               "--think", str(think), "--warm", str(warm), "--duration", str(duration)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryFile("w+") as errors, subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=errors, text=True,
+    ) as load:
+        assert load.stdout is not None
+        marks: dict[str, tuple[float, dict[int, tuple[str, float]], tuple[float, float]]] = {}
+        last = ""
+        for line in load.stdout:
+            last = line.strip()
+            if last in ("window-start", "window-end"):
+                marks[last] = (time.perf_counter(), {**monitor.cpu(), **_client_cpu(load.pid)}, _busy())
+        if load.wait() != 0 or len(marks) != 2:
+            errors.seek(0)
+            raise RuntimeError(f"bench.load failed ({label}):\n{errors.read()[-3000:]}")
+    result = result_from_json(json.loads(last))
+    (t0, cpu0, busy0), (t1, cpu1, busy1) = marks["window-start"], marks["window-end"]
+    by_program: dict[str, float] = {}
+    for pid, (name, seconds) in cpu1.items():
+        if pid in cpu0:
+            by_program[name] = by_program.get(name, 0.0) + 100 * (seconds - cpu0[pid][1]) / (t1 - t0)
+    machine = 100 * (busy1[0] - busy0[0]) / max(1e-9, busy1[1] - busy0[1])
+    return PhaseRun(label, result, by_program, machine)
+
+
+def _client_cpu(pid: int) -> dict[int, tuple[str, float]]:
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return {}
+    return {pid: ("client", times.user + times.system)}
+
+
+def phases(monitor: Monitor, url: str, script: str, plan: Plan, system: SystemRun) -> None:
+    """Every load phase of the plan against one system, into ``system``."""
+    for people in plan.closed_people:
+        system.phases.append(run_phase(monitor, url, script, f"closed {people}", people, 0.0,
+                                       plan.closed_warm, plan.closed_duration))
+        done = system.phases[-1].result
+        print(f"   {system.name} closed {people}: {done.msgs_per_s:.1f} msgs/s", flush=True)
+    label = f"open {plan.open_people}"
+    system.phases.append(run_phase(monitor, url, script, label, plan.open_people, plan.think,
+                                   plan.open_ramp, plan.open_duration))
+    print(f"   {system.name} {label}: p95 {system.phases[-1].result.p95_ms:.0f} ms", flush=True)
+
+
+def record_script(stack: LiveStack, path: Path) -> tuple[int, bool]:
+    """Hold one whole ScriptedJobseeker conversation; write its messages as a bench/load.py script.
+
+    Then replays the script once under a new sender id. Returns the number of
+    turns and whether the replay got the same bot texts (the script is valid).
+
+    Raises:
+        RuntimeError: the scripted conversation did not reach its end.
+    """
+    async def run() -> tuple[list[dict[str, object]], bool]:
+        async with httpx.AsyncClient(timeout=60) as client:
+            person = ScriptedJobseeker(stack.rasa_url, stack.rasa_token, f"bench-script-{uuid.uuid4().hex}",
+                                       metadata=METADATA, api_url=stack.rasa_api_url)
+            done = await person.run(client)
+            if not done.finished:
+                raise RuntimeError(f"the scripted conversation did not finish ({len(done.turns)} turns)")
+            replay = ScriptedJobseeker(stack.rasa_url, stack.rasa_token, f"bench-replay-{uuid.uuid4().hex}",
+                                       metadata=METADATA)
+            for turn in done.turns:
+                await replay.send(client, turn.sent)
+            steps = [{"message": t.sent, "expects_reply": bool(t.replies)} for t in done.turns]
+            return steps, _texts(replay.conversation) == _texts(done)
+
+    steps, same = asyncio.run(run())
+    path.write_text(json.dumps(steps, ensure_ascii=False), encoding="utf-8")
+    return len(steps), same
+
+
+def _texts(conversation: Conversation) -> list[str]:
+    """The bot's texts with the resume code (new in every conversation) blanked out."""
+    return [RESUME_CODE.sub("<code>", text) for text in conversation.bot_texts()]
+
+
+def _profiles_offered() -> bool:
+    return "profile" in inspect.signature(running_stack).parameters
+
+
+def bench_moodbot(plan: Plan) -> SystemRun:
+    """The load phases against moodbot."""
+    system = SystemRun("moodbot", "Rasa's `rasa init` starter bot: one `rasa run` process, in-memory "
+                                  "trackers, REST straight to Rasa; hi / I am sad / yes / great / bye")
+    with running_moodbot() as bot:
+        monitor = Monitor(bot.pid)
+        system.rss_after_start = monitor.rasa_rss()
+        with monitor.sampling():
+            phases(monitor, bot.url, "moodbot", plan, system)
+        _memory(system, monitor)
+    return system
+
+
+def bench_digipoint(profile: str, plan: Plan, turns: int | None) -> tuple[SystemRun, str | None]:
+    """The load phases against a DigiPoint stack; also the long-conversation cost when ``turns``."""
+    description = {
+        "embedded": "DigiPoint default profile: 1 Rasa, 1 action server, SQLite, REST through nginx",
+        "production": "DigiPoint production profile (bench/stack.py), REST through nginx",
+    }[profile]
+    system = SystemRun(profile, description)
+    options: dict[str, Any] = {"profile": profile} if _profiles_offered() else {}
+    long_conversation = None
+    with tempfile.TemporaryDirectory() as work, running_stack(Path(work), **options) as stack:
+        monitor = Monitor(stack.pid, marker=work, ports=_service_ports(stack))
+        system.rss_after_start = monitor.rasa_rss()
+        script = Path(work) / "script.json"
+        count, same = record_script(stack, script)
+        system.notes.append(f"conversation of {count} messages (ScriptedJobseeker, replayed with new sender "
+                            f"ids); a replay gets the same bot texts: {'yes' if same else 'NO'}")
+        with monitor.sampling():
+            phases(monitor, stack.rasa_url, str(script), plan, system)
+        _memory(system, monitor)
+        if turns:
+            long_conversation = turn_cost(stack, turns)
+    return system, long_conversation
+
+
+def _memory(system: SystemRun, monitor: Monitor) -> None:
+    system.rss_peak = dict(monitor.rss_peak)
+    system.rasa_total_peak = monitor.rasa_total_peak
+    system.stack_total_peak = monitor.total_peak
 
 
 def turn_cost(stack: LiveStack, turns: int) -> str:
@@ -88,58 +361,45 @@ def time_training() -> float:
         started = time.perf_counter()
         subprocess.run(
             [str(ROOT / ".venv-rasa" / "bin" / "rasa"), "train", "--out", out, "--quiet", "--force"],
-            cwd=ROOT, check=True, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
-            stdout=subprocess.DEVNULL,
+            cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false"},
         )
         return time.perf_counter() - started
 
 
 def main() -> None:
-    """Run the benchmark and print its figures."""
+    """Run the benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated: " + ",".join(SYSTEMS))
+    parser.add_argument("--quick", action="store_true", help="short phases (8 s closed, 15 s open)")
+    parser.add_argument("--load-only", action="store_true", help="no training time, no long conversation")
     parser.add_argument("--skip-training", action="store_true", help="do not time a fresh training")
-    parser.add_argument("--turns", type=int, default=300, help="turns of the long-conversation run")
+    parser.add_argument("--turns", type=int, default=300, help="turns of the long-conversation run (0: skip)")
     args = parser.parse_args()
+    chosen = [s.strip() for s in args.systems.split(",") if s.strip()]
+    unknown = set(chosen) - set(SYSTEMS)
+    if unknown:
+        parser.error(f"unknown system(s): {', '.join(sorted(unknown))}")
+    plan = QUICK if args.quick else Plan()
+    turns = 0 if args.load_only else args.turns
 
-    training_s = None if args.skip_training else time_training()
-    rows: list[tuple[str, str, str, str, str]] = []
-    with tempfile.TemporaryDirectory() as work, running_stack(Path(work)) as stack:
-        rasa = rasa_process(stack)
-        rss_loaded = rasa.memory_info().rss
-        asyncio.run(conversations(stack, 1))  # warm-up
-        peak = [rss_loaded]
-        stop = threading.Event()
-
-        def sample() -> None:
-            while not stop.is_set():
-                peak[0] = max(peak[0], rasa.memory_info().rss)
-                time.sleep(0.2)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        for count in (1, args.concurrency):
-            latencies, messages, wall, finished = asyncio.run(conversations(stack, count))
-            rows.append((
-                f"{count} conversation(s)",
-                f"{statistics.median(latencies) * 1000:.0f}",
-                f"{percentile(latencies, 0.95) * 1000:.0f}",
-                f"{messages / wall:.1f}",
-                f"{finished}/{count}",
-            ))
-        stop.set()
-        sampler.join()
-        long_conversation = turn_cost(stack, args.turns)
-
-    print("\nDigiPoint benchmark: scripted whole conversations over REST")
-    print(f"{'load':<22}{'p50 ms':>8}{'p95 ms':>8}{'msg/s':>8}{'finished':>10}")
-    for row in rows:
-        print(f"{row[0]:<22}{row[1]:>8}{row[2]:>8}{row[3]:>8}{row[4]:>10}")
-    print(f"Rasa server RSS: {rss_loaded / 2**20:.0f} MiB loaded, {peak[0] / 2**20:.0f} MiB peak")
-    if training_s is not None:
-        print(f"Training time (from scratch): {training_s:.0f} s")
-    print(f"\nCost of a turn over {args.turns} turns (bench/long_conversation.py):")
-    print(long_conversation)
+    training_s = None if (args.skip_training or args.load_only) else time_training()
+    systems: list[SystemRun] = []
+    long_conversation = None
+    for name in SYSTEMS:
+        if name not in chosen:
+            continue
+        print(f"==> {name}", flush=True)
+        if name == "moodbot":
+            systems.append(bench_moodbot(plan))
+        elif name == "production" and not _profiles_offered():
+            print("   skipped: bench/stack.py running_stack() has no profile= yet", flush=True)
+        else:
+            system, cost = bench_digipoint(name, plan, turns if name == "embedded" else None)
+            systems.append(system)
+            long_conversation = long_conversation or cost
+    print(render(systems, [f"closed {n}" for n in plan.closed_people], f"open {plan.open_people}",
+                 plan.describe(), training_s, long_conversation))
 
 
 if __name__ == "__main__":
