@@ -36,11 +36,8 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +48,7 @@ import psutil
 
 from bench.jobseeker import Conversation, ScriptedJobseeker
 from bench.load import METADATA, result_from_json
+from bench.monitor import Monitor, busy
 from bench.moodbot import running_moodbot
 from bench.report import PhaseRun, SystemRun, render
 from bench.stack import ROOT, LiveStack, running_stack
@@ -83,125 +81,10 @@ class Plan:
 QUICK = Plan(closed_warm=2, closed_duration=8, open_ramp=5, open_duration=15)
 
 
-def program_of(cmdline: list[str]) -> str:
-    """Which program a process is, from its command line."""
-    text = " ".join(cmdline)
-    for marker, name in (("rasa_launch.py", "rasa"), ("bin/rasa run", "rasa"), ("actions.server", "actions"),
-                         ("bot.worker", "worker"), ("uvicorn", "web"), ("nginx", "nginx"),
-                         ("postgres", "postgres"), ("redis-server", "redis"), ("supervisor", "supervisord"),
-                         ("reaper", "supervisord"), ("bench.load", "client")):
-        if marker in text:
-            return name
-    return "other"
-
-
-class Monitor:
-    """The processes of one system: Rasa RSS (sampled every 0.25 s) and CPU snapshots.
-
-    Args:
-        root: pid whose descendants (and itself) belong to the system.
-        marker: a string in the command line of other processes that belong to it
-            (e.g. the stack's work folder).
-        ports: TCP ports of its servers started outside ``root`` (PostgreSQL,
-            Redis): the listening processes and their descendants belong to it.
-    """
-
-    def __init__(self, root: int, marker: str | None = None, ports: tuple[int, ...] = ()) -> None:
-        self.root, self.marker = root, marker
-        self.service_roots = _listeners(ports)
-        self.rss_peak: dict[int, int] = {}
-        self.rasa_total_peak = 0
-        self.total_peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def processes(self) -> dict[int, tuple[psutil.Process, str]]:
-        """pid -> (process, program) of everything that belongs to the system now."""
-        found: dict[int, psutil.Process] = {}
-        for root in (self.root, *self.service_roots):
-            try:
-                top = psutil.Process(root)
-                found.update({p.pid: p for p in [top, *top.children(recursive=True)]})
-            except psutil.NoSuchProcess:
-                pass
-        if self.marker:
-            for proc in psutil.process_iter(["cmdline"]):
-                if self.marker in " ".join(proc.info["cmdline"] or []):
-                    found.setdefault(proc.pid, proc)
-        named = {}
-        for pid, proc in found.items():
-            try:
-                named[pid] = (proc, program_of(proc.cmdline()))
-            except psutil.Error:
-                continue
-        return named
-
-    def rasa_rss(self) -> dict[int, int]:
-        """pid -> RSS (bytes) of every Rasa process now."""
-        out = {}
-        for pid, (proc, name) in self.processes().items():
-            if name == "rasa":
-                try:
-                    out[pid] = proc.memory_info().rss
-                except psutil.Error:
-                    continue
-        return out
-
-    def _sample(self) -> None:
-        while not self._stop.wait(0.25):
-            rasa, total = 0, 0
-            for pid, (proc, name) in self.processes().items():
-                try:
-                    rss = proc.memory_info().rss
-                except psutil.Error:
-                    continue
-                total += rss
-                if name == "rasa":
-                    rasa += rss
-                    self.rss_peak[pid] = max(self.rss_peak.get(pid, 0), rss)
-            self.rasa_total_peak = max(self.rasa_total_peak, rasa)
-            self.total_peak = max(self.total_peak, total)
-
-    def cpu(self) -> dict[int, tuple[str, float]]:
-        """pid -> (program, CPU seconds user + system) now."""
-        out = {}
-        for pid, (proc, name) in self.processes().items():
-            try:
-                times = proc.cpu_times()
-            except psutil.Error:
-                continue
-            out[pid] = (name, times.user + times.system)
-        return out
-
-    @contextmanager
-    def sampling(self) -> Iterator[None]:
-        """Sample RSS in a thread for the duration of the block."""
-        self._thread.start()
-        try:
-            yield
-        finally:
-            self._stop.set()
-            self._thread.join()
-
-
-def _listeners(ports: tuple[int, ...]) -> tuple[int, ...]:
-    """Pids listening on any of ``ports`` (TCP)."""
-    if not ports:
-        return ()
-    return tuple({c.pid for c in psutil.net_connections("tcp")
-                  if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port in ports and c.pid})
-
-
 def _service_ports(stack: LiveStack) -> tuple[int, ...]:
     """Ports of the stack's PostgreSQL and Redis (production profile), from their URLs."""
     urls = [stack.database_url, stack.tracker_db_url, getattr(stack, "redis_url", "")]
     return tuple({port for url in urls if url and (port := urlsplit(url).port)})
-
-
-def _busy() -> tuple[float, float]:
-    times = psutil.cpu_times()
-    idle = times.idle + getattr(times, "iowait", 0.0)
-    return sum(times) - idle, sum(times)
 
 
 def run_phase(monitor: Monitor, url: str, script: str, label: str, people: int, think: float,
@@ -219,7 +102,7 @@ def run_phase(monitor: Monitor, url: str, script: str, label: str, people: int, 
         for line in load.stdout:
             last = line.strip()
             if last in ("window-start", "window-end"):
-                marks[last] = (time.perf_counter(), {**monitor.cpu(), **_client_cpu(load.pid)}, _busy())
+                marks[last] = (time.perf_counter(), {**monitor.cpu(), **_client_cpu(load.pid)}, busy())
         if load.wait() != 0 or len(marks) != 2:
             errors.seek(0)
             raise RuntimeError(f"bench.load failed ({label}):\n{errors.read()[-3000:]}")
