@@ -1,10 +1,10 @@
 # DigiPoint: `make run` starts the product, `make test` runs every test.
 # Both build what they need from nothing (environments, database, model).
 .DEFAULT_GOAL := help
-.PHONY: help setup prepare train run status test lint validate test-unit test-rasa test-live bench crossval clean
+.PHONY: help setup prepare train run run-production status test lint validate test-unit test-rasa test-live bench crossval clean
 
 help:  ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 setup:  ## Create or update both Python environments (.venv, .venv-rasa)
 	@scripts/setup_env.sh
@@ -17,6 +17,9 @@ train: setup  ## Train the Rasa model if config, domain or data changed
 
 run: prepare train  ## Start everything under supervisord, nginx in front (Ctrl-C stops)
 	@scripts/run_stack.sh
+
+run-production: setup train  ## Production shape here: PostgreSQL, Redis, 2 Rasa + 2 action servers behind nginx (Ctrl-C stops)
+	@DIGIPOINT_PROFILE=production scripts/run_stack.sh
 
 status:  ## State of each program of a running `make run` (supervisorctl status)
 	@scripts/run_stack.sh status

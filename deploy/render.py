@@ -9,15 +9,20 @@ RUN_DIR (generated files, sockets, pid files; default var/run), LOG_DIR
 (default var/log), PUBLIC_HOST (nginx's listen address, 127.0.0.1), RASA_PORT
 (public, 5005), RASA_INTERNAL_PORT (5006), WEB_PORT (public, 8080),
 WEB_INTERNAL_PORT (8081), ACTION_PORT (5055), RASA_MODEL
-(models/digipoint.tar.gz), NGINX (path of the nginx binary).
+(models/digipoint.tar.gz), NGINX (path of the nginx binary), and the profile
+(deploy/topology.py): DIGIPOINT_PROFILE, RASA_REPLICAS, ACTION_REPLICAS,
+ACTION_LB_PORT (5054), RASA_API_LB_PORT (5004).
 
 Writes ``$RUN_DIR/supervisord.conf`` and ``$RUN_DIR/nginx.conf`` (mode 0600)
 and prints the path of the supervisord one. The programs are rasa, actions,
 web (uvicorn), worker (``python -m bot.worker``) and nginx, the action server
-being ``python -m actions.server``; the event listener deploy/reaper.py ends
-what a crashed program left behind.
+being ``python -m actions.server``; in the production profile rasa-1, rasa-2,
+... and actions-1, actions-2, ... instead of rasa and actions (each with its
+own log files: rasa-1.log and rasa-1.out, actions-1.log). The event listener
+deploy/reaper.py ends what a crashed program left behind.
 
-Raises SystemExit with one line when nginx is not installed.
+Raises SystemExit with one line when nginx is not installed or a profile
+setting is unusable.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:  # run as a script: deploy/ is on the path, the repository is not
+    sys.path.insert(0, str(ROOT))
+from deploy.topology import Topology, from_env  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -66,30 +74,34 @@ def _port(name: str, default: int) -> int:
     return int(os.environ.get(name) or default)
 
 
-def programs(run_dir: Path, log_dir: Path) -> list[Program]:
+def programs(run_dir: Path, log_dir: Path, topology: Topology | None = None) -> list[Program]:
     """The programs of one run, in start order."""
+    topology = topology or from_env()
     venv = str(ROOT / ".venv" / "bin" / "python")
     model = str(_path("RASA_MODEL", "models/digipoint.tar.gz"))
-    rasa = Program(
-        "rasa",
-        (
-            str(ROOT / ".venv-rasa" / "bin" / "python"), str(ROOT / "scripts" / "rasa_launch.py"), "run",
-            "--model", model, "--interface", "127.0.0.1", "--port", str(_port("RASA_INTERNAL_PORT", 5006)),
-            "--enable-api", "--credentials", str(ROOT / "credentials.yml"),
-            "--endpoints", str(ROOT / "endpoints.yml"), "--log-file", str(log_dir / "rasa.log"),
-        ),
-        "rasa.out", priority=10, startsecs=10, startretries=5, stopwaitsecs=30,
-    )
-    port = str(_port("ACTION_PORT", 5055))
-    actions_argv = (venv, "-m", "actions.server", "--port", port)
+    result = [
+        Program(
+            name,
+            (
+                str(ROOT / ".venv-rasa" / "bin" / "python"), str(ROOT / "scripts" / "rasa_launch.py"), "run",
+                "--model", model, "--interface", "127.0.0.1", "--port", str(port),
+                "--enable-api", "--credentials", str(ROOT / "credentials.yml"),
+                "--endpoints", str(ROOT / "endpoints.yml"), "--log-file", str(log_dir / f"{name}.log"),
+            ),
+            f"{name}.out", priority=10, startsecs=10, startretries=5, stopwaitsecs=30,
+        )
+        for name, port in zip(topology.rasa_programs, topology.rasa_ports, strict=True)
+    ]
+    result += [
+        Program(name, (venv, "-m", "actions.server", "--port", str(port)), f"{name}.log", 20)
+        for name, port in zip(topology.action_programs, topology.action_ports, strict=True)
+    ]
     web = (
         str(ROOT / ".venv" / "bin" / "uvicorn"), "bot.web.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(_port("WEB_INTERNAL_PORT", 8081)),
         "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--no-server-header",
     )
-    result = [
-        rasa,
-        Program("actions", actions_argv, "actions.log", 20),
+    result += [
         Program("web", web, "web.log", 30),
         Program("worker", (venv, "-m", "bot.worker"), "worker.log", 40),
     ]
@@ -128,6 +140,7 @@ def render() -> Path:
     env = Environment(  # noqa: S701
         loader=FileSystemLoader(HERE), undefined=StrictUndefined, keep_trailing_newline=True
     )
+    topology = from_env()
     values = {
         "root": ROOT,
         "run_dir": run_dir,
@@ -136,10 +149,10 @@ def render() -> Path:
         "control_password": secrets.token_urlsafe(18),
         "public_host": os.environ.get("PUBLIC_HOST") or "127.0.0.1",
         "rasa_port": _port("RASA_PORT", 5005),
-        "rasa_internal_port": _port("RASA_INTERNAL_PORT", 5006),
+        "topology": topology,
         "web_port": _port("WEB_PORT", 8080),
         "web_internal_port": _port("WEB_INTERNAL_PORT", 8081),
-        "programs": programs(run_dir, log_dir),
+        "programs": programs(run_dir, log_dir, topology),
         "rasa_down_body": rasa_down_body(),
         "reaper_command": shlex.join([str(ROOT / ".venv" / "bin" / "python"), str(HERE / "reaper.py")]),
     }

@@ -24,6 +24,13 @@ page could talk to the bot in its visitors' names. This subclass:
 - puts the text in Unicode NFC, and gives the person the apology when the
   tracker store fails (``handle_or_apologise``); any other failure also gets
   ``faults.try_again`` and one log line with the conversation id.
+- with ``SOCKETIO_REDIS_URL`` set (``redis://:<password>@host:port/db``, the
+  production profile), shares its rooms with the other Rasa processes through
+  Redis (python-socketio's ``AsyncRedisManager`` on ``redis.asyncio``): a bot
+  message one process sends to a session's room, say a coach's reply run
+  through that process's HTTP API (``/execute?output_channel=latest``),
+  reaches the socket another process holds. Unset (one process), rooms stay
+  in the process.
 
 Referenced from ``credentials.yml`` as
 ``rasa_addons.socketio_channel.RestrictedSocketIOInput`` with the original
@@ -35,6 +42,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
@@ -44,7 +52,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from socketio import AsyncServer
+from socketio import AsyncRedisManager, AsyncServer
 
 from rasa_addons import action_guard
 from rasa_addons.action_guard import FAULT_MARK, fault_text
@@ -55,6 +63,21 @@ from rasa_addons.unicode_nfc import nfc
 logger = logging.getLogger(__name__)
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def client_manager() -> Optional[AsyncRedisManager]:
+    """The Redis client manager when ``SOCKETIO_REDIS_URL`` is set, else None (rooms in memory).
+
+    It connects lazily: on the first emit, and when the first socket connects
+    (it then listens for the other processes' messages). Its log lines never
+    carry the URL (which holds the password).
+    """
+    url = os.environ.get("SOCKETIO_REDIS_URL", "").strip()
+    if not url:
+        return None
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("SOCKETIO_REDIS_URL must be a redis://, rediss:// or unix:// URL")
+    return AsyncRedisManager(url, channel="digipoint-socketio")
 
 
 def _as_metadata(value: Any) -> Dict[Text, Any]:
@@ -123,7 +146,10 @@ class RestrictedSocketIOInput(SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The Sanic blueprint: socket.io server with origin checks and session rooms."""
         cors: Union[Text, List[Text]] = "*" if "*" in self.allowed_origins else self.allowed_origins
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=cors)
+        manager = client_manager()
+        if manager is not None:
+            logger.info("socket.io rooms are shared with the other Rasa processes through Redis.")
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=cors, client_manager=manager)
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
         namespace = self.namespace
