@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Every test, from nothing: environments, lint, unit and action tests, Rasa's
 # data validation, training, test stories and NLU tests per language, then
-# the live-server integration tests and the browser tests.
+# the live-server integration tests and the browser tests, and last the live
+# conversation tests once more on the production profile (2 Rasa processes,
+# 2 action servers, PostgreSQL, Redis; bench/stack.py).
 #
 # Concurrent runs on one machine do not meet: each run has its own directory
 # var/test-runs/<pid>/ with its own PostgreSQL cluster (scripts/postgres.sh on a
-# free port; DIGIPOINT_TEST_POSTGRES_DIR for tests/conftest.py) and its own Rasa
-# results (copied to results/ at the end). The live stack picks a free port
-# offset itself (bench/stack.py) unless DIGIPOINT_TEST_PORT_OFFSET is set.
+# free port; DIGIPOINT_TEST_POSTGRES_DIR for tests/conftest.py), its own Redis
+# (scripts/redis.sh, started by the first production stack;
+# DIGIPOINT_TEST_REDIS_DIR) and its own Rasa results (copied to results/ at the
+# end). The live stack picks a free port offset itself (bench/stack.py) unless
+# DIGIPOINT_TEST_PORT_OFFSET is set.
 # When the run ends, however it ends (pass, failure, Ctrl-C, TERM), it stops
-# every process it started: the cluster, then any process still carrying this
-# run's DIGIPOINT_TEST_RUN (a live stack left behind). If the run itself is
-# killed, the cluster's owner watcher stops the cluster (POSTGRES_OWNER_PID).
+# every process it started: the cluster and Redis, then any process still
+# carrying this run's DIGIPOINT_TEST_RUN (a live stack left behind). If the run
+# itself is killed, the owner watchers stop the cluster and Redis
+# (POSTGRES_OWNER_PID, REDIS_OWNER_PID).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
@@ -23,6 +28,8 @@ RESULTS="$RUN_DIR/results"
 export DIGIPOINT_TEST_RUN="$$"
 export POSTGRES_DIR="$RUN_DIR/postgres" POSTGRES_OWNER_PID="$$"
 export DIGIPOINT_TEST_POSTGRES_DIR="$POSTGRES_DIR"
+export REDIS_DIR="$RUN_DIR/redis" REDIS_OWNER_PID="$$"
+export DIGIPOINT_TEST_REDIS_DIR="$REDIS_DIR"
 
 run_processes() {  # pids of processes started by this run (they carry DIGIPOINT_TEST_RUN), but this shell
   local self="$BASHPID" proc pid
@@ -38,6 +45,7 @@ cleanup() {
   local status=$? pids
   trap - EXIT INT TERM
   scripts/postgres.sh destroy 2>&1 | sed 's/^/cleanup: /' || true
+  scripts/redis.sh destroy 2>&1 | sed 's/^/cleanup: /' || true
   pids="$(run_processes)"
   if [ -n "$pids" ]; then
     echo "cleanup: stopping processes left by this run: $(echo $pids)"
@@ -57,6 +65,7 @@ trap 'exit 143' TERM
 for stale in var/test-runs/[0-9]*; do
   [ -d "$stale" ] && ! kill -0 "${stale##*/}" 2>/dev/null || continue
   POSTGRES_DIR="$PWD/$stale/postgres" scripts/postgres.sh destroy 2>/dev/null || true
+  REDIS_DIR="$PWD/$stale/redis" scripts/redis.sh destroy 2>/dev/null || true
   rm -rf "$stale"
 done
 mkdir -p "$RUN_DIR"
@@ -98,7 +107,13 @@ done
 # Every committed story and held-out example must have been evaluated, and passed.
 .venv/bin/python scripts/check_rasa_results.py "$RESULTS" --tests tests
 
+# The production-shape tests run in the last step, on its stack.
+production_only=(tests/live/test_production_profile.py tests/live/test_ordering.py)
 step "Live servers: integration and browser tests"
-.venv/bin/python -m pytest -q tests/live tests/browser
+.venv/bin/python -m pytest -q tests/live tests/browser "${production_only[@]/#/--ignore=}"
+
+step "Live conversations again on the production profile (2 Rasa + 2 action servers, PostgreSQL, Redis)"
+DIGIPOINT_TEST_PROFILE=production .venv/bin/python -m pytest -q \
+  tests/live/test_conversation_rest.py "${production_only[@]}"
 
 echo; echo "==> All tests passed"
