@@ -32,8 +32,12 @@ class Base(DeclarativeBase):
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """Foreign keys on; WAL journal and NORMAL sync, so the action server, web app
+    and worker read while one of them writes (https://sqlite.org/wal.html)."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -66,6 +66,8 @@ from rasa.shared.core.events import (
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
+from rasa_addons import action_client, event_types
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 8.0
@@ -163,7 +165,10 @@ class GuardedEndpoint(EndpointConfig):
         """
         kwargs["timeout"] = aiohttp.ClientTimeout(total=self.timeout_s)
         try:
-            return await super().request(method, subpath, content_type, compress, **kwargs)
+            if action_client.stock_client():
+                return await super().request(method, subpath, content_type, compress, **kwargs)
+            # One keep-alive session per event loop instead of Rasa's session per call.
+            return await action_client.request(self, method, subpath, content_type, compress, **kwargs)
         except ClientResponseError as error:
             if error.status == 400:
                 raise
@@ -288,6 +293,8 @@ def install() -> None:
     Raises:
         RuntimeError: Rasa's ``_run_action`` no longer has the 3.6 signature.
     """
+    action_client.install()
+    event_types.install()
     original = MessageProcessor._run_action
     if getattr(original, _INSTALLED_MARK, False):
         return

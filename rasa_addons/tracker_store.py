@@ -56,6 +56,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from rasa_addons import sqlite_settings
 from rasa_addons.tracker_window import Snapshot, SnapshotCache, WindowedTracker, build
 
 logger = logging.getLogger(__name__)
@@ -209,7 +210,19 @@ class DigiPointSQLTrackerStore(SQLTrackerStore):
         engine_kwargs: Dict[Text, Any] = create_engine_kwargs(url)
         if url.get_backend_name() == "postgresql":
             engine_kwargs["connect_args"] = {**engine_kwargs.get("connect_args", {}), "connect_timeout": 5}
-        self.engine = sa.create_engine(url, pool_pre_ping=True, **engine_kwargs)
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool);
+            # keep a few open instead (the worker threads share them).
+            engine_kwargs["poolclass"] = sa.pool.QueuePool
+            engine_kwargs["pool_size"] = sqlite_settings.POOL_SIZE
+            engine_kwargs["connect_args"] = {"check_same_thread": False, "timeout": sqlite_settings.BUSY_S}
+        # A server connection may be dropped (database restart): check it at checkout.
+        pre_ping = url.get_backend_name() != "sqlite"
+        self.engine = sa.create_engine(url, pool_pre_ping=pre_ping, **engine_kwargs)
+        if url.get_backend_name() == "sqlite":
+            sa.event.listen(self.engine, "connect", sqlite_settings.write_ahead_log)
+            if url.database not in (None, "", ":memory:"):
+                sqlite_settings.watch_file(self.engine, str(url.database))
         self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self.window_events = max(1, int(window_events))
         self._cache = SnapshotCache(int(cache_size))
@@ -341,22 +354,25 @@ class DigiPointSQLTrackerStore(SQLTrackerStore):
                 events = tracker.new_events()
             else:  # built elsewhere (e.g. PUT .../tracker/events): Rasa's own rule
                 events = list(self._additional_events(session, tracker))
-            for item in events:
-                session.add(self._row(tracker.sender_id, item))
+            if events:
+                # One multi-row INSERT (the ORM unit of work cost more than the write).
+                session.execute(
+                    sa.insert(self.SQLEvent.__table__), [self._row(tracker.sender_id, item) for item in events]
+                )
             session.commit()
         if isinstance(tracker, WindowedTracker):
             tracker.persisted += len(events)
 
-    def _row(self, sender_id: Text, item: Event) -> Any:
+    def _row(self, sender_id: Text, item: Event) -> Dict[Text, Any]:
         data = item.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=item.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+        return {
+            "sender_id": sender_id,
+            "type_name": item.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     async def stream_events(self, tracker: DialogueStateTracker) -> None:
         """Publish the new events to the event broker, if one is configured."""

@@ -81,7 +81,10 @@ def test_missing_folder_stops_startup_with_the_url(tmp_path: Path) -> None:
 def test_database_error_propagates_and_the_person_gets_the_apology(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     store = store_at(path)
-    path.unlink()
+    # The database in WAL mode is the file and its -wal/-shm log: replace them all
+    # (SQLite would rebuild the pages from a leftover log).
+    for part in (path, path.with_name("t.db-wal"), path.with_name("t.db-shm")):
+        part.unlink(missing_ok=True)
     path.write_bytes(b"not a database" * 100)
     with pytest.raises(TrackerStoreUnavailable) as raised:
         run(store.retrieve("person-1"))

@@ -32,7 +32,8 @@ def test_sqlite_lock_fails_after_the_busy_timeout(database_url: str) -> None:
     holder = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        seconds = _seconds_until_error(database_url, "SELECT count(*) FROM courses")
+        # WAL mode: readers never wait for the writer; a second writer does.
+        seconds = _seconds_until_error(database_url, "DELETE FROM courses WHERE id = -1")
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -64,3 +65,21 @@ def test_sessions_get_the_default_limit(any_database_url: str) -> None:
         {"timeout": 5.0} if any_database_url.startswith("sqlite") else {}
     )
     db.get_sessionmaker.cache_clear()
+
+
+def test_sqlite_readers_do_not_wait_for_a_writer(database_url: str) -> None:
+    """WAL journal (bot/db.py): the dashboard reads while the action server writes."""
+    db.get_sessionmaker.cache_clear()
+    with db.session_scope(database_url) as session:
+        assert session.scalar(text("PRAGMA journal_mode")) == "wal"
+    holder = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("DELETE FROM courses WHERE id = -1")
+    try:
+        started = time.monotonic()
+        with db.session_scope(database_url) as session:
+            session.execute(select(Course.id).limit(1)).all()
+        assert time.monotonic() - started < 2  # a blocked reader would wait the 5 s busy timeout
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
