@@ -49,6 +49,7 @@ import yaml
 from rasa.core.agent import Agent
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import LockError
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs, ensure_schema_exists
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
@@ -135,7 +136,8 @@ async def handle_or_apologise(
 ) -> bool:
     """Run ``on_new_message(user_message)``; on a tracker-store failure, apologise.
 
-    Returns True when the message was handled, False when the store failed: then
+    Returns True when the message was handled, False when the tracker store or
+    the lock store (``LockError``, logged by the lock store) failed: then
     one ERROR line names the conversation id and the reason (never the text),
     replies already collected for a REST response are dropped (the turn was not
     stored), and ``faults.try_again`` goes to ``user_message.output_channel`` in
@@ -152,6 +154,9 @@ async def handle_or_apologise(
             error.conversation_id,
             error.reason,
         )
+    except LockError:
+        # The lock store (rasa_addons/lock_store.py) has logged its one line.
+        logger.debug("Conversation %s: lock store failed; apologising.", user_message.sender_id)
     output = user_message.output_channel
     if isinstance(output, CollectingOutputChannel):
         output.messages.clear()

@@ -7,6 +7,7 @@ PostgreSQL cases run on a private cluster of scripts/postgres.sh (started and de
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import shutil
 import subprocess
@@ -226,3 +227,18 @@ def test_postgres_missing_database_stops_startup_without_password(
         DigiPointSQLTrackerStore(domain=DOMAIN, host=url)
     assert "no_such_db" in str(raised.value) and "secret" not in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+def test_lock_store_failure_gets_the_apology_and_no_second_log_line(caplog: pytest.LogCaptureFixture) -> None:
+    """Redis down: the lock store logged its line; the person still hears the apology."""
+    from rasa.core.lock_store import LockError
+
+    async def on_new_message(message: UserMessage) -> None:
+        raise LockError("lock store redis://127.0.0.1:1/0: ConnectionError")
+
+    output = CollectingOutputChannel()
+    message = UserMessage("hej", output, "person-2", metadata={"language": "sv"})
+    with caplog.at_level(logging.INFO):
+        assert run(handle_or_apologise(on_new_message, message)) is False
+    assert [m["text"] for m in output.messages] == [apology_text("sv")]
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
