@@ -10,10 +10,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# Development only (scripts/run_stack.sh generates a token into var/rasa_token).
+DEFAULT_RASA_TOKEN = "change-me-rasa-token"  # noqa: S105
 
 
 class Settings(BaseSettings):
@@ -37,6 +39,12 @@ class Settings(BaseSettings):
         max_message_chars: longest accepted chat message, in characters.
         retention_days: days of inactivity after which personal data is
             purged.
+        digipoint_env: ``production`` refuses the development default of
+            ``rasa_token`` (a public value that also keys resume codes when
+            ``RESUME_CODE_SECRET`` is unset).
+
+    Raises:
+        pydantic.ValidationError: ``DIGIPOINT_ENV=production`` with the default token.
     """
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
@@ -44,7 +52,7 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'digipoint.db'}"
     rasa_url: str = "http://127.0.0.1:5006"
     rasa_public_url: str = "http://localhost:5005"
-    rasa_token: SecretStr = SecretStr("change-me-rasa-token")
+    rasa_token: SecretStr = SecretStr(DEFAULT_RASA_TOKEN)
     action_server_url: str = "http://localhost:5055"
     web_host: str = "127.0.0.1"
     web_port: int = 8080
@@ -55,6 +63,13 @@ class Settings(BaseSettings):
     # Seconds a database session of the action server, web app and worker waits
     # for a lock or a statement before giving up (bot.db; 0 = no limit).
     db_statement_timeout_seconds: float = 5.0
+    digipoint_env: str = "development"
+
+    @model_validator(mode="after")
+    def _no_default_token_in_production(self) -> Settings:
+        if self.digipoint_env == "production" and self.rasa_token.get_secret_value() == DEFAULT_RASA_TOKEN:
+            raise ValueError("DIGIPOINT_ENV=production needs RASA_TOKEN set (the default is public)")
+        return self
 
 
 @lru_cache(maxsize=1)
