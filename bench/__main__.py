@@ -6,7 +6,8 @@ Runs, one system at a time on the same Rasa install (.venv-rasa):
   one ``rasa run`` process, its REST channel directly;
 - embedded: DigiPoint's default profile (bench/stack.py running_stack),
   REST through nginx as a person's browser reaches it;
-- production: DigiPoint's production profile, when bench/stack.py offers it.
+- production: DigiPoint's production profile (2 Rasa, 2 action servers,
+  PostgreSQL, Redis), REST through nginx.
 
 Against each, bench/load.py (its own process) runs closed-loop load with 1, 10
 and 50 conversations and an open-loop run (300 conversations, exponential think
@@ -29,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import inspect
 import json
 import os
 import re
@@ -40,7 +40,6 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -83,7 +82,7 @@ QUICK = Plan(closed_warm=2, closed_duration=8, open_ramp=5, open_duration=15)
 
 def _service_ports(stack: LiveStack) -> tuple[int, ...]:
     """Ports of the stack's PostgreSQL and Redis (production profile), from their URLs."""
-    urls = [stack.database_url, stack.tracker_db_url, getattr(stack, "redis_url", "")]
+    urls = [stack.database_url, stack.tracker_db_url, stack.redis_url]
     return tuple({port for url in urls if url and (port := urlsplit(url).port)})
 
 
@@ -170,10 +169,6 @@ def _texts(conversation: Conversation) -> list[str]:
     return [RESUME_CODE.sub("<code>", text) for text in conversation.bot_texts()]
 
 
-def _profiles_offered() -> bool:
-    return "profile" in inspect.signature(running_stack).parameters
-
-
 def bench_moodbot(plan: Plan) -> SystemRun:
     """The load phases against moodbot."""
     system = SystemRun("moodbot", "Rasa's `rasa init` starter bot: one `rasa run` process, in-memory "
@@ -189,14 +184,12 @@ def bench_moodbot(plan: Plan) -> SystemRun:
 
 def bench_digipoint(profile: str, plan: Plan, turns: int | None) -> tuple[SystemRun, str | None]:
     """The load phases against a DigiPoint stack; also the long-conversation cost when ``turns``."""
-    description = {
-        "embedded": "DigiPoint default profile: 1 Rasa, 1 action server, SQLite, REST through nginx",
-        "production": "DigiPoint production profile (bench/stack.py), REST through nginx",
-    }[profile]
-    system = SystemRun(profile, description)
-    options: dict[str, Any] = {"profile": profile} if _profiles_offered() else {}
+    system = SystemRun(profile, "")
     long_conversation = None
-    with tempfile.TemporaryDirectory() as work, running_stack(Path(work), **options) as stack:
+    with tempfile.TemporaryDirectory() as work, running_stack(Path(work), profile=profile) as stack:
+        stores = "PostgreSQL, Redis lock store" if stack.redis_url else "SQLite, in-process lock store"
+        system.description = (f"DigiPoint {profile} profile: {len(stack.rasa_programs)} Rasa, "
+                              f"{len(stack.action_programs)} action server(s), {stores}, REST through nginx")
         monitor = Monitor(stack.pid, marker=work, ports=_service_ports(stack))
         system.rss_after_start = monitor.rasa_rss()
         script = Path(work) / "script.json"
@@ -275,8 +268,6 @@ def main() -> None:
         print(f"==> {name}", flush=True)
         if name == "moodbot":
             systems.append(bench_moodbot(plan))
-        elif name == "production" and not _profiles_offered():
-            print("   skipped: bench/stack.py running_stack() has no profile= yet", flush=True)
         else:
             system, cost = bench_digipoint(name, plan, turns if name == "embedded" else None)
             systems.append(system)
