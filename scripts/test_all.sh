@@ -112,8 +112,12 @@ production_only=(tests/live/test_production_profile.py tests/live/test_ordering.
 step "Live servers: integration and browser tests"
 .venv/bin/python -m pytest -q tests/live tests/browser "${production_only[@]/#/--ignore=}"
 
+# Whole conversations over REST and in the widget (socket.io through nginx),
+# the coach's handoff round trip (dashboard -> Rasa API balancer -> the socket
+# another process may hold), then the production-only tests. ~4 min here.
 step "Live conversations again on the production profile (2 Rasa + 2 action servers, PostgreSQL, Redis)"
 DIGIPOINT_TEST_PROFILE=production .venv/bin/python -m pytest -q \
-  tests/live/test_conversation_rest.py "${production_only[@]}"
+  tests/live/test_conversation_rest.py tests/browser/test_conversation.py tests/browser/test_handoff_live.py \
+  "${production_only[@]}"
 
 echo; echo "==> All tests passed"

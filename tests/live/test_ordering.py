@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -83,7 +84,10 @@ def test_two_messages_of_a_person_on_two_processes_stay_in_order(production_stac
         async with httpx.AsyncClient(timeout=180, limits=limits) as client:
             return await asyncio.gather(*(_person(client, stack.rasa_internal_urls, s) for s in senders))
 
-    answers = asyncio.run(everyone())
+    # In a thread of its own: Playwright's sync API (tests/browser in the same
+    # session) keeps an event loop running in this one.
+    with ThreadPoolExecutor(1) as thread:
+        answers = thread.submit(asyncio.run, everyone()).result()
     refused = [(s, r.status_code) for s, pair in zip(senders, answers, strict=True) for r in pair
                if r.status_code != 200 or not r.json()]
     report = {}
