@@ -50,14 +50,14 @@ from rasa.core.agent import Agent
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import LockError
-from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, create_engine_kwargs, ensure_schema_exists
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore, ensure_schema_exists
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from rasa_addons import sqlite_settings
+from rasa_addons import tracker_engine
 from rasa_addons.tracker_window import Snapshot, SnapshotCache, WindowedTracker, build
 
 logger = logging.getLogger(__name__)
@@ -212,22 +212,7 @@ class DigiPointSQLTrackerStore(SQLTrackerStore):
         url = sa.engine.make_url(self.get_db_url(dialect, host, port, db, username, password, None, query))
         if url.drivername in ("postgresql+psycopg", "postgres"):
             url = url.set(drivername="postgresql+psycopg2")
-        engine_kwargs: Dict[Text, Any] = create_engine_kwargs(url)
-        if url.get_backend_name() == "postgresql":
-            engine_kwargs["connect_args"] = {**engine_kwargs.get("connect_args", {}), "connect_timeout": 5}
-        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool);
-            # keep a few open instead (the worker threads share them).
-            engine_kwargs["poolclass"] = sa.pool.QueuePool
-            engine_kwargs["pool_size"] = sqlite_settings.POOL_SIZE
-            engine_kwargs["connect_args"] = {"check_same_thread": False, "timeout": sqlite_settings.BUSY_S}
-        # A server connection may be dropped (database restart): check it at checkout.
-        pre_ping = url.get_backend_name() != "sqlite"
-        self.engine = sa.create_engine(url, pool_pre_ping=pre_ping, **engine_kwargs)
-        if url.get_backend_name() == "sqlite":
-            sa.event.listen(self.engine, "connect", sqlite_settings.write_ahead_log)
-            if url.database not in (None, "", ":memory:"):
-                sqlite_settings.watch_file(self.engine, str(url.database))
+        self.engine = tracker_engine.create(url)
         self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         self.window_events = max(1, int(window_events))
         self._cache = SnapshotCache(int(cache_size))
@@ -361,9 +346,8 @@ class DigiPointSQLTrackerStore(SQLTrackerStore):
                 events = list(self._additional_events(session, tracker))
             if events:
                 # One multi-row INSERT (the ORM unit of work cost more than the write).
-                session.execute(
-                    sa.insert(self.SQLEvent.__table__), [self._row(tracker.sender_id, item) for item in events]
-                )
+                rows = [self._row(tracker.sender_id, item) for item in events]
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
             session.commit()
         if isinstance(tracker, WindowedTracker):
             tracker.persisted += len(events)

@@ -23,7 +23,10 @@ export class Connection {
     this.options.onStatus("connecting");
     const socket = io(serverUrl, {
       path: socketPath,
+      // WebSocket first (no sticky sessions needed); where a network blocks it,
+      // long polling (kept on one Rasa process by the proxy).
       transports: ["websocket", "polling"],
+      tryAllTransports: true,
       reconnection: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,

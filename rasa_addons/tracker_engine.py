@@ -1,4 +1,12 @@
-"""SQLite settings for the tracker store of the embedded default (one machine, one file).
+"""The tracker store's SQLAlchemy engine: pool sizes, and SQLite settings for the embedded default.
+
+PostgreSQL (production): ``SQL_POOL_SIZE`` (default 5) and ``SQL_MAX_OVERFLOW``
+(default 10) connections per Rasa process, for every driver name (Rasa itself
+reads them only for a plain ``postgresql`` URL and defaults to 50 + 100),
+checked before use (``pool_pre_ping``: the server may have restarted), and a
+5 s connect timeout.
+
+SQLite (one machine, one file):
 
 - ``journal_mode=WAL``: readers do not wait for the writer and a commit
   appends to the log instead of rewriting pages (https://sqlite.org/wal.html);
@@ -16,13 +24,16 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Optional, Tuple
+from typing import Any, Dict, Optional, Text, Tuple
 
 import sqlalchemy as sa
 import sqlalchemy.exc
+from rasa.core.tracker_store import create_engine_kwargs
 
 # Python's default executor runs min(32, cores + 4) threads: one connection each.
 POOL_SIZE = 8
+DEFAULT_PG_POOL_SIZE = 5
+DEFAULT_PG_MAX_OVERFLOW = 10
 BUSY_S = 5.0
 
 
@@ -64,3 +75,30 @@ def watch_file(engine: sa.engine.Engine, path: str) -> None:
         seen = record.info.get("digipoint_file_id")
         if seen is None or _file_id(path) != seen:
             raise sa.exc.DisconnectionError(f"SQLite file {path} was replaced")
+
+
+def create(url: sa.engine.URL) -> sa.engine.Engine:
+    """The engine for ``url`` (PostgreSQL or SQLite) with the settings above.
+
+    Raises:
+        ValueError: ``SQL_POOL_SIZE`` or ``SQL_MAX_OVERFLOW`` is not an integer.
+    """
+    engine_kwargs: Dict[Text, Any] = create_engine_kwargs(url)
+    backend = url.get_backend_name()
+    on_disk = backend == "sqlite" and url.database not in (None, "", ":memory:")
+    if backend == "postgresql":
+        engine_kwargs["connect_args"] = {**engine_kwargs.get("connect_args", {}), "connect_timeout": 5}
+        engine_kwargs["pool_size"] = int(os.environ.get("SQL_POOL_SIZE") or DEFAULT_PG_POOL_SIZE)
+        engine_kwargs["max_overflow"] = int(os.environ.get("SQL_MAX_OVERFLOW") or DEFAULT_PG_MAX_OVERFLOW)
+    if on_disk:
+        # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool);
+        # keep a few open instead (the worker threads share them).
+        engine_kwargs["poolclass"] = sa.pool.QueuePool
+        engine_kwargs["pool_size"] = POOL_SIZE
+        engine_kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_S}
+    engine = sa.create_engine(url, pool_pre_ping=backend != "sqlite", **engine_kwargs)
+    if backend == "sqlite":
+        sa.event.listen(engine, "connect", write_ahead_log)
+    if on_disk:
+        watch_file(engine, str(url.database))
+    return engine
