@@ -188,8 +188,9 @@ def bench_digipoint(profile: str, plan: Plan, turns: int | None) -> tuple[System
     long_conversation = None
     with tempfile.TemporaryDirectory() as work, running_stack(Path(work), profile=profile) as stack:
         stores = "PostgreSQL, Redis lock store" if stack.redis_url else "SQLite, in-process lock store"
-        system.description = (f"DigiPoint {profile} profile: {len(stack.rasa_programs)} Rasa, "
-                              f"{len(stack.action_programs)} action server(s), {stores}, REST through nginx")
+        servers = f"{len(stack.action_programs)} action server{'s' * (len(stack.action_programs) > 1)}"
+        system.description = (f"DigiPoint {profile} profile: {len(stack.rasa_programs)} Rasa, {servers}, "
+                              f"{stores}, REST through nginx")
         monitor = Monitor(stack.pid, marker=work, ports=_service_ports(stack))
         system.rss_after_start = monitor.rasa_rss()
         script = Path(work) / "script.json"

@@ -99,6 +99,35 @@ def _phase_rows(
     return rows
 
 
+def cpu_per_message(system: SystemRun, label: str) -> tuple[float, float, float] | None:
+    """CPU milliseconds per answered message in phase ``label``: (all the system's programs, Rasa, client).
+
+    Measured from the CPU seconds each program used in the window, so it does
+    not depend on how much of the machine other processes took.
+    """
+    phase = next((p for p in system.phases if p.label == label), None)
+    if phase is None or not phase.result.answered:
+        return None
+    per_message = phase.result.window_s * 10 / phase.result.answered  # (% of a core) -> ms per message
+    server = sum(v for k, v in phase.cpu_by_program.items() if k != "client")
+    return (server * per_message, phase.cpu_by_program.get("rasa", 0.0) * per_message,
+            phase.cpu_by_program.get("client", 0.0) * per_message)
+
+
+def ceiling(system: SystemRun, cost: tuple[float, float, float]) -> float:
+    """Messages per second the machine's cores could carry at that CPU cost, nothing else running.
+
+    The smaller of: all cores over (the system's + the load generator's CPU per
+    message), and one core per Rasa process over Rasa's CPU per message (a Rasa
+    process is one event loop: it cannot use more than one core).
+    """
+    everything, rasa, client = cost
+    limits = [1000 * CORES / (everything + client)] if everything + client else []
+    if rasa:
+        limits.append(1000 * max(1, len(system.rss_peak)) / rasa)
+    return min(limits, default=float("nan"))
+
+
 def _verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("PASS" if ok else "MISS")
 
@@ -151,6 +180,12 @@ def render(
         people = label.split()[-1]
         rows += _phase_rows(systems, label, f"closed loop, {people} conversation(s)", open_loop=False)
     rows.append(("saturation msgs/s (best closed loop)", [_num(s.saturation(), 1) for s in systems]))
+    busiest = closed_labels[-1]
+    costs = [cpu_per_message(s, busiest) for s in systems]
+    rows.append((f"CPU ms per message ({busiest})", [
+        f"all {c[0]:.0f} / Rasa {c[1]:.0f}" if c else "-" for c in costs]))
+    rows.append(("  ceiling on idle cores, msgs/s", [_num(ceiling(s, c), 1) if c else "-"
+                                                    for s, c in zip(systems, costs, strict=True)]))
     open_people = open_label.split()[-1]
     rows += _phase_rows(systems, open_label, f"open loop, {open_people} conversations", open_loop=True)
     rows.append(("Rasa memory (RSS, MiB)", [""] * len(systems)))
