@@ -3,9 +3,11 @@
 
 Items come from the self-efficacy instrument (bot/guidance/self_efficacy.yml);
 one small factory builds an ask action per item. Ratings are stored in the
-slots as "1".."5". Skip rules (docs/conversation.md): "Skip this part"
-(``/skip``) or a typed "skip" fills this item and all remaining ones with
-"skipped"; "I don't know" skips only this item.
+slots as "1".."5"; typed answers are read by meaning
+(:func:`bot.assessment.typed_answers.score_likert`). Skip rules
+(docs/conversation.md): "Skip this part" (``/skip``) or a typed "skip this
+part" / "ohita tämä osio" fills this item and all remaining ones with
+"skipped", and the bot says so; "I don't know" skips only this item.
 """
 
 from __future__ import annotations
@@ -21,10 +23,17 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
-from actions.forms import ActionAskItem, answer_for, ask_action_classes, is_section_skip, section_rest
+from actions.forms import (
+    ActionAskItem,
+    answer_for,
+    ask_action_classes,
+    latest_intent,
+    latest_text,
+    section_rest,
+)
+from bot.assessment.typed_answers import is_explicit_section_skip, score_likert
 from bot.db import session_scope
 from bot.guidance import self_efficacy
-from bot.guidance.answers import parse_rating
 from bot.guidance.store import latest_score, save_result
 from bot.i18n import t
 
@@ -64,7 +73,9 @@ globals().update({cls.__name__: cls for cls in ASK_ACTIONS.values()})
 
 
 class ValidateConfidenceForm(FormValidationAction):
-    """Parse each rating ("4", "four", "neljä", "not really") to "1".."5" or "skipped"."""
+    """Read each rating by meaning (bot.assessment.typed_answers.score_likert, 1-5 Likert):
+    "4", "neljä", "not really" → "2", "aika huonosti" → "2"; when the meaning is
+    unclear the item is asked again with the buttons, never guessed."""
 
     def name(self) -> str:
         """Action name used in domain.yml."""
@@ -75,14 +86,19 @@ class ValidateConfidenceForm(FormValidationAction):
     ) -> dict[str, Any]:
         """Slot updates for one answered item; None (ask again) with help when not understood."""
         raw = answer_for(slot, value, tracker)
-        rating = parse_rating(raw)
-        if isinstance(rating, int):
-            return {slot: str(rating)}
-        if is_section_skip(tracker, raw):
+        lang = language_of(tracker)
+        reading = score_likert(raw)
+        if reading.section_skip or is_explicit_section_skip(latest_text(tracker)):
+            dispatcher.utter_message(text=t("confidence.section_skipped", lang))
             return section_rest(SE_ITEMS, slot, tracker)
-        if rating is not None:
-            return {slot: rating}
-        dispatcher.utter_message(text=t("confidence.invalid", language_of(tracker)))
+        if isinstance(reading.value, int):
+            return {slot: str(reading.value)}
+        if reading.value is not None or latest_intent(tracker) == "skip":
+            # "I don't know" (or the skip intent without explicit words): this item only.
+            return {slot: "skipped"}
+        # A number outside 1-5 gets the scale explained; words we cannot place, a kind "which button?".
+        number = any(ch.isdigit() for ch in str(raw))
+        dispatcher.utter_message(text=t("confidence.invalid" if number else "confidence.unsure", lang))
         return {slot: None}
 
 

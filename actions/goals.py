@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import language_of
 from actions.forms import answer_for, latest_intent, latest_text
+from bot.faq.places import unserved_place
 from bot.guidance import answers
 from bot.guidance.language import detect_language
 from bot.guidance.vocabulary import GOAL_SLOTS, SKIPPED, is_valid
@@ -118,7 +119,19 @@ class ValidateGoalForm(FormValidationAction):
     def validate_city(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """Turku / Espoo / Helsinki / Vantaa / online / skipped; other places are asked again."""
+        """Turku / Espoo / Helsinki / Vantaa / online / skipped.
+
+        A Finnish place DigiPoint does not serve ("Oulu", "Tampereella") gets
+        the served cities and what works from anywhere (online courses, the
+        national job search), and the form goes on with ``online``; other
+        unknown places are asked again.
+        """
+        raw = answer_for("city", value, tracker)
+        if answers.parse_city(raw) is None:
+            place = unserved_place(raw)
+            if place:
+                dispatcher.utter_message(text=t("goals.unserved_city", language_of(tracker), place=place))
+                return {"city": "online"}
         return self._validate("city", value, answers.parse_city, dispatcher, tracker)
 
     def validate_timeframe(

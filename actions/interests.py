@@ -4,8 +4,9 @@
 Items come from the RIASEC instrument (bot/guidance/riasec.yml); one small
 factory builds an ask action per item. Answers are stored as "like",
 "unsure" or "dislike". Skip rules (docs/conversation.md): "Skip this part"
-(``/skip``) or a typed "skip" fills this item and all remaining ones with
-"skipped"; "not sure" and "I don't know" are the real answer "unsure".
+(``/skip``) or a typed "skip this part" / "ohita tämä osio" fills this item
+and all remaining ones with "skipped", and the bot says so; "not sure" and
+"I don't know" ("emmä tiiä") are the real answer "unsure" for this item only.
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
-from actions.forms import ActionAskItem, answer_for, ask_action_classes, is_section_skip, section_rest
+from actions.forms import (
+    ActionAskItem,
+    answer_for,
+    ask_action_classes,
+    latest_intent,
+    latest_text,
+    section_rest,
+)
+from bot.assessment.typed_answers import is_dont_know, is_explicit_section_skip
 from bot.db import session_scope
 from bot.guidance import riasec
 from bot.guidance.answers import parse_preference
@@ -75,12 +84,19 @@ class ValidateInterestForm(FormValidationAction):
     ) -> dict[str, Any]:
         """Slot updates for one answered item; None (ask again) with help when not understood."""
         raw = answer_for(slot, value, tracker)
+        lang = language_of(tracker)
+        if is_explicit_section_skip(raw) or is_explicit_section_skip(latest_text(tracker)):
+            dispatcher.utter_message(text=t("interests.section_skipped", lang))
+            return section_rest(RI_ITEMS, slot, tracker)
+        if is_dont_know(raw):
+            return {slot: "unsure"}
         preference = parse_preference(raw)
         if preference in riasec.POINTS:
             return {slot: preference}
-        if preference == "skipped" or is_section_skip(tracker, raw):
-            return section_rest(RI_ITEMS, slot, tracker)
-        dispatcher.utter_message(text=t("interests.invalid", language_of(tracker)))
+        if preference == "skipped" or latest_intent(tracker) == "skip":
+            # A skip word without "this part" ("ei nyt", "en tiiä"): this item only, as "not sure".
+            return {slot: "unsure"}
+        dispatcher.utter_message(text=t("interests.invalid", lang))
         return {slot: None}
 
 

@@ -1,4 +1,9 @@
-"""Privacy: ``action_delete_my_data``.
+"""Privacy: ``action_delete_my_data`` and ``action_keep_my_data``.
+
+A request to delete is always confirmed first: the rules answer
+``delete_my_data`` with ``utter_confirm_delete`` (Yes / No buttons); only
+"yes" (intent ``affirm``) runs ``action_delete_my_data``; anything else runs
+``action_keep_my_data`` (nothing deleted, the conversation goes on).
 
 Deletes every row of the person with the one erasure rule of
 :mod:`bot.privacy` (``erase_person``): every table of ``bot.db.Base.metadata``
@@ -95,3 +100,26 @@ class ActionDeleteMyData(Action):
         if tracker.get_slot("language") in LANGUAGES:
             events.append(SlotSet("language", tracker.get_slot("language")))
         return events
+
+
+class ActionKeepMyData(Action):
+    """The person did not say yes to "delete everything?": nothing is deleted.
+
+    Says so kindly. Inside a form, the person's reply may have been taken as
+    the answer to the form's question (Rasa fills a text slot from every
+    message); that slot is emptied again, so the form asks its question anew.
+    """
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_keep_my_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """``[SlotSet(<requested slot>, None)]`` inside a form, else ``[]``; one message."""
+        dispatcher.utter_message(text=t("privacy.not_deleted", language_of(tracker)))
+        requested = tracker.get_slot("requested_slot")
+        if tracker.active_loop.get("name") and isinstance(requested, str) and requested:
+            return [SlotSet(requested, None)]
+        return []

@@ -21,6 +21,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
+from actions.forms import latest_intent, latest_text
+from bot.assessment.typed_answers import SuggestionPick, pick_suggestion
 from bot.catalogue.search import titles_of
 from bot.db import session_scope
 from bot.guidance.explain import explain
@@ -81,6 +83,11 @@ def _slots(tracker: Tracker) -> dict[str, Any]:
 class ActionSuggest(Action):
     """Show the 3 best courses and 3 best jobs, the goal type's kind first.
 
+    A typed answer after the suggestions that names one of them ("Ohjelmoinnin
+    perusteet ei kiinnosta", "the second one") or rejects one ("ei kiinnosta")
+    is handled like the "Not for me" button instead (the rules send such a
+    message, classified ``inform``, here).
+
     Sets ``shown_suggestions`` to the ids shown, in order.
     """
 
@@ -93,6 +100,9 @@ class ActionSuggest(Action):
     ) -> list[dict[str, Any]]:
         """Rank and send one message per suggestion; see class docstring."""
         lang = language_of(tracker)
+        typed = _typed_rejection(tracker)
+        if typed is not None:
+            return typed.handle(dispatcher, tracker, lang, offer_next_steps=False)
         profile = profile_from_slots(_slots(tracker))
         try:
             with session_scope() as session:
@@ -122,7 +132,10 @@ class ActionSuggest(Action):
 class ActionRejectSuggestion(Action):
     """Handle "not for me": replace the rejected suggestion with the next best one.
 
-    Reads the ``suggestion_id`` entity. Without one, asks which suggestion
+    Reads the ``suggestion_id`` entity. Without one, the typed text is read
+    (:func:`bot.assessment.typed_answers.pick_suggestion`: a title, even
+    misspelt, or a number such as "the second one"); when that does not say
+    which suggestion is meant, asks which suggestion
     with one button per shown suggestion; an id that is not currently shown
     is refused politely with the same buttons. Sets
     ``rejected_suggestions`` (adds the id) and ``shown_suggestions`` (the
@@ -138,10 +151,25 @@ class ActionRejectSuggestion(Action):
     ) -> list[dict[str, Any]]:
         """Reject, replace and report; see class docstring."""
         lang = language_of(tracker)
+        suggestion_id = next(tracker.get_latest_entity_values("suggestion_id"), None)
+        if suggestion_id is None:
+            typed = _typed_rejection(tracker, rejecting=True)
+            if typed is not None:
+                return typed.handle(dispatcher, tracker, lang, offer_next_steps=True)
+        return self.reject(dispatcher, tracker, lang, suggestion_id, offer_next_steps=True)
+
+    def reject(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        lang: str,
+        suggestion_id: str | None,
+        offer_next_steps: bool,
+    ) -> list[dict[str, Any]]:
+        """Reject ``suggestion_id`` (ask which when it is None or not shown) and show the next best."""
         slots = _slots(tracker)
         shown = [s for s in slots.get("shown_suggestions") or [] if isinstance(s, str)]
         rejected = [s for s in slots.get("rejected_suggestions") or [] if isinstance(s, str)]
-        suggestion_id = next(tracker.get_latest_entity_values("suggestion_id"), None)
         if not shown:
             dispatcher.utter_message(
                 text=t("suggestions.nothing_shown", lang),
@@ -171,7 +199,8 @@ class ActionRejectSuggestion(Action):
             dispatcher.utter_message(text=t("suggestions.replaced", lang))
             utter_suggestion(dispatcher, replacement, lang)
             new_shown = [replacement.id if s == suggestion_id else s for s in shown]
-        utter_offer_next_steps(dispatcher, lang)
+        if offer_next_steps:
+            utter_offer_next_steps(dispatcher, lang)
         return [SlotSet("rejected_suggestions", rejected), SlotSet("shown_suggestions", new_shown)]
 
     @staticmethod
@@ -189,3 +218,45 @@ class ActionRejectSuggestion(Action):
             if sid in titles
         ]
         dispatcher.utter_message(text=t(f"suggestions.{key}", lang), buttons=buttons)
+
+
+class _TypedRejection:
+    """A typed message after the suggestions that rejects one of them (or asks which)."""
+
+    def __init__(self, pick: SuggestionPick, shown: list[str]) -> None:
+        self.pick = pick
+        self.shown = shown
+
+    def handle(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str, offer_next_steps: bool
+    ) -> list[dict[str, Any]]:
+        """Reject the suggestion meant, or ask which one with the titles as buttons."""
+        action = ActionRejectSuggestion()
+        if self.pick.suggestion_id:
+            return action.reject(dispatcher, tracker, lang, self.pick.suggestion_id, offer_next_steps)
+        action._ask_which(dispatcher, lang, self.shown, "which_one")
+        return []
+
+
+def _typed_rejection(tracker: Tracker, rejecting: bool = False) -> _TypedRejection | None:
+    """How a typed message refers to the shown suggestions (title, number, "ei kiinnosta").
+
+    None when nothing is shown, the message is a button payload or an
+    ask_courses / ask_jobs request, or (unless ``rejecting``: the intent
+    already says "not for me") it names no suggestion and rejects nothing.
+    """
+    shown = [s for s in tracker.get_slot("shown_suggestions") or [] if isinstance(s, str)]
+    text = latest_text(tracker)
+    if not shown or not text or text.startswith("/") or latest_intent(tracker) in ("ask_courses", "ask_jobs"):
+        return None
+    try:
+        with session_scope() as session:
+            titles = titles_of(session, shown)
+    except SQLAlchemyError:
+        logger.exception("typed rejection: catalogue not reachable")
+        return None
+    options = [(sid, [title for title in titles[sid].values() if title]) for sid in shown if sid in titles]
+    pick = pick_suggestion(text, options)
+    if pick.suggestion_id or pick.ask_which:
+        return _TypedRejection(pick, shown)
+    return _TypedRejection(SuggestionPick(ask_which=True), shown) if rejecting else None

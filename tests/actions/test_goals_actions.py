@@ -89,10 +89,22 @@ def test_free_text_answers_are_parsed(make_tracker, dispatcher, domain, slot, te
 
 def test_invalid_city_is_asked_again_with_help(make_tracker, dispatcher, domain) -> None:
     events = _run(
-        make_tracker, dispatcher, domain, new={"city": "Oulu"}, slots={"requested_slot": "city"}, text="Oulu"
+        make_tracker, dispatcher, domain, new={"city": "Atlantis"}, slots={"requested_slot": "city"},
+        text="Atlantis",
     )
     assert events == [SlotSet("city", None)]
     assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "en")]
+
+
+@pytest.mark.parametrize("text", ["Oulu", "asun Oulussa", "Tampereella"])
+def test_a_city_not_served_is_told_what_works_and_goes_on_online(make_tracker, dispatcher, domain, text) -> None:
+    """Issue 12: a place DigiPoint does not serve is not ignored (served cities, online, national search)."""
+    events = _run(
+        make_tracker, dispatcher, domain, new={"city": text}, slots={"requested_slot": "city"}, text=text
+    )
+    assert events == [SlotSet("city", "online")]
+    (message,) = [m["text"] for m in dispatcher.messages]
+    assert "Turku, Espoo, Helsinki and Vantaa" in message and "tyomarkkinatori.fi" in message
 
 
 def test_invalid_prefilled_city_is_validated_when_the_form_starts(make_tracker, dispatcher, domain) -> None:

@@ -1,0 +1,1 @@
+"""Reading typed answers to the assessments (confidence check, interest profiler) by meaning."""

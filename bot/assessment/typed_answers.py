@@ -1,0 +1,399 @@
+"""Typed answers to questionnaire items, read by meaning (fi / sv / en).
+
+The confidence check (self-efficacy) uses a **1-5 Likert scale**:
+1 = not at all sure / very badly, 2 = not really / badly, 3 = so-so / OK,
+4 = fairly sure / well, 5 = completely sure / very well. A person may
+type the answer instead of pressing a button; :func:`score_likert` turns
+the words into a point on that scale, or says that it is unsure.
+
+How :func:`score_likert` reads a text:
+
+1. A digit ("4", "4/5", "3,5") or, in a short answer, a number word
+   ("neljä", "four", "fyra") is taken as it is (1-5 only).
+2. Otherwise the text is folded (lower case, ä → a, ö → o, å → a, no
+   punctuation) and searched for phrases of a small lexicon, longest phrase
+   first, phrases not overlapping: "tosi hyvin" (5), "aika hyvin" (4),
+   "ihan ok" (3), "aika huonosti" (2), "ei yhtään" (1) ...
+3. A negation word just before a phrase ("not", "ei", "en", "inte",
+   "emmä", "eikä") turns it around: "not well" → 2, "not bad" → 3,
+   "en oikein jaksa" → 1.
+4. The matches are combined: all on the low side (1-3) or all on the high
+   side (3-5) give their mean, rounded towards the middle; matches on both
+   sides ("sometimes good, sometimes bad") give ``None``, and so does a text
+   without any known phrase. ``None`` means: ask again with the buttons,
+   never guess.
+
+:func:`is_dont_know` and :func:`is_explicit_section_skip` separate "I don't
+know" (the answer for this item only) from "skip this part" (the rest of the
+section). :func:`yes_or_no` reads a typed yes / no ("kyllä", "en", "nej").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from bot.guidance.answers import fold, normalise
+
+SKIPPED: Final = "skipped"
+"""Stored when the person skips an item."""
+
+LIKERT_MIN: Final = 1
+LIKERT_MAX: Final = 5
+
+_DIGIT_RE = re.compile(r"(?<![\w.,])(-?\d+(?:[.,]\d+)?)")
+
+_NUMBER_WORDS: Final[dict[str, int]] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "yksi": 1, "yks": 1, "ykkonen": 1, "kaksi": 2, "kaks": 2, "kakkonen": 2, "kolme": 3, "kolmonen": 3,
+    "nelja": 4, "nelonen": 4, "viisi": 5, "viis": 5, "vitonen": 5,
+    "ett": 1, "etta": 1, "ettan": 1, "tva": 2, "tvaa": 2, "tvaan": 2, "tre": 3, "trea": 3,
+    "fyra": 4, "fyran": 4, "fem": 5, "femma": 5, "femman": 5,
+}
+
+# Folded phrases (ä -> a, ö -> o, å -> a, no apostrophes) -> point on the 1-5 scale.
+_LEXICON: Final[dict[int, tuple[str, ...]]] = {
+    5: (
+        "tosi hyvin", "todella hyvin", "erittain hyvin", "tosi hyva", "tosi varma", "ihan varma",
+        "taysin varma", "taysin", "ehdottomasti", "varmasti", "totta kai", "loistavasti", "helposti",
+        "todellakin", "sataprosenttisesti", "super hyvin", "mahtavasti",
+        "very well", "really well", "very good", "very sure", "completely", "completely sure", "totally",
+        "totally sure", "absolutely", "definitely", "for sure", "of course", "certainly", "easily",
+        "100", "great", "excellent",
+        "mycket bra", "jattebra", "helt saker", "absolut", "definitivt", "sjalvklart", "verkligen",
+        "utmarkt", "toppen", "klart",
+    ),
+    4: (
+        "hyvin", "aika hyvin", "melko hyvin", "ihan hyvin", "hyva", "kylla", "joo", "juu", "jep", "pystyn",
+        "osaan", "onnistun", "luultavasti", "melko varma", "aika varma", "varma", "uskon", "uskoisin",
+        "well", "pretty well", "quite well", "fairly well", "good", "pretty good", "yes", "yeah", "yep",
+        "sure", "pretty sure", "quite sure", "fairly sure", "mostly", "i think so", "probably", "i can",
+        "confident",
+        "bra", "ganska bra", "rätt bra", "ratt bra", "ja", "japp", "saker", "ganska saker", "troligen",
+        "mestadels", "jag kan",
+    ),
+    3: (
+        "ihan ok", "ok", "okei", "okay", "oukkei", "siina ja siina", "niin ja nain", "jotenkin",
+        "kohtalaisesti", "keskinkertaisesti", "valilla", "valil", "joskus", "ehka", "osittain",
+        "riippuu", "jonkin verran", "kai", "menettelee",
+        "so so", "sort of", "kind of", "kinda", "somewhat", "maybe", "sometimes", "partly", "depends",
+        "it depends", "in between", "average", "fine", "alright", "all right", "not bad", "more or less",
+        "sadar", "sa dar", "okej", "kanske", "ibland", "delvis", "beror pa", "mittemellan", "hyfsat",
+        "helt ok",
+    ),
+    2: (
+        "huonosti", "aika huonosti", "melko huonosti", "huono", "heikosti", "vaikeaa", "vaikea",
+        "vaikeeta", "vaikee", "en oikein", "ei oikein", "en kovin", "ei kovin", "en ihan", "vahan",
+        "hieman", "en ole varma", "en oo varma", "epavarma", "ei hyvin", "ei niin hyvin", "epailen",
+        "badly", "pretty badly", "quite badly", "bad", "not really", "not very", "not so well",
+        "not well", "not great", "not good", "not so good", "not sure", "unsure", "hard", "difficult",
+        "a little", "a bit", "hardly", "poorly", "doubt",
+        "daligt", "ganska daligt", "inte sa bra", "inte bra", "inte riktigt", "inte sarskilt",
+        "svart", "osaker", "inte saker", "lite",
+    ),
+    1: (
+        "tosi huonosti", "todella huonosti", "erittain huonosti", "ei yhtaan", "en yhtaan",
+        "ei ollenkaan", "en ollenkaan", "ei lainkaan", "en lainkaan", "ei jaksa", "en jaksa",
+        "ei onnistu", "en pysty", "en osaa", "mahdoton", "en todellakaan", "ei todellakaan", "en koskaan",
+        "not at all", "very badly", "really badly", "terribly", "terrible", "awful", "never",
+        "absolutely not", "definitely not", "no way", "i cant", "cannot", "impossible",
+        "inte alls", "mycket daligt", "jattedaligt", "aldrig", "absolut inte", "omojligt", "jag kan inte",
+        "orkar inte",
+        "no", "nope", "ei", "en", "nej",
+    ),
+}
+
+_NEGATIONS: Final[frozenset[str]] = frozenset(
+    {"not", "no", "dont", "doesnt", "isnt", "never", "ei", "en", "emma", "ema", "eika", "enka", "inte", "ej"}
+)
+_FILLERS: Final[frozenset[str]] = frozenset(
+    {"joo", "juu", "kylla", "yes", "yeah", "ja", "ok", "okei", "okej", "well"}
+)
+"""Agreement words that carry no degree: "joo tosi hyvin" is read from "tosi hyvin"."""
+_NEGATED_FORMS: Final[dict[int, int]] = {5: 2, 4: 2, 3: 3, 2: 3, 1: 3}
+"""Point after a negation: "not well" 2, "not bad" 3, "ei huonosti" 3."""
+
+_DONT_KNOW: Final[tuple[str, ...]] = (
+    "i dont know", "i do not know", "dont know", "idk", "dunno", "no idea", "no clue", "not sure",
+    "im not sure", "hard to say", "cant say",
+    "en tieda", "en tiia", "en tii", "en ma tieda", "en ma tiia", "ma en tieda", "ma en tiia",
+    "emma tieda", "emma tiia", "emma tii", "ema tiia", "en tiiä", "ei hajua", "ei hajuu",
+    "ei aavistustakaan", "en osaa sanoa", "vaikea sanoa", "vaikee sanoa", "en oo varma", "en ole varma",
+    "vet inte", "jag vet inte", "vet ej", "ingen aning", "svart att saga", "inte saker", "vet int",
+)
+
+_SECTION_SKIP: Final[tuple[str, ...]] = (
+    "skip", "skip this", "skip this part", "skip the rest", "skip these", "skip all", "skip section",
+    "skip this section", "skip these questions", "lets skip this",
+    "ohita", "ohita tama", "ohita tama osio", "ohita osio", "ohita loput", "ohita kaikki", "ohitetaan",
+    "ohitetaan tama", "skippaa", "skipataan", "hyppaa yli",
+    "hoppa over", "hoppa over detta", "hoppa over den har delen", "hoppa over resten", "skippa",
+)
+SHORT_ANSWER_TOKENS: Final = 6
+"""A skip or don't-know phrase counts only in answers of at most this many words."""
+
+_YES: Final[tuple[str, ...]] = (
+    "yes", "yeah", "yep", "sure", "ok", "okay", "please do", "yes please", "do it", "delete",
+    "kylla", "joo", "juu", "jep", "kylla kiitos", "ok poista", "poista", "saa poistaa", "tee se",
+    "ja", "japp", "ja tack", "radera", "gor det",
+)
+_NO: Final[tuple[str, ...]] = (
+    "no", "nope", "no thanks", "dont", "do not", "cancel", "keep", "keep it", "not now", "no dont",
+    "ei", "en", "ei kiitos", "ala", "ala poista", "emma", "en halua", "peru", "ei sittenkaan",
+    "nej", "nej tack", "inte", "radera inte", "avbryt",
+)
+
+
+@dataclass(frozen=True)
+class LikertReading:
+    """What a typed answer says on the 1-5 scale.
+
+    ``value`` is 1-5, ``"skipped"`` (this item only: "I don't know"), or
+    ``None`` (not sure what was meant: ask again with the buttons).
+    ``section_skip`` is True for "skip this part" (the rest of the section).
+    """
+
+    value: int | str | None
+    section_skip: bool = False
+
+
+def _tokens(text: object) -> list[str]:
+    return normalise(text).split()
+
+
+def _has_phrase(tokens: list[str], phrases: tuple[str, ...]) -> bool:
+    haystack = f" {' '.join(tokens)} "
+    return any(f" {fold(p)} " in haystack for p in phrases)
+
+
+def is_explicit_section_skip(text: object) -> bool:
+    """True for "skip this part", "ohita tämä osio", "hoppa över" or the ``/skip`` button payload.
+
+    "I don't know" is never a section skip, and neither is a long sentence
+    that happens to contain "skip".
+    """
+    if isinstance(text, str) and text.strip().startswith("/skip"):
+        return True
+    tokens = _tokens(text)
+    if not tokens or len(tokens) > SHORT_ANSWER_TOKENS or is_dont_know(text):
+        return False
+    return _has_phrase(tokens, _SECTION_SKIP)
+
+
+def is_dont_know(text: object) -> bool:
+    """True for a short "I don't know" ("emmä tiiä", "en tiiä", "dunno", "vet inte", "ingen aning")."""
+    tokens = _tokens(text)
+    if not tokens or len(tokens) > SHORT_ANSWER_TOKENS:
+        return False
+    return _has_phrase(tokens, _DONT_KNOW)
+
+
+def _number(text: str, tokens: list[str]) -> int | None | Literal[False]:
+    """A 1-5 number in the text; None for a number outside 1-5; False when there is none."""
+    digit = _DIGIT_RE.search(text)
+    if digit:
+        value = float(digit.group(1).replace(",", "."))
+        return int(value + 0.5) if 1 <= value <= 5 else None
+    if len(tokens) <= 3:
+        for token in tokens:
+            if token in _NUMBER_WORDS:
+                return _NUMBER_WORDS[token]
+    return False
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    value: int
+
+
+def _lexicon_matches(tokens: list[str]) -> list[_Match]:
+    """Non-overlapping lexicon matches, longest phrase first, negation applied."""
+    phrases = sorted(
+        ((fold(p).split(), value) for value, group in _LEXICON.items() for p in group),
+        key=lambda pair: -len(pair[0]),
+    )
+    taken = [False] * len(tokens)
+    found: list[_Match] = []
+    for words, value in phrases:
+        n = len(words)
+        for start in range(len(tokens) - n + 1):
+            if tokens[start : start + n] == words and not any(taken[start : start + n]):
+                for i in range(start, start + n):
+                    taken[i] = True
+                found.append(_Match(start, start + n, value))
+    found.sort(key=lambda m: m.start)
+    result: list[_Match] = []
+    for match in found:
+        words = tokens[match.start : match.end]
+        # A bare negation word ("ei", "en", "no") right before another phrase
+        # negates that phrase instead of counting as "no" itself.
+        if len(words) == 1 and words[0] in _NEGATIONS and any(m.start == match.end for m in found):
+            continue
+        before = tokens[max(0, match.start - 2) : match.start]
+        negated = any(word in _NEGATIONS for word in before) and words[0] not in _NEGATIONS
+        result.append(_Match(match.start, match.end, _NEGATED_FORMS[match.value] if negated else match.value))
+    return result
+
+
+def score_likert(text: object) -> LikertReading:
+    """Read a typed answer on the 1-5 Likert scale (see the module docstring).
+
+    >>> score_likert("aika huonosti oikeestaan, välil tuntuu et ei jaksa").value
+    2
+    >>> score_likert("joo tosi hyvin").value
+    5
+    >>> score_likert("inte så bra").value
+    2
+    >>> score_likert("banana").value is None
+    True
+    """
+    if isinstance(text, int) and not isinstance(text, bool):
+        return LikertReading(text if LIKERT_MIN <= text <= LIKERT_MAX else None)
+    if not isinstance(text, str):
+        return LikertReading(None)
+    if is_explicit_section_skip(text):
+        return LikertReading(SKIPPED, section_skip=True)
+    tokens = _tokens(text)
+    if not tokens:
+        return LikertReading(None)
+    if text.strip().lower() == SKIPPED:
+        return LikertReading(SKIPPED)
+    number = _number(fold(text), tokens)
+    if number is not False:
+        return LikertReading(number)
+    if is_dont_know(text):
+        return LikertReading(SKIPPED)
+    matches = _lexicon_matches(tokens)
+    if not matches:
+        return LikertReading(None)
+    fillers = [m for m in matches if tokens[m.start] in _FILLERS and m.end - m.start == 1]
+    if len(fillers) < len(matches):
+        matches = [m for m in matches if m not in fillers]
+    values = [m.value for m in matches]
+    if min(values) <= 2 and max(values) >= 4:
+        return LikertReading(None)
+    mean = sum(values) / len(values)
+    # Half points go towards the middle of the scale: 2.5 -> 3, 4.5 -> 4.
+    rounded = math.floor(mean + 0.5) if mean <= 3 else math.ceil(mean - 0.5)
+    return LikertReading(max(LIKERT_MIN, min(LIKERT_MAX, rounded)))
+
+
+def yes_or_no(text: object) -> Literal["yes", "no"] | None:
+    """A typed yes or no: "kyllä", "joo", "ja" → yes; "en", "ei", "nej", "no" → no; else None."""
+    if isinstance(text, str) and text.strip().startswith("/affirm"):
+        return "yes"
+    if isinstance(text, str) and text.strip().startswith("/deny"):
+        return "no"
+    tokens = _tokens(text)
+    if not tokens or len(tokens) > SHORT_ANSWER_TOKENS:
+        return None
+    no = _has_phrase(tokens, _NO)
+    yes = _has_phrase(tokens, _YES) and tokens[0] not in _NEGATIONS
+    if no and not yes:
+        return "no"
+    if yes and not no:
+        return "yes"
+    return None
+
+
+# --- Which suggestion does a typed rejection mean? ---------------------------
+
+_ORDINALS: Final[dict[str, int]] = {
+    "first": 1, "1st": 1, "ensimmainen": 1, "ensimmaista": 1, "eka": 1, "ekaa": 1, "ykkonen": 1, "forsta": 1,
+    "second": 2, "2nd": 2, "toinen": 2, "toista": 2, "toka": 2, "tokaa": 2, "kakkonen": 2, "andra": 2,
+    "third": 3, "3rd": 3, "kolmas": 3, "kolmatta": 3, "kolmonen": 3, "tredje": 3,
+    "fourth": 4, "4th": 4, "neljas": 4, "neljatta": 4, "nelonen": 4, "fjarde": 4,
+    "fifth": 5, "5th": 5, "viides": 5, "viidetta": 5, "vitonen": 5, "femte": 5,
+    "sixth": 6, "6th": 6, "kuudes": 6, "kuudetta": 6, "kutonen": 6, "sjatte": 6,
+}
+_LAST: Final[frozenset[str]] = frozenset({"last", "viimeinen", "viimeista", "vika", "vikaa", "sista"})
+_KIND_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "course": ("course", "courses", "training", "kurssi", "kurssia", "kurssin", "koulutus", "koulutusta",
+               "kurs", "kursen", "kurser", "utbildning"),
+    "job": ("job", "jobs", "tyo", "tyota", "tyopaikka", "tyopaikkaa", "duuni", "duunia", "jobb", "jobbet"),
+}
+_REJECTION: Final[tuple[str, ...]] = (
+    "ei kiinnosta", "ei kiinnosta tuo", "ei mulle", "ei minulle", "ei sovi", "en halua", "ei kiitos",
+    "jotain muuta", "ei tuo", "ei tama", "ei kiva", "en tykkaa", "ei oo mun juttu", "ei mun juttu",
+    "not interested", "not for me", "no thanks", "dont want", "something else", "not that one",
+    "i dont like", "doesnt suit", "not this",
+    "inte intresserad", "inte for mig", "nej tack", "nagot annat", "vill inte", "passar inte",
+)
+TITLE_MATCH: Final = 0.6
+"""Least similarity (0-1) of the text to a title for the title to count."""
+TITLE_MARGIN: Final = 0.15
+"""How much better the best title must match than the next one."""
+
+
+@dataclass(frozen=True)
+class SuggestionPick:
+    """What a typed message says about the shown suggestions.
+
+    ``suggestion_id`` is set when one suggestion is meant (by title or
+    number); ``ask_which`` is True when the person rejects something but it
+    is unclear which one (then ask, with the titles as buttons).
+    """
+
+    suggestion_id: str | None = None
+    ask_which: bool = False
+
+
+def _title_similarity(text: str, title: str) -> float:
+    import difflib
+
+    if not title:
+        return 0.0
+    if f" {title} " in f" {text} ":
+        return 1.0
+    words = [w for w in title.split() if len(w) >= 3]
+    present = sum(1 for w in words if w in text.split()) / len(words) if words else 0.0
+    ratio = difflib.SequenceMatcher(None, text, title).ratio()
+    return max(present, ratio)
+
+
+def pick_suggestion(text: object, shown: list[tuple[str, list[str]]]) -> SuggestionPick:
+    """Find which of the ``shown`` suggestions a typed message means.
+
+    Args:
+        text: the person's message ("the second one", "ei kiinnosta",
+            "Data-analytiikan perusteet ei kiinnosta").
+        shown: ``(suggestion id, [its titles in any language])`` in the order
+            they were shown; ids look like ``course:12`` / ``job:3``.
+
+    A number or ordinal ("2", "toinen", "the second course") counts within
+    the kind when one is named, else over the whole list. A title counts when
+    it is similar enough (:data:`TITLE_MATCH`) and clearly the best
+    (:data:`TITLE_MARGIN`). Rejection words without a clear target give
+    ``ask_which``.
+    """
+    tokens = _tokens(text)
+    if not tokens or not shown:
+        return SuggestionPick()
+    norm = " ".join(tokens)
+    kind = next((k for k, words in _KIND_WORDS.items() if any(t in words for t in tokens)), None)
+    everything = [sid for sid, _ in shown]
+    pool = [sid for sid in everything if kind is None or sid.startswith(f"{kind}:")] or everything
+    position: int | None = None
+    for token in tokens:
+        if token in _ORDINALS:
+            position = _ORDINALS[token]
+        elif token in _LAST:
+            position = len(pool)
+        elif token.isdigit() and len(tokens) <= 6 and 1 <= int(token) <= len(pool):
+            position = int(token)
+    if position is not None and 1 <= position <= len(pool):
+        return SuggestionPick(suggestion_id=pool[position - 1])
+    scores = sorted(
+        ((max(_title_similarity(norm, normalise(title)) for title in titles), sid) for sid, titles in shown),
+        reverse=True,
+    )
+    best_score, best_id = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    if best_score >= TITLE_MATCH and best_score - runner_up >= TITLE_MARGIN:
+        return SuggestionPick(suggestion_id=best_id)
+    rejecting = _has_phrase(tokens, _REJECTION) or (best_score >= TITLE_MATCH)
+    return SuggestionPick(ask_which=rejecting)
