@@ -22,6 +22,13 @@ This module removes both, keeping what Rasa checks and sends:
   status handling: HTTP >= 400 raises Rasa's ``ClientResponseError``; the
   JSON answer is returned (``None`` for a body that is not JSON).
 
+- the call leaves out the domain (38 KB of JSON, about half of every call)
+  and sends its digest instead (``domain_digest``: SHA-256 of the domain's
+  canonical JSON), the protocol rasa-sdk 3.x speaks: an action server that
+  has no domain with that digest answers HTTP 449, and :func:`request` sends
+  the same call once more with the domain (after a start, a restart or a new
+  model, once per action-server process).
+
 ``rasa_addons.action_guard.GuardedEndpoint.request`` (every action-server call
 of Rasa goes through it) uses :func:`request`.
 """
@@ -29,6 +36,8 @@ of Rasa goes through it) uses :func:`request`.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 import os
 import ssl
@@ -36,8 +45,11 @@ import weakref
 from typing import Any, Dict, Optional, Text
 
 import aiohttp
+import rasa
 from aiohttp import ContentTypeError
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
 logger = logging.getLogger(__name__)
@@ -49,6 +61,50 @@ POOL_LIMIT = 64
 # timeout is 5 s by default; the action server sets it higher).
 KEEPALIVE_S = 4.0
 _INSTALLED_MARK = "_digipoint_action_client"
+_DIGEST_ATTRIBUTE = "_digipoint_domain_digest"
+# rasa-sdk's answer when it does not have the domain of the call's digest.
+DOMAIN_MISSING_STATUS = 449
+
+
+class ActionCall(dict):
+    """The JSON body of one action call without the domain; ``domain`` is kept for a 449 retry."""
+
+    domain: Optional[Domain] = None
+
+    def with_domain(self) -> Dict[Text, Any]:
+        """The same body with the whole domain (``domain.as_dict()``) included."""
+        body = dict(self)
+        if self.domain is not None:
+            body["domain"] = self.domain.as_dict()
+        return body
+
+
+def domain_digest(domain: Domain) -> Text:
+    """SHA-256 (hex) of the domain's canonical JSON, computed once per domain object."""
+    digest = getattr(domain, _DIGEST_ATTRIBUTE, None)
+    if digest is None:
+        canonical = json.dumps(domain.as_dict(), sort_keys=True, ensure_ascii=False, default=str)
+        digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        setattr(domain, _DIGEST_ATTRIBUTE, digest)
+    return digest
+
+
+def action_call_format(action: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> ActionCall:
+    """Rasa 3.6's action-call body (next_action, sender_id, tracker, version) plus the domain's digest.
+
+    Returns:
+        An :class:`ActionCall` without ``domain``; its ``domain`` attribute
+        holds the domain for :func:`request`'s retry on HTTP 449.
+    """
+    body = ActionCall(
+        next_action=action.name(),
+        sender_id=tracker.sender_id,
+        tracker=tracker.current_state(EventVerbosity.ALL),
+        version=rasa.__version__,
+        domain_digest=domain_digest(domain),
+    )
+    body.domain = domain
+    return body
 
 _sessions: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.ClientSession]" = (
     weakref.WeakKeyDictionary()
@@ -107,6 +163,29 @@ async def request(
         auth = aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"])
     sslcontext = ssl.create_default_context(cafile=endpoint.cafile) if endpoint.cafile else None
     url = concat_url(endpoint.url, subpath)
+    call = kwargs.get("json")
+    if isinstance(call, ActionCall):
+        try:
+            return await _send(endpoint, method, url, headers, auth, sslcontext, compress, kwargs)
+        except ClientResponseError as error:
+            if error.status != DOMAIN_MISSING_STATUS:
+                raise
+        # The action server has no domain with this digest (new process or model).
+        kwargs = {**kwargs, "json": call.with_domain()}
+    return await _send(endpoint, method, url, headers, auth, sslcontext, compress, kwargs)
+
+
+async def _send(
+    endpoint: EndpointConfig,
+    method: Text,
+    url: Text,
+    headers: Dict[Text, Text],
+    auth: Optional[aiohttp.BasicAuth],
+    sslcontext: Optional[ssl.SSLContext],
+    compress: bool,
+    kwargs: Dict[Text, Any],
+) -> Optional[Any]:
+    kwargs = dict(kwargs)
     async with _session().request(
         method,
         url,
@@ -136,7 +215,7 @@ def _compiled_response_validator() -> Any:
 
 
 def install() -> None:
-    """Make ``RemoteAction._validate_action_result`` use one compiled validator (idempotent).
+    """Patch ``RemoteAction``: one compiled response validator; calls carry the domain digest (idempotent).
 
     Set ``DIGIPOINT_RASA_STOCK_ACTION_CLIENT=1`` to keep Rasa's own code (the
     benchmark compares both).
@@ -166,8 +245,14 @@ def install() -> None:
             raise
         return True
 
+    def _action_call_format(
+        self: RemoteAction, tracker: DialogueStateTracker, domain: Domain
+    ) -> Dict[Text, Any]:
+        return action_call_format(self, tracker, domain)
+
     setattr(_validate_action_result, _INSTALLED_MARK, True)
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    RemoteAction._action_call_format = _action_call_format  # type: ignore[method-assign]
 
 
 def stock_client() -> bool:

@@ -95,3 +95,45 @@ def test_event_types_are_found_by_name_and_unknown_names_still_fail() -> None:
     assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
     with pytest.raises(ValueError):
         Event.resolve_by_type("no_such_event")
+
+
+def test_calls_carry_the_domain_digest_and_send_the_domain_only_when_asked() -> None:
+    """rasa-sdk's protocol: HTTP 449 when the server lacks the digest's domain; then once with it."""
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.from_yaml("version: '3.1'\nintents: [greet]\nactions: [action_suggest]\n")
+    tracker = DialogueStateTracker("person-1", domain.slots)
+    known: dict[str, Any] = {}
+    bodies: list[dict[str, Any]] = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        body = await request.json()
+        bodies.append(body)
+        if body.get("domain"):
+            known["digest"] = body["domain_digest"]
+        elif known.get("digest") != body.get("domain_digest"):
+            return web.json_response({"error": "domain missing"}, status=449)
+        return web.json_response({"events": [], "responses": []})
+
+    async def scenario() -> None:
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        endpoint = EndpointConfig(f"http://127.0.0.1:{_port(runner)}/webhook")
+        action = RemoteAction("action_suggest", endpoint)
+        try:
+            for _ in range(2):
+                body = action_client.action_call_format(action, tracker, domain)
+                assert "domain" not in body and len(body["domain_digest"]) == 64
+                assert await action_client.request(endpoint, json=body) == {"events": [], "responses": []}
+        finally:
+            await action_client.close_sessions()
+            await runner.cleanup()
+
+    asyncio.run(scenario())
+    # first call refused (449), resent with the domain, second call without it
+    assert [("domain" in body) for body in bodies] == [False, True, False]
+    assert bodies[1]["domain"]["intents"] == domain.as_dict()["intents"]
