@@ -1,7 +1,7 @@
 # DigiPoint: `make run` starts the product, `make test` runs every test.
 # Both build what they need from nothing (environments, database, model).
 .DEFAULT_GOAL := help
-.PHONY: help setup prepare train run run-production status test lint validate test-unit test-rasa test-live bench bench-load crossval clean
+.PHONY: help setup prepare train run run-production status test lint validate test-unit test-rasa test-live bench bench-load profile crossval clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ bench: prepare train  ## Benchmarks: latency, throughput, training time, memory;
 
 bench-load: prepare train  ## Load: moodbot vs DigiPoint embedded and production side by side (closed/open loop, RSS)
 	@.venv/bin/python -m bench --load-only
+
+profile: prepare train  ## Where a turn's time goes: CPU per program per message, Rasa's CPU by part (py-spy)
+	@.venv/bin/python -m bench.profile_turn
 
 crossval: setup  ## NLU per language: k-fold cross-validation, multilingual vs per-language models (docs table)
 	@PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false nice .venv-rasa/bin/python -m bench.nlu_crossval --update-docs
