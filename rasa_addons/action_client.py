@@ -26,8 +26,10 @@ This module removes both, keeping what Rasa checks and sends:
   and sends its digest instead (``domain_digest``: SHA-256 of the domain's
   canonical JSON), the protocol rasa-sdk 3.x speaks: an action server that
   has no domain with that digest answers HTTP 449, and :func:`request` sends
-  the same call once more with the domain (after a start, a restart or a new
-  model, once per action-server process).
+  the same call once more with the domain, and sends the domain with every
+  call for the next ``DOMAIN_RESEND_S`` seconds: behind a balancer the retry
+  may reach another action server, and each of them must learn the domain
+  (after a start, a restart or a new model).
 
 ``rasa_addons.action_guard.GuardedEndpoint.request`` (every action-server call
 of Rasa goes through it) uses :func:`request`.
@@ -41,6 +43,7 @@ import json
 import logging
 import os
 import ssl
+import time
 import weakref
 from typing import Any, Dict, Optional, Text
 
@@ -64,6 +67,9 @@ _INSTALLED_MARK = "_digipoint_action_client"
 _DIGEST_ATTRIBUTE = "_digipoint_domain_digest"
 # rasa-sdk's answer when it does not have the domain of the call's digest.
 DOMAIN_MISSING_STATUS = 449
+# After a 449, seconds during which every call carries the domain.
+DOMAIN_RESEND_S = 10.0
+_domain_until = {"monotonic": 0.0}
 
 
 class ActionCall(dict):
@@ -164,13 +170,16 @@ async def request(
     sslcontext = ssl.create_default_context(cafile=endpoint.cafile) if endpoint.cafile else None
     url = concat_url(endpoint.url, subpath)
     call = kwargs.get("json")
-    if isinstance(call, ActionCall):
+    if isinstance(call, ActionCall) and time.monotonic() < _domain_until["monotonic"]:
+        kwargs = {**kwargs, "json": call.with_domain()}
+    elif isinstance(call, ActionCall):
         try:
             return await _send(endpoint, method, url, headers, auth, sslcontext, compress, kwargs)
         except ClientResponseError as error:
             if error.status != DOMAIN_MISSING_STATUS:
                 raise
-        # The action server has no domain with this digest (new process or model).
+        # An action server has no domain with this digest (new process or model).
+        _domain_until["monotonic"] = time.monotonic() + DOMAIN_RESEND_S
         kwargs = {**kwargs, "json": call.with_domain()}
     return await _send(endpoint, method, url, headers, auth, sslcontext, compress, kwargs)
 
