@@ -1,0 +1,213 @@
+"""NLU component: the crisis decision, after the intent classifier.
+
+A missed crisis message is the worst error DigiPoint can make; a false
+alarm (the emergency numbers for "book me a table") erodes trust. So
+``express_distress`` is not left to the classifier's top guess alone:
+
+1. Keyword guard. ``crisis_signal(text)`` looks for self-harm and death
+   language in Finnish, Swedish and English (``PATTERNS``: suicide words,
+   "kill myself" / "tappaa itseni" / "ta livet av mig", "want to die" /
+   "haluun kuolla" / "vill dö", "don't want to live" / "en halua elää" /
+   "vill inte leva", cutting and hurting oneself, "better off without me",
+   "never wake up", ...). When it matches, the intent becomes
+   ``express_distress`` with confidence 1.0, whatever the classifier said
+   (also over ``feel_discouraged``, ``out_of_scope`` or ``nlu_fallback``).
+   The patterns are written for first-person, self-directed phrases, not
+   single words: "this job is killing me", "I'm dying to start",
+   "kuolettavan tylsää", "döda tiden" do not match.
+2. Second check. When the classifier predicts ``express_distress`` without
+   any keyword signal, it is kept only at confidence ``keep_threshold`` or
+   above (tuned on cross-validation of data/nlu, docs/nlu-pipeline.md).
+   Below it, ``express_distress`` is removed from the ranking and the next
+   intent takes its place (usually ``feel_discouraged``, which gets the
+   supportive reply, or ``out_of_scope``); FallbackClassifier after this
+   component then judges that intent's confidence as usual.
+
+Text is matched case-folded, in NFC, with ä/ö/å also accepted as a/o (people
+type without them). The decision is logged at DEBUG without the text.
+Place it right after the intent classifier and before FallbackClassifier.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from typing import Any, Dict, List, Optional, Text, Type
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+logger = logging.getLogger(__name__)
+
+CRISIS_INTENT = "express_distress"
+SIGNAL_KEY = "crisis_signal"
+
+# Self-directed self-harm and death language. Written against the training
+# data's crisis examples and common phrasings; each entry is one regular
+# expression over the case-folded text with ä->a, ö->o, å->a (see _fold).
+PATTERNS: Dict[Text, List[Text]] = {
+    "en": [
+        r"suicid|sucid|suicde|self[- ]?harm",
+        r"\bkill?(ing)? my ?s[ea]l?f\b|\bkms\b|\bhang(ing)? my ?self\b",
+        r"\b(end|ending|take|taking) (it all|my (own )?life)\b|\bmy life to end\b",
+        r"\b(want|wanna|plan|planning|going|gonna|ready) to end it\b",
+        r"\b(want|wanna|wnat|wish i could|going|gonna|ready|rather|like to)\b[^.!?]{0,12}"
+        r"\b(die|be dead|dye)\b(?! (my|the|it|her|his|your|a|an|this|that|for))",
+        r"\b(don'?t|do not|dont) (want|wanna) (to )?(live|be alive|exist)\b",
+        r"\bbetter off dead\b|\b(no|any) (reason|point) (to|in|of) liv|\bnothing to live for\b|"
+        r"\b(not|isn'?t|aint) worth living\b|\bpoint of living\b|\btired of (being alive|living)\b",
+        r"\b(cut|cutting|hurt|hurting|harm|harming) my ?self\b|\b(cut|cutting|slit|slitting) (my )?wrists?\b",
+        r"\b(never|don'?t|do not|dont) (want to |wanna )?wake up\b|\bwish i (was|were)n'?t alive\b|"
+        r"\bnever been born\b",
+        r"\bbetter (off )?without me\b|\bwould(n'?t)? miss me\b|\bif i (died|die|was dead|were dead)\b",
+        r"\b(way|ways) to die\b|\bthink(ing)? about (dying|death)\b|\bexcept dying\b|\bdeath would be better\b",
+        r"\bgoodbye letter\b|\bsuicide note\b|\boverdose\b|\btoo many pills\b|\bpills\b[^.!?]{0,30}"
+        r"\b(end it|die|kill)",
+        r"\b(bridge|roof|rooftop|balcony|window)\b[^.!?]{0,30}\bjump\b|\bjump\b[^.!?]{0,20}"
+        r"\b(bridge|roof|balcony|window)\b|\bin front of (a|the) train\b",
+        r"\bgive up on life\b|\bdis+ap+e?ar\b[^.!?]{0,25}\b(forever|for good|never come back)\b",
+        r"\b(won'?t|will not|not going to) be (here|alive)\b[^.!?]{0,20}\b(tomorrow|longer)\b",
+    ],
+    "fi": [
+        r"itsemurh|itsetuho|itsarimurh",
+        r"\b(tappaa|tapan|tappaisin|tapaa|hirttaa|hirtan|hirttaisin) (itseni|itteni|itsensa|ittensa)\b",
+        r"\b(satut|vahingoit)\w* (itse|itte)|\bviil(lan|lin|lat|taa|tan|taisin|tany|tanyt|tanu|si|tel)\w*|"
+        r"\branteet auki\b",
+        r"\b(haluu?n|halua|haluaisin|haluisin|haluisi|tekis mieli|tekisi mieli|toivon|toivoisin)\b[^.!?]{0,20}"
+        r"\bkuol(la|lut|leena)\b|\b(oisin|olisin|mieluummin)\b[^.!?]{0,15}\bkuol(lut|leena)\b",
+        r"\bkuolisin\b|\bjos (ma|mina) kuolisin\b|\bkuolema (ois|olis|olisi) parempi\b",
+        r"\b(en|emma|enka) (halua|haluu|jaksa|jaksais|tahdo)\b[^.!?]{0,15}\b(elaa|elossa|olemassa)\b|"
+        r"\b(en|emma) (oo|ole)\b[^.!?]{0,15}\belossa\b",
+        r"\b(en|emma) (halua|haluu|tahdo)( enaa)? (herata|heraa)|\betten (heraa|herais|heraisi)\b",
+        r"\blopet\w* (mun |minun )?(elamani|elaman|elama)\b|\blopettaa\b[^.!?]{0,15}\blopullisesti\b|"
+        r"\blopettaisin kaiken\b|\belama(ni)? (loppuu|loppuis|loppuisi)\b",
+        r"\b(paattaa|paattaisin|paatan) (paivani|elamani)\b",
+        r"\bjark(ea|ee|ia)( on)? elaa\b|\belamassa ei (oo|ole) (mitaan )?jark|\bminka takia elaa\b|"
+        r"\belamisen arvo",
+        r"\bparempi ilman (mua|minua)\b|\bkukaan ei (kaipais|kaipaisi|kaipaa|valittais|valittaisi) (mua|minua|jos)",
+        r"\bjaahyvaiskirje|\byliannostu|\bliikaa (pillereita|laakkeita|unilaakkeita)\b|"
+        r"\bpillere\w*\b[^.!?]{0,30}\b(lopettaa|kuolla|kuolee)\b",
+        r"\bkuolla helposti\b|\bet(ta)? kuolee\b|\bulospaasya (ku|kuin) kuolema\b|"
+        r"\b(ajattelen|ajattelin|mietin) kuolema",
+        r"\b(parvekkee|silla|katol)\w*\b[^.!?]{0,30}\bhyp|\bhyp\w*\b[^.!?]{0,20}"
+        r"\b(sillalta|katolta|parvekkeelta|junan)|\bjunan alle\b",
+        r"\bkadota lopullisesti\b",
+    ],
+    "sv": [
+        r"sjalvmord|sjalvskad",
+        r"\b(ta|tar)( jag)? (livet av|mitt liv)|\bdoda (mig|mej)\b|\bhanga (mig|mej)\b",
+        r"\b(vill|ville|onskar|kanner for att|ska)\b[^.!?]{0,20}\b(do|vara dod)\b",
+        r"\b(vill|orkar) (inte|int)( langre)? (leva|vara vid liv|finnas)|\binte (att )?leva (lange|mycket) till\b",
+        r"\bsluta leva\b|\btrott pa att leva\b|\bklar med livet\b",
+        r"\b(battre|hellre) dod\b|\bom jag (dog|dor|var dod)\b|\bbattre utan (mig|mej)\b|\bsakna (mig|mej)\b|"
+        r"\bdoden (vore|ar) battre\b",
+        r"\bskara (mig|mej)\b|\bskad\w* (mig|mej) sjalv\b|\bhandled(en|er|erna)\b",
+        r"\b(gora|gor)( jag)? slut pa (mitt liv|allt|livet|det)\b|\bavsluta (mitt liv|livet)\b|"
+        r"\bliv(et)? ska ta slut\b",
+        r"\b(aldrig|inte|int) (vakna|vaknar)\b|\binte fanns\b|\baldrig fotts\b",
+        r"\b(anledning|vart|varde) att leva\b|\batt leva for\b|\bide att leva\b",
+        r"\boverdos\b|\bfor manga tabletter\b|\btabletter\b[^.!?]{0,30}\b(avsluta|do|dor)\b",
+        r"\b(balkong|bro|tak)\w*\b[^.!?]{0,30}\bhopp|\bhopp\w* (fran|ner fran|av) (en |ett )?(bro|taket|balkong)|"
+        r"\bkasta (mig|mej) framfor\b",
+        r"\bsattet att do\b|\butvag an doden\b|\bforsvinna for alltid\b|\b(tanker|tankt) pa doden\b",
+    ],
+}
+
+_COMPILED = {lang: [re.compile(p) for p in patterns] for lang, patterns in PATTERNS.items()}
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "’": "'", "´": "'", "`": "'"})
+
+
+def _fold(text: Text) -> Text:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).casefold().translate(_FOLD))
+
+
+def crisis_signal(text: Optional[Text]) -> Optional[Text]:
+    """``"<lang>:<pattern number>"`` of the first crisis pattern found in ``text``, else ``None``."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    folded = _fold(text)
+    for lang, patterns in _COMPILED.items():
+        for number, pattern in enumerate(patterns):
+            if pattern.search(folded):
+                return f"{lang}:{number}"
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisGuard(GraphComponent, IntentClassifier):
+    """Forces ``express_distress`` on crisis language; demotes it without any below ``keep_threshold``."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        """Runs after an intent classifier."""
+        return [IntentClassifier]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """``intent``: the crisis intent; ``keep_threshold``: confidence to keep it without a keyword."""
+        return {"intent": CRISIS_INTENT, "keep_threshold": 0.5}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        """Stores the configuration."""
+        self.intent = str(config["intent"])
+        self.keep_threshold = float(config["keep_threshold"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisGuard":
+        """Creates the component (Rasa's GraphComponent interface)."""
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Applies the decision to each message's intent and ranking."""
+        for message in messages:
+            self.decide(message)
+        return messages
+
+    def decide(self, message: Message) -> Optional[Text]:
+        """``"forced"``, ``"kept"``, ``"demoted"`` or ``None`` (nothing to do); sets the intent."""
+        intent = message.get(INTENT) or {}
+        ranking = list(message.get(INTENT_RANKING_KEY) or [])
+        name = intent.get(INTENT_NAME_KEY)
+        signal = crisis_signal(message.get(TEXT))
+        if signal:
+            message.set(SIGNAL_KEY, signal, add_to_output=True)
+            top = {INTENT_NAME_KEY: self.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+            rest = [r for r in ranking if r.get(INTENT_NAME_KEY) != self.intent]
+            message.set(INTENT, top, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [top, *rest], add_to_output=True)
+            logger.debug("Crisis guard: %s forced by pattern %s (classifier: %s)", self.intent, signal, name)
+            return "kept" if name == self.intent else "forced"
+        if name != self.intent:
+            return None
+        confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0)
+        if confidence >= self.keep_threshold:
+            return "kept"
+        rest = [r for r in ranking if r.get(INTENT_NAME_KEY) != self.intent]
+        if rest:
+            new = dict(rest[0])
+        else:
+            new = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0 - confidence}
+            rest = [new]
+        message.set(INTENT, new, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, rest, add_to_output=True)
+        logger.debug("Crisis guard: %s at %.2f without crisis words -> %s", self.intent, confidence,
+                     new.get(INTENT_NAME_KEY))
+        return "demoted"

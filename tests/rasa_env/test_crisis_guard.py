@@ -1,0 +1,100 @@
+"""CrisisGuard (rasa_addons/crisis_guard.py): crisis words force express_distress; without them
+a weak express_distress is demoted. Both sides, in fi/sv/en, no model needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("rasa")
+
+import yaml  # noqa: E402
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT  # noqa: E402
+from rasa.shared.nlu.training_data.message import Message  # noqa: E402
+
+from rasa_addons.crisis_guard import CrisisGuard, crisis_signal  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CRISIS = [
+    "i want to kill myself", "im gonna kill myself", "I'm feeling SUICIDAL", "i don't want to live anymore",
+    "i wish i could just die", "everyone would be better off without me", "i've been cutting myself again",
+    "haluun kuolla", "mä haluun vaan kuolla pois", "en jaksa enää elää", "mietin itsemurhaa",
+    "tapan itteni", "haluun satuttaa itseäni", "en halua elaa enaa",
+    "jag vill dö", "jag vill inte leva längre", "jag tänker ta livet av mig", "självmordstankar",
+    "jag vill skada mig själv", "det är ingen idé att leva",
+]
+NOT_CRISIS = [
+    "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
+    "can you book a table for two", "my wrist hurts from typing", "i want to dye my hair",
+    "en jaksa hakea enää", "mua ahdistaa tää työnhaku", "kuolettavan tylsää",
+    "mikä on paras tapa itseni kehittämiseen",
+    "haluun lopettaa tän keskustelun", "isoäiti kuoli viime vuonna ja nyt haen töitä",
+    "jag orkar inte söka jobb längre", "jag vill träffa en handledare", "jag vill avsluta mitt konto",
+    "döda tiden med en kurs", "jag är ledsen för att ingen svarar på mina ansökningar",
+]
+
+
+def message(text: str, ranking: list[tuple[str, float]]) -> Message:
+    items = [{"name": n, "confidence": c} for n, c in ranking]
+    return Message(data={TEXT: text, INTENT: items[0], INTENT_RANKING_KEY: items})
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_language_is_found(text: str) -> None:
+    assert crisis_signal(text), text
+
+
+@pytest.mark.parametrize("text", NOT_CRISIS)
+def test_sadness_and_everyday_words_are_not_crisis_language(text: str) -> None:
+    assert crisis_signal(text) is None, (text, crisis_signal(text))
+
+
+def test_crisis_words_force_express_distress_over_any_prediction() -> None:
+    guard = CrisisGuard({"intent": "express_distress", "keep_threshold": 0.5})
+    for top in ("feel_discouraged", "out_of_scope", "nlu_fallback", "inform"):
+        m = message("en jaksa enää elää", [(top, 0.9), ("express_distress", 0.05)])
+        assert guard.decide(m) == "forced"
+        assert m.get(INTENT) == {"name": "express_distress", "confidence": 1.0}
+        names = [r["name"] for r in m.get(INTENT_RANKING_KEY)]
+        assert names[0] == "express_distress" and names.count("express_distress") == 1
+        assert m.get("crisis_signal")
+
+
+def test_weak_express_distress_without_crisis_words_is_demoted_to_the_next_intent() -> None:
+    guard = CrisisGuard({"intent": "express_distress", "keep_threshold": 0.5})
+    m = message("I feel hopeless about finding a job", [("express_distress", 0.45), ("feel_discouraged", 0.4),
+                                                         ("out_of_scope", 0.1)])
+    assert guard.decide(m) == "demoted"
+    assert m.get(INTENT)["name"] == "feel_discouraged"
+    assert [r["name"] for r in m.get(INTENT_RANKING_KEY)] == ["feel_discouraged", "out_of_scope"]
+
+
+def test_confident_express_distress_is_kept_without_crisis_words() -> None:
+    guard = CrisisGuard({"intent": "express_distress", "keep_threshold": 0.5})
+    m = message("i can't go on like this", [("express_distress", 0.8), ("feel_discouraged", 0.1)])
+    assert guard.decide(m) == "kept"
+    assert m.get(INTENT) == {"name": "express_distress", "confidence": 0.8}
+
+
+def test_other_predictions_are_left_alone() -> None:
+    guard = CrisisGuard({"intent": "express_distress", "keep_threshold": 0.5})
+    m = message("book me a table", [("out_of_scope", 0.7), ("express_distress", 0.2)])
+    assert guard.decide(m) is None
+    assert m.get(INTENT)["name"] == "out_of_scope"
+
+
+def test_every_crisis_example_of_the_training_data_has_a_signal_or_is_left_to_the_classifier() -> None:
+    """Guard: no training example of another intent contains crisis language (no false force)."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    false = [m.get(TEXT) for m in load_data(str(ROOT / "data" / "nlu")).intent_examples
+             if m.get(INTENT) != "express_distress" and crisis_signal(m.get(TEXT))]
+    assert not false
+
+
+def test_the_guard_sits_between_the_classifier_and_the_fallback() -> None:
+    names = [c["name"] for c in yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]]
+    guard = names.index("rasa_addons.crisis_guard.CrisisGuard")
+    assert names.index("LogisticRegressionClassifier") < guard < names.index("FallbackClassifier")
