@@ -272,6 +272,12 @@ def test_delete_my_data_leaves_zero_rows(desktop: Page, live_stack: LiveStack, d
     assert before["events"] > 0 and before["handoff_requests"] == 1 and before["coach_notes"] == 1
     assert before["assessment_results"] >= 1
     say(chat, "delete my data")
+    # Nothing is deleted before the person says yes to the question.
+    expect(chat.last_buttons().filter(has_text="Yes, delete")).to_have_count(1)
+    asked = count_rows(live_stack, sender)
+    for table in ("assessment_results", "handoff_requests", "coach_notes"):
+        assert asked[table] == before[table], table
+    chat.last_buttons().filter(has_text="Yes, delete").click()
     expect(chat.bot.filter(has_text=t("privacy.deleted", "en"))).to_have_count(1)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
