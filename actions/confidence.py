@@ -92,10 +92,20 @@ class ValidateConfidenceForm(FormValidationAction):
             dispatcher.utter_message(text=t("confidence.section_skipped", lang))
             return section_rest(SE_ITEMS, slot, tracker)
         if isinstance(reading.value, int):
+            if latest_intent(tracker) == "feel_discouraged":
+                # "aika huonosti, välil tuntuu et ei jaksa" is an answer and a feeling: both count.
+                dispatcher.utter_message(response="utter_feel_discouraged")
             return {slot: str(reading.value)}
         if reading.value is not None or latest_intent(tracker) == "skip":
             # "I don't know" (or the skip intent without explicit words): this item only.
             return {slot: "skipped"}
+        side = {"feel_discouraged": "utter_feel_discouraged", "out_of_scope": "utter_out_of_scope"}
+        if latest_intent(tracker) == "feel_discouraged" or (
+            latest_intent(tracker) in side and not reading.scale_words
+        ):
+            # A side remark, not an answer: its own reply, then the form asks again.
+            dispatcher.utter_message(response=side[latest_intent(tracker)])
+            return {slot: None}
         # A number outside 1-5 gets the scale explained; words we cannot place, a kind "which button?".
         number = any(ch.isdigit() for ch in str(raw))
         dispatcher.utter_message(text=t("confidence.invalid" if number else "confidence.unsure", lang))

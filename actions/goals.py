@@ -132,6 +132,12 @@ class ValidateGoalForm(FormValidationAction):
             if place:
                 dispatcher.utter_message(text=t("goals.unserved_city", language_of(tracker), place=place))
                 return {"city": "online"}
+            # Not in the city slot's not_intent, so that "Uleåborg" reaches this
+            # validator; a real side remark still gets its own answer.
+            side = {"feel_discouraged": "utter_feel_discouraged", "out_of_scope": "utter_out_of_scope"}
+            if latest_intent(tracker) in side and tracker.get_slot("requested_slot") == "city":
+                dispatcher.utter_message(response=side[latest_intent(tracker)])
+                return {"city": None}
         return self._validate("city", value, answers.parse_city, dispatcher, tracker)
 
     def validate_timeframe(
@@ -155,6 +161,9 @@ class ValidateGoalForm(FormValidationAction):
         if not isinstance(background, str) or background == SKIPPED:
             return result
         lang = language_of(tracker)
+        if latest_intent(tracker) == "feel_discouraged":
+            # A life story may say it has been hard: it is an answer, and the feeling is heard.
+            dispatcher.utter_message(response="utter_feel_discouraged")
         found = match_terms(background, lang)
         terms = [localised_label(label, lang) for label in found.skills + found.occupations]
         if terms:

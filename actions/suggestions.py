@@ -241,14 +241,15 @@ class _TypedRejection:
 def _typed_rejection(tracker: Tracker, rejecting: bool = False) -> _TypedRejection | None:
     """How a typed message refers to the shown suggestions (title, number, "ei kiinnosta").
 
-    None when nothing is shown, the message is a button payload or an
-    ask_courses / ask_jobs request, or (unless ``rejecting``: the intent
+    None when nothing is shown, the message is a button payload, an
+    ask_courses / ask_jobs request that names no shown title, or (unless ``rejecting``: the intent
     already says "not for me") it names no suggestion and rejects nothing.
     """
     shown = [s for s in tracker.get_slot("shown_suggestions") or [] if isinstance(s, str)]
     text = latest_text(tracker)
-    if not shown or not text or text.startswith("/") or latest_intent(tracker) in ("ask_courses", "ask_jobs"):
+    if not shown or not text or text.startswith("/"):
         return None
+    asking_for_more = latest_intent(tracker) in ("ask_courses", "ask_jobs")
     try:
         with session_scope() as session:
             titles = titles_of(session, shown)
@@ -257,6 +258,9 @@ def _typed_rejection(tracker: Tracker, rejecting: bool = False) -> _TypedRejecti
         return None
     options = [(sid, [title for title in titles[sid].values() if title]) for sid in shown if sid in titles]
     pick = pick_suggestion(text, options)
+    if asking_for_more:
+        # A job title typed alone often looks like "I want jobs": only a title that names one counts.
+        return _TypedRejection(pick, shown) if pick.suggestion_id else None
     if pick.suggestion_id or pick.ask_which:
         return _TypedRejection(pick, shown)
     return _TypedRejection(SuggestionPick(ask_which=True), shown) if rejecting else None

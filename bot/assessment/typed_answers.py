@@ -157,6 +157,8 @@ class LikertReading:
 
     value: int | str | None
     section_skip: bool = False
+    scale_words: bool = False
+    """True when the text holds words of the scale (even if they disagree, "good and bad")."""
 
 
 def _tokens(text: object) -> list[str]:
@@ -275,11 +277,11 @@ def score_likert(text: object) -> LikertReading:
         matches = [m for m in matches if m not in fillers]
     values = [m.value for m in matches]
     if min(values) <= 2 and max(values) >= 4:
-        return LikertReading(None)
+        return LikertReading(None, scale_words=True)
     mean = sum(values) / len(values)
     # Half points go towards the middle of the scale: 2.5 -> 3, 4.5 -> 4.
     rounded = math.floor(mean + 0.5) if mean <= 3 else math.ceil(mean - 0.5)
-    return LikertReading(max(LIKERT_MIN, min(LIKERT_MAX, rounded)))
+    return LikertReading(max(LIKERT_MIN, min(LIKERT_MAX, rounded)), scale_words=True)
 
 
 def yes_or_no(text: object) -> Literal["yes", "no"] | None:

@@ -97,7 +97,9 @@ def test_invalid_city_is_asked_again_with_help(make_tracker, dispatcher, domain)
 
 
 @pytest.mark.parametrize("text", ["Oulu", "asun Oulussa", "Tampereella"])
-def test_a_city_not_served_is_told_what_works_and_goes_on_online(make_tracker, dispatcher, domain, text) -> None:
+def test_a_city_not_served_is_told_what_works_and_goes_on_online(
+    make_tracker, dispatcher, domain, text
+) -> None:
     """Issue 12: a place DigiPoint does not serve is not ignored (served cities, online, national search)."""
     events = _run(
         make_tracker, dispatcher, domain, new={"city": text}, slots={"requested_slot": "city"}, text=text

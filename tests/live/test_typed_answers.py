@@ -182,16 +182,19 @@ def _titles(stack: LiveStack, ids: list[str], language: str) -> dict[str, str]:
     return titles
 
 
-def test_typed_title_rejects_that_suggestion(live_stack: LiveStack) -> None:
+def test_typed_course_title_rejects_that_suggestion(live_stack: LiveStack) -> None:
     chat = Chat(live_stack, "fi")
     chat.to_suggestions()
     shown = _shown(chat)
     assert len(shown) == 6
-    target = shown[1]
+    # A course, as in the issue (a typed job title the classifier takes for another intent,
+    # e.g. "Verkkosivujen sisältöpäivittäjä" as ask_application_help, is answered as that intent).
+    target = [sid for sid in shown if sid.startswith("course:")][1]
     title = _titles(live_stack, [target], "fi")[target]
-    chat.say(title)
+    replies = chat.texts(title)
     after = _shown(chat)
-    assert target not in after and len(after) >= 5, (title, shown, after)
+    intent = chat.tracker()["latest_message"]["intent"]["name"]
+    assert target not in after and len(after) >= 5, (title, intent, replies, shown, after)
     assert target in (chat.slots()["rejected_suggestions"] or [])
     # Only the one suggestion changed: the others stay where they were.
     assert [s for s in after if s in shown] == [s for s in shown if s != target]
@@ -282,6 +285,7 @@ def test_a_long_english_background_is_an_answer(live_stack: LiveStack) -> None:
     [
         ("fi", "Oulu", "Turussa, Espoossa, Helsingissä ja Vantaalla"),
         ("en", "I live in Oulu", "Turku, Espoo, Helsinki and Vantaa"),
+        ("en", "Oulu", "Turku, Espoo, Helsinki and Vantaa"),
         ("sv", "Uleåborg", "Åbo, Esbo, Helsingfors och Vanda"),
     ],
 )
