@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,7 +52,7 @@ from bench.load import METADATA, result_from_json
 from bench.monitor import Monitor, busy
 from bench.moodbot import running_moodbot
 from bench.report import PhaseRun, SystemRun, render
-from bench.stack import ROOT, LiveStack, running_stack
+from bench.stack import MODEL, ROOT, LiveStack, running_stack
 
 SYSTEMS = ("moodbot", "embedded", "production")
 RESUME_CODE = re.compile(r"\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
@@ -151,7 +153,10 @@ def record_script(stack: LiveStack, path: Path) -> tuple[int, bool]:
                                        metadata=METADATA, api_url=stack.rasa_api_url)
             done = await person.run(client)
             if not done.finished:
-                raise RuntimeError(f"the scripted conversation did not finish ({len(done.turns)} turns)")
+                last = "; ".join(f"{t.sent!r} -> {[r.get('text', '')[:60] for r in t.replies]}"
+                                 for t in done.turns[-2:])
+                raise RuntimeError(f"the scripted conversation did not finish in {len(done.turns)} turns "
+                                   f"(last: {last})")
             replay = ScriptedJobseeker(stack.rasa_url, stack.rasa_token, f"bench-replay-{uuid.uuid4().hex}",
                                        metadata=METADATA)
             for turn in done.turns:
@@ -182,11 +187,13 @@ def bench_moodbot(plan: Plan) -> SystemRun:
     return system
 
 
-def bench_digipoint(profile: str, plan: Plan, turns: int | None) -> tuple[SystemRun, str | None]:
+def bench_digipoint(profile: str, plan: Plan, model: Path, turns: int | None) -> tuple[SystemRun, str | None]:
     """The load phases against a DigiPoint stack; also the long-conversation cost when ``turns``."""
     system = SystemRun(profile, "")
     long_conversation = None
-    with tempfile.TemporaryDirectory() as work, running_stack(Path(work), profile=profile) as stack:
+    with tempfile.TemporaryDirectory() as work, running_stack(
+        Path(work), profile=profile, extra_env={"RASA_MODEL": str(model)},
+    ) as stack:
         stores = "PostgreSQL, Redis lock store" if stack.redis_url else "SQLite, in-process lock store"
         servers = f"{len(stack.action_programs)} action server{'s' * (len(stack.action_programs) > 1)}"
         system.description = (f"DigiPoint {profile} profile: {len(stack.rasa_programs)} Rasa, {servers}, "
@@ -263,18 +270,26 @@ def main() -> None:
     training_s = None if (args.skip_training or args.load_only) else time_training()
     systems: list[SystemRun] = []
     long_conversation = None
-    for name in SYSTEMS:
-        if name not in chosen:
-            continue
-        print(f"==> {name}", flush=True)
-        if name == "moodbot":
-            systems.append(bench_moodbot(plan))
-        else:
-            system, cost = bench_digipoint(name, plan, turns if name == "embedded" else None)
-            systems.append(system)
-            long_conversation = long_conversation or cost
+    with tempfile.TemporaryDirectory() as keep:
+        # Every DigiPoint stack of the run loads the same model, even if it is retrained meanwhile.
+        model = Path(shutil.copy2(MODEL, Path(keep) / MODEL.name))
+        trained = time.strftime("%Y-%m-%d %H:%M", time.localtime(model.stat().st_mtime))
+        digest = hashlib.sha256(model.read_bytes()).hexdigest()[:12]
+        for name in (n for n in SYSTEMS if n in chosen):
+            print(f"==> {name}", flush=True)
+            try:
+                if name == "moodbot":
+                    systems.append(bench_moodbot(plan))
+                else:
+                    system, cost = bench_digipoint(name, plan, model, turns if name == "embedded" else None)
+                    systems.append(system)
+                    long_conversation = long_conversation or cost
+            except Exception as error:  # noqa: BLE001  (the other columns are still worth printing)
+                print(f"!! {name} failed: {error}", flush=True)
+                systems.append(SystemRun(name, "FAILED", notes=[f"FAILED: {type(error).__name__}: {error}"]))
+    settings = f"{plan.describe()}\nDigiPoint model: {MODEL.relative_to(ROOT)} of {trained}, sha256 {digest}"
     print(render(systems, [f"closed {n}" for n in plan.closed_people], f"open {plan.open_people}",
-                 plan.describe(), training_s, long_conversation))
+                 settings, training_s, long_conversation))
 
 
 if __name__ == "__main__":

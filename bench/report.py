@@ -141,10 +141,10 @@ def targets(systems: Sequence[SystemRun], open_label: str) -> list[tuple[str, st
     for system, factor in ((prod, 2.0), (emb, 1.0)):
         name = "production" if factor == 2.0 else "embedded"
         label = f"{name} saturation >= {'2 x ' if factor == 2.0 else ''}moodbot's"
-        if system is None or mood is None or math.isnan(floor):
+        best = system.saturation() if system else float("nan")
+        if mood is None or math.isnan(floor) or math.isnan(best):
             rows.append((label, "not run", _verdict(None)))
             continue
-        best = system.saturation()
         figure = f"{best:.1f} vs {factor * floor:.1f} msgs/s ({best / floor:.2f} x)"
         rows.append((label, figure, _verdict(best >= factor * floor)))
     open_result = prod.phase(open_label) if prod else None
