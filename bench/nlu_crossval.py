@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import shutil
@@ -192,14 +193,21 @@ def fit(name: str, examples: list[Example], shared: list[Path], work: Path, tag:
     return model, time.perf_counter() - started
 
 
-def parse_all(model, examples: list[Example]) -> tuple[list[str], list[float]]:
-    """Predicted intents and per-message parse seconds, one message at a time."""
-    predicted, seconds = [], []
+def parse_all(model, examples: list[Example]) -> tuple[list[str], list[float], list[float]]:
+    """Predicted intents, per-message parse seconds (wall, and CPU of this thread), one at a time."""
+    predicted, seconds, cpu = [], [], []
     for text, *_ in examples:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         predicted.append(model.parse(text))
         seconds.append(time.perf_counter() - started)
-    return predicted, seconds
+        cpu.append(time.thread_time() - started_cpu)
+    return predicted, seconds, cpu
+
+
+def percentiles(seconds: list[float]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
+    ms = sorted(1000 * s for s in seconds)
+    return statistics.median(ms), ms[min(len(ms) - 1, int(0.95 * len(ms)))]
 
 
 def measure(name: str, k: int, data: dict, shared: list[Path], tests: dict, work: Path) -> dict:
@@ -212,18 +220,18 @@ def measure(name: str, k: int, data: dict, shared: list[Path], tests: dict, work
                           for ex in part]
         model, _ = fit(name, train_examples, shared, work, f"fold{fold}")
         for lang in LANGUAGES:
-            predicted, _ = parse_all(model, folds[lang][fold])
+            predicted, _, _ = parse_all(model, folds[lang][fold])
             cv_gold[lang] += [ex[1] for ex in folds[lang][fold]]
             cv_pred[lang] += predicted
         print(f"{name}: fold {fold + 1}/{k} done", flush=True)
     model, train_s = fit(name, [ex for lang in LANGUAGES for ex in data[lang]], shared, work, "all")
     result = {"cv": {lang: scores(cv_gold[lang], cv_pred[lang]) for lang in LANGUAGES},
-              "test": {}, "ms": {}, "train_s": train_s}
+              "test": {}, "ms": {}, "cpu_ms": {}, "train_s": train_s}
     for lang in LANGUAGES:
-        predicted, seconds = parse_all(model, tests[lang])
+        predicted, seconds, cpu = parse_all(model, tests[lang])
         result["test"][lang] = scores([ex[1] for ex in tests[lang]], predicted)
-        ms = sorted(1000 * s for s in seconds)
-        result["ms"][lang] = (statistics.median(ms), ms[min(len(ms) - 1, int(0.95 * len(ms)))])
+        result["ms"][lang] = percentiles(seconds)
+        result["cpu_ms"][lang] = percentiles(cpu)
     print(f"{name}: unseen test sets done", flush=True)
     return result
 
@@ -287,6 +295,9 @@ def tables(k: int, results: dict[str, dict], counts: dict[str, int], tests: dict
         row = [f"{results[n]['ms'][lang][0]:.1f} / {results[n]['ms'][lang][1]:.1f}" for n in names]
         lines.append("| parse ms p50 / p95, test | " + " | ".join(row)
                      + f" | p95 <= 15 | {verdict(results[judged]['ms'][lang][1] <= 15)} |")
+        row = [(f"{results[n]['cpu_ms'][lang][0]:.1f} / {results[n]['cpu_ms'][lang][1]:.1f}"
+                if "cpu_ms" in results[n] else "-") for n in names]
+        lines.append("| parse CPU ms p50 / p95, test | " + " | ".join(row) + " | - | |")
         lines.append("")
         for n in names:
             total_false[n] += results[n]["test"][lang]["false_crisis"]
@@ -327,6 +338,8 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--pipelines", nargs="+", default=["baseline", "current", "chosen"],
                         choices=["baseline", *PIPELINES])
+    parser.add_argument("--reuse", nargs="*", default=[], choices=["baseline", *PIPELINES],
+                        help="take these pipelines' figures from results/nlu_crossval-<name>.json")
     parser.add_argument("--update-docs", action="store_true",
                         help="write the tables into docs/nlu-pipeline.md")
     args = parser.parse_args()
@@ -345,7 +358,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="nlu-crossval-") as tmp:
         os.environ.setdefault("RASA_CACHE_DIRECTORY", str(Path(tmp) / "cache"))
         for name in args.pipelines:
+            stored = ROOT / "results" / f"nlu_crossval-{name}.json"
+            if name in args.reuse:
+                results[name] = json.loads(stored.read_text(encoding="utf-8"))
+                continue
             results[name] = measure(name, args.folds, data, shared, tests, Path(tmp))
+            stored.parent.mkdir(exist_ok=True)
+            stored.write_text(json.dumps(results[name]), encoding="utf-8")
     block = tables(args.folds, results, counts, tests)
     out = ROOT / "results" / "nlu_crossval.md"
     out.parent.mkdir(exist_ok=True)

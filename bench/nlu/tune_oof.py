@@ -19,6 +19,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=15.0)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--use-folds", type=int, default=0, help="score only the first N folds (0: all)")
     args = parser.parse_args()
     per_language, _ = language_data()
     data = {lang: load_examples(paths) for lang, paths in per_language.items()}
@@ -26,7 +27,7 @@ def main() -> None:
     every = [ex[0] for lang in LANGUAGES for ex in data[lang]]
     vec = dict(zip(every, embeddings(every), strict=True))
     rows = []
-    for k in range(args.folds):
+    for k in range(args.use_folds or args.folds):
         train = [ex for lang in LANGUAGES for f, part in enumerate(folds[lang]) if f != k for ex in part]
         m = model(args.scale, 1.0).fit([e[0] for e in train], np.stack([vec[e[0]] for e in train]),
                                        [e[1] for e in train])
