@@ -56,7 +56,11 @@ LANGUAGES = ("en", "fi", "sv")
 DOCS = ROOT / "docs" / "nlu-pipeline.md"
 BEGIN, END = "<!-- crossval:begin -->", "<!-- crossval:end -->"
 UNSEEN = ROOT / "tests" / "nlu" / "unseen"
-PIPELINES = {"current": ROOT / "bench" / "nlu" / "config_linear.yml", "chosen": ROOT / "config.yml"}
+PIPELINES = {
+    "current": ROOT / "bench" / "nlu" / "config_linear.yml",
+    "e5": ROOT / "bench" / "nlu" / "config_e5.yml",
+    "chosen": ROOT / "config.yml",
+}
 OOS, CRISIS, DISCOURAGED = "out_of_scope", "express_distress", "feel_discouraged"
 REFUSED = {OOS, "nlu_fallback"}
 F1_TARGET = {"en": 0.95, "fi": 0.93, "sv": 0.93}
@@ -257,7 +261,7 @@ def verdict(ok: bool) -> str:
 def tables(k: int, results: dict[str, dict], counts: dict[str, int], tests: dict) -> str:
     """One markdown table per language, pipelines side by side, targets for the last pipeline."""
     names = list(results)
-    label = {"baseline": "TF-IDF + SVM", "current": "current (a)", "chosen": "chosen (config.yml)"}
+    label = {"baseline": "TF-IDF + SVM", "current": "current (a)", "e5": "e5 + guard (b)", "chosen": "chosen (config.yml)"}
     judged = names[-1]
     lines = [f"Pipelines side by side; targets judged for `{judged}` (MISS when missed). "
              f"CV = {k}-fold cross-validation of data/nlu; test = tests/nlu/unseen (never trained on). "
