@@ -261,7 +261,8 @@ def verdict(ok: bool) -> str:
 def tables(k: int, results: dict[str, dict], counts: dict[str, int], tests: dict) -> str:
     """One markdown table per language, pipelines side by side, targets for the last pipeline."""
     names = list(results)
-    label = {"baseline": "TF-IDF + SVM", "current": "current (a)", "e5": "e5 + guard (b)", "chosen": "chosen (config.yml)"}
+    label = {"baseline": "TF-IDF + SVM", "current": "current (a)", "e5": "e5 + guard (b)",
+             "chosen": "chosen (config.yml)"}
     judged = names[-1]
     lines = [f"Pipelines side by side; targets judged for `{judged}` (MISS when missed). "
              f"CV = {k}-fold cross-validation of data/nlu; test = tests/nlu/unseen (never trained on). "
