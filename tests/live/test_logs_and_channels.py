@@ -231,6 +231,7 @@ def test_rasa_itself_refuses_production_with_any_origin(tmp_path: Path, origins:
         ACTION_ENDPOINT_URL="http://127.0.0.1:9/webhook",
         ACTION_SERVER_TOKEN="refused",
         TRACKER_DB_URL=f"sqlite:///{tmp_path / 'tracker.db'}",
+        LOCK_STORE_URL="memory://",
         PYTHONPATH=str(ROOT),
         RASA_TELEMETRY_ENABLED="false",
     )
