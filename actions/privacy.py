@@ -11,8 +11,17 @@ keyed by ``conversation_id`` and the tables hanging off those by foreign key,
 for this conversation and the person's other conversations (joined by a resume
 code, :mod:`bot.resume.codes`, with their tracker events), and writes the
 erasure audit row (time, city, counts; no personal data) in the same
-transaction. Then it confirms, restarts the conversation and keeps only the
+transaction. Then it confirms, tells the widget to forget the conversation
+too (:data:`CLEAR_DEVICE`), restarts the conversation and keeps only the
 language.
+
+``CLEAR_DEVICE`` is a custom message (``json_message``). Rasa's socket.io
+channel emits a custom message as ``emit("bot_uttered", **json_message)``, so
+the widget receives ``{"digipoint": {"clear": true}}`` as a ``bot_uttered``
+event to the session's room: it then empties its screen and the browser's
+storage, takes a new session id and says that everything is deleted on the
+server and on this device (widget/src/widget.js). Other channels (REST) get
+it as ``{"custom": {"data": {"digipoint": {"clear": true}}}}`` and may ignore it.
 
 This conversation's own tracker events cannot be deleted inside the action:
 Rasa saves the tracker after the action, and would write them all again. A
@@ -42,6 +51,8 @@ from bot.i18n import t
 from bot.privacy.person import delete_events_after_turn, erase_person
 
 logger = logging.getLogger(__name__)
+# The custom message that makes the widget forget the conversation (see module docstring).
+CLEAR_DEVICE: dict[str, object] = {"data": {"digipoint": {"clear": True}}}
 _CLEANUPS: set[asyncio.Task[int]] = set()
 
 
@@ -58,7 +69,7 @@ def schedule_tracker_cleanup(
 
 
 class ActionDeleteMyData(Action):
-    """Delete the person's stored data, confirm, restart (language kept).
+    """Delete the person's stored data, confirm, clear the widget, restart (language kept).
 
     If the database cannot be reached nothing is deleted or restarted: the
     person is told kindly to try again, and the conversation goes on.
@@ -71,7 +82,11 @@ class ActionDeleteMyData(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """``[Restarted(), SlotSet("language", lang)]`` after a confirmation; ``[]`` on failure."""
+        """``[Restarted(), SlotSet("language", lang)]`` after a deletion; ``[]`` on failure.
+
+        Messages after a deletion: ``privacy.deleted``, then ``CLEAR_DEVICE``
+        (custom); on a database error only ``privacy.delete_failed``.
+        """
         lang = language_of(tracker)
         started = time.time()
         city = tracker.get_slot("city")
@@ -96,6 +111,7 @@ class ActionDeleteMyData(Action):
         logger.info("deleted a person's data: %s (erasure audit #%s)", counts, record_id)
         schedule_tracker_cleanup(tracker.sender_id, started, record_id)
         dispatcher.utter_message(text=t("privacy.deleted", lang))
+        dispatcher.utter_message(json_message=CLEAR_DEVICE)
         events: list[EventType] = [Restarted()]
         if tracker.get_slot("language") in LANGUAGES:
             events.append(SlotSet("language", tracker.get_slot("language")))

@@ -13,7 +13,17 @@
 - ``action_detect_language`` runs before the welcome: message metadata,
   else the person's own words, set a language the page did not give.
 - ``action_restart_conversation`` (and ``action_restart``, which the domain
-  overrides with the same behaviour) restarts and keeps language and city.
+  overrides with the same behaviour) restarts and keeps language and city,
+  then starts again the way a new visitor starts: the welcome (with its
+  buttons) and the goal form's first question.
+
+Why the restart action says the welcome itself: Rasa's ``Restarted`` event
+empties the tracker and queues ``action_session_start``, after which Rasa
+stops predicting; the rules' "action_restart, utter_welcome, goal_form" never
+got a chance live, and the person was left with no question. So the action
+utters ``utter_welcome`` (rendered by Rasa with the kept language) and ends
+with ``FollowupAction("goal_form")``, which replaces the queued session start;
+the form then asks its first question and Rasa listens.
 """
 
 from __future__ import annotations
@@ -21,7 +31,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, Restarted, SessionStarted, SlotSet
+from rasa_sdk.events import (
+    ActionExecuted,
+    EventType,
+    FollowupAction,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+)
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -32,6 +49,8 @@ from bot.guidance.vocabulary import CITIES, CITY_VALUES, LANGUAGES
 from bot.i18n import t
 
 NOT_CARRIED = ("session_started_metadata", "requested_slot")
+# The form whose first question opens every conversation (data/rules/flow.yml).
+FIRST_FORM = "goal_form"
 
 
 def metadata_language(value: object) -> str | None:
@@ -129,7 +148,7 @@ class ActionChangeLanguage(Action):
 
 
 class ActionRestartConversation(Action):
-    """Start over: every slot is cleared except language and city."""
+    """Start over: every slot is cleared except language and city; the welcome and first question follow."""
 
     def name(self) -> str:
         """Action name used in domain.yml."""
@@ -138,15 +157,21 @@ class ActionRestartConversation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Events: Restarted, then SlotSet for language and city when they hold valid values."""
+        """Events: Restarted, SlotSet language / city (when valid), FollowupAction("goal_form").
+
+        Messages: ``session.restarted``, then the ``utter_welcome`` response
+        (the same welcome with buttons a new visitor gets).
+        """
         language = tracker.get_slot("language")
         city = tracker.get_slot("city")
         dispatcher.utter_message(text=t("session.restarted", language_of(tracker)))
+        dispatcher.utter_message(response="utter_welcome")
         events: list[EventType] = [Restarted()]
         if language in LANGUAGES:
             events.append(SlotSet("language", language))
         if city in CITY_VALUES:
             events.append(SlotSet("city", city))
+        events.append(FollowupAction(FIRST_FORM))
         return events
 
 

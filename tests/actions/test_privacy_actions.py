@@ -47,7 +47,9 @@ def test_delete_leaves_zero_rows_of_this_conversation(
     )
     events = asyncio.run(ActionDeleteMyData().run(dispatcher, tracker, domain))
     assert events == [Restarted(), SlotSet("language", "fi")]
-    assert [m["text"] for m in dispatcher.messages] == [t("privacy.deleted", "fi")]
+    assert [m["text"] for m in dispatcher.messages] == [t("privacy.deleted", "fi"), None]
+    # The widget forgets the conversation too (screen, storage, session id).
+    assert dispatcher.messages[1]["custom"] == {"data": {"digipoint": {"clear": True}}}
     session.expire_all()
     remaining = _rows_of(session, "test-user")
     assert remaining and all(count == 0 for count in remaining.values())
@@ -57,7 +59,7 @@ def test_delete_leaves_zero_rows_of_this_conversation(
 def test_delete_with_nothing_stored_still_confirms(make_tracker, dispatcher, domain, database_url) -> None:
     events = asyncio.run(ActionDeleteMyData().run(dispatcher, make_tracker(slots={}), domain))
     assert events == [Restarted()]
-    assert [m["text"] for m in dispatcher.messages] == [t("privacy.deleted", "en")]
+    assert [m["text"] for m in dispatcher.messages] == [t("privacy.deleted", "en"), None]
 
 
 def test_every_table_with_conversation_id_is_covered_children_first() -> None:
@@ -87,4 +89,5 @@ def test_database_down_gets_a_kind_reply_and_no_restart(
         get_settings.cache_clear()
         get_sessionmaker.cache_clear()
     assert events == []
+    # Nothing deleted, so the widget keeps the conversation: no clear message.
     assert [m["text"] for m in dispatcher.messages] == [t("privacy.delete_failed", "sv")]

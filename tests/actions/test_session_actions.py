@@ -6,7 +6,7 @@ import asyncio
 from typing import Any
 
 import pytest
-from rasa_sdk.events import ActionExecuted, Restarted, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, FollowupAction, Restarted, SessionStarted, SlotSet
 
 from actions.session import (
     ActionChangeLanguage,
@@ -113,17 +113,26 @@ def test_change_language_without_a_language_offers_buttons(make_tracker, dispatc
 
 
 @pytest.mark.parametrize("action", [ActionRestartConversation(), ActionRestart()])
-def test_restart_keeps_language_and_city(make_tracker, dispatcher, domain, action) -> None:
+def test_restart_keeps_language_and_city_and_asks_the_first_question_again(
+    make_tracker, dispatcher, domain, action
+) -> None:
+    """Start over: the welcome a new visitor gets, then the goal form asks its first question."""
     tracker = make_tracker(slots={"language": "sv", "city": "Turku", "goal_type": "job", "se_1": "4"})
     events = asyncio.run(action.run(dispatcher, tracker, domain))
-    assert events == [Restarted(), SlotSet("language", "sv"), SlotSet("city", "Turku")]
-    assert [m["text"] for m in dispatcher.messages] == [t("session.restarted", "sv")]
+    assert events == [
+        Restarted(),
+        SlotSet("language", "sv"),
+        SlotSet("city", "Turku"),
+        FollowupAction("goal_form"),
+    ]
+    assert [m.get("text") for m in dispatcher.messages] == [t("session.restarted", "sv"), None]
+    assert dispatcher.messages[1]["response"] == "utter_welcome"
 
 
 def test_restart_without_language_or_city(make_tracker, dispatcher, domain) -> None:
     tracker = make_tracker(slots={"city": "skipped"})
     events = asyncio.run(ActionRestartConversation().run(dispatcher, tracker, domain))
-    assert events == [Restarted()]
+    assert events == [Restarted(), FollowupAction("goal_form")]
     assert ActionRestart().name() == "action_restart"
 
 
