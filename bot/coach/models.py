@@ -1,7 +1,8 @@
 """Tables of the coach dashboard.
 
 Shapes:
-    ``coach_accounts``   one row per coach or city admin (email, argon2 hash, role, city).
+    ``coach_accounts``   one row per coach or city admin (email, argon2 hash, role, city,
+        optional display name: the first name shown to people in the chat).
     ``coach_sessions``   server-side login sessions (hash of the cookie token, CSRF token, expiry).
     ``coach_login_attempts``  failed logins per email and client, for rate limiting.
     ``coach_audit_log``  who viewed, exported or changed which conversation, and when.
@@ -40,6 +41,7 @@ class CoachAccount(Base):
     role: Mapped[str] = mapped_column(String(16))
     city: Mapped[str] = mapped_column(String(64), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    display_name: Mapped[str | None] = mapped_column(String(40), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
