@@ -34,8 +34,9 @@ from actions.forms import (
 from bot.assessment.typed_answers import is_explicit_section_skip, score_likert
 from bot.db import session_scope
 from bot.guidance import self_efficacy
-from bot.guidance.store import latest_score, save_result
+from bot.guidance.store import TrendPoint, confidence_trend, latest_score, save_result
 from bot.i18n import t
+from bot.resume.trend import trend_line
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +141,9 @@ class ActionScoreConfidence(Action):
     """Score the check, store it with a timestamp, and give strengths-based feedback.
 
     Sets ``confidence_score`` (mean 1.0-5.0, or None when all were skipped).
-    Mentions the trend when an earlier score of this conversation is stored.
+    Mentions the trend when an earlier score of this conversation is stored
+    (one copied by a resume code too): a warm comparison with the last score
+    and a line with every score and its date ("1 Dec: 2.8 · 2 Dec: 3.4").
     If the database is unreachable the feedback is still given, with a note.
     """
 
@@ -156,6 +159,7 @@ class ActionScoreConfidence(Action):
         ratings = {item: _slot_rating(tracker.get_slot(item)) for item in SE_ITEMS}
         result = self_efficacy.score_self_efficacy(dict(ratings))
         previous: float | None = None
+        trend: list[TrendPoint] = []
         saved = True
         try:
             with session_scope() as session:
@@ -163,11 +167,15 @@ class ActionScoreConfidence(Action):
                 save_result(
                     session, tracker.sender_id, "self_efficacy", answers=result.answers, score=result.score
                 )
+                trend = confidence_trend(session, tracker.sender_id)
         except SQLAlchemyError:
             logger.exception("could not store the self-efficacy result")
             saved = False
         text = self_efficacy.feedback(result, lang, previous=previous)
         if not saved:
             text = f"{text} {t('confidence.not_saved', lang)}"
+        elif len(trend) > 1 and result.score is not None:
+            # Earlier sessions (a resume code): every score with its date, as the coach sees it.
+            text = f"{text}\n{t('resume.trend_line', lang, trend=trend_line(trend, lang))}"
         dispatcher.utter_message(text=text)
         return [SlotSet("confidence_score", result.score)]

@@ -7,8 +7,10 @@ reads the code from the message (:func:`bot.resume.codes.find_codes`):
 - no code in the message: asks for it (the next message with a code comes
   back here through the same intent);
 - a valid code: restores the earlier profile and plan into the slots (slots
-  the page already set, such as the city, are kept), continues the
-  confidence trend, shows the plan and offers courses or jobs (inside
+  the page already set, such as the city, are kept): goals, Holland code and
+  interest answers, rejected suggestions, next steps; continues the
+  confidence trend and shows it with dates ("1 Dec: 2.8"), shows the plan
+  and offers courses or jobs (inside
   goal_form, where the widget's welcome leaves the person, the form goes on
   instead, skipping what is known, and the confidence check shows the trend);
 - an unknown, used or expired code: says so kindly; after ``MAX_ATTEMPTS``
@@ -35,6 +37,7 @@ from actions.common import language_of
 from bot.db import session_scope
 from bot.i18n import t
 from bot.resume import codes
+from bot.resume.trend import trend_line
 from bot.summaries.service import render_summary
 
 logger = logging.getLogger(__name__)
@@ -49,13 +52,33 @@ def give_code(session: Session, conversation_id: str, lang: str) -> str:
     return t("resume.given", lang, code=code, days=codes.lifetime().days)
 
 
-def restored_slots(summary: dict[str, Any], current: dict[str, Any], text: str = "") -> list[EventType]:
+def rejected_in(summary: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    """Suggestion ids rejected in ``summary`` or already in ``current["rejected_suggestions"]``."""
+    ids = [sid for sid in current.get("rejected_suggestions") or [] if isinstance(sid, str)]
+    for entry in summary.get("suggestions") or []:
+        sid = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(sid, str) and entry.get("rejected") and sid not in ids:
+            ids.append(sid)
+    return ids
+
+
+def restored_slots(
+    summary: dict[str, Any],
+    current: dict[str, Any],
+    text: str = "",
+    interests: dict[str, str] | None = None,
+) -> list[EventType]:
     """``SlotSet`` events for the profile and plan in ``summary`` (the stored summary dictionary).
 
-    Goal slots already set in ``current`` are kept (the page's city, say),
-    except one holding the message ``text`` itself: inside goal_form the
-    form's free-text mapping has put the code message there; it is replaced
-    by the restored value or cleared.
+    Restores goals, skills, occupations, confidence score, Holland code, next
+    steps and the rejected suggestions (``rejected_suggestions``: never
+    offered again). ``interests`` are the earlier interest answers
+    (``ri_1`` .. ``ri_12``): with them the interest questions are not asked
+    again and the Holland code is kept. Goal slots already set in
+    ``current`` are kept (the page's city, say), except one holding the
+    message ``text`` itself: inside goal_form the form's free-text mapping
+    has put the code message there; it is replaced by the restored value or
+    cleared.
     """
     taken = [name for name in GOAL_SLOTS if text and current.get(name) == text]
     current = {name: None if name in taken else value for name, value in current.items()}
@@ -69,7 +92,9 @@ def restored_slots(summary: dict[str, Any], current: dict[str, Any], text: str =
         confidence_score=summary.get("confidence_score"),
         holland_code=summary.get("holland_code"),
         next_steps=summary.get("next_steps") or None,
+        rejected_suggestions=rejected_in(summary, current) or None,
     )
+    values.update({item: answer for item, answer in (interests or {}).items() if not current.get(item)})
     restored = [
         SlotSet(name, value)
         for name, value in values.items()
@@ -136,8 +161,9 @@ class ActionResumeWithCode(Action):
             dispatcher.utter_message(text=t("resume.welcome_back", lang) + "\n" + plan)
         else:
             dispatcher.utter_message(text=t("resume.no_plan", lang))
-        if restored.scores_copied:
-            dispatcher.utter_message(text=t("resume.trend_kept", lang))
+        if restored.trend:
+            line = trend_line(restored.trend, lang)
+            dispatcher.utter_message(text=t("resume.trend_kept", lang, trend=line))
         if not in_form:  # inside goal_form the form simply goes on with the known answers
             dispatcher.utter_message(
                 text=t("resume.go_on", lang),
@@ -146,4 +172,4 @@ class ActionResumeWithCode(Action):
                     {"title": t("resume.jobs_button", lang), "payload": "/ask_jobs"},
                 ],
             )
-        return restored_slots(restored.summary, slots, text if in_form else "")
+        return restored_slots(restored.summary, slots, text if in_form else "", restored.interest_answers)

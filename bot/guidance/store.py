@@ -1,12 +1,21 @@
 """Storage of assessment results, so that a later session can show the trend.
 
 Table ``assessment_results``: one row per scored check (self-efficacy or
-RIASEC) of a conversation, with its answers and a UTC timestamp.
-Erasure ("delete my data", retention) is :mod:`bot.privacy.erasure`.
+RIASEC) of a conversation, with its answers and a UTC timestamp. A resume
+code copies the earlier conversation's rows (with their times) into the new
+one (:func:`bot.resume.codes.redeem`), so one conversation's rows are the
+person's whole history. Erasure ("delete my data", retention) is
+:mod:`bot.privacy.erasure`.
+
+Shapes:
+    ``history(session, conversation_id, kind) -> list[AssessmentResult]``, oldest first.
+    ``confidence_trend(session, conversation_id) -> list[TrendPoint]``, oldest first.
+    ``latest_answers(session, conversation_id, kind) -> dict[str, Any]``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -89,3 +98,29 @@ def latest_score(session: Session, conversation_id: str) -> float | None:
     rows = history(session, conversation_id, "self_efficacy")
     scores = [row.score for row in rows if row.score is not None]
     return scores[-1] if scores else None
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One scored confidence check: ``at`` (aware UTC) and ``score`` (mean 1.0-5.0)."""
+
+    at: datetime
+    score: float
+
+
+def confidence_trend(session: Session, conversation_id: str) -> list[TrendPoint]:
+    """Every scored self-efficacy check of the conversation (resumed ones included), oldest first.
+
+    Checks where every item was skipped (no score) are left out.
+    """
+    return [
+        TrendPoint(row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC), row.score)
+        for row in history(session, conversation_id, "self_efficacy")
+        if row.score is not None
+    ]
+
+
+def latest_answers(session: Session, conversation_id: str, kind: AssessmentKind) -> dict[str, Any]:
+    """The answers (item id -> answer or None) of the newest result of ``kind``; ``{}`` when none."""
+    rows = history(session, conversation_id, kind)
+    return dict(rows[-1].answers or {}) if rows else {}

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.config import get_settings
-from bot.guidance.store import AssessmentResult
+from bot.guidance.store import AssessmentResult, TrendPoint, confidence_trend, latest_answers
 from bot.resume.models import PersonLink, ResumeCode, utcnow
 from bot.summaries.models import Summary
 
@@ -41,12 +41,25 @@ CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])(?=([A-Za-z2-9]{4})[\s-]?([A-Za-z2-9
 
 @dataclass
 class Restored:
-    """What a redeemed code gives back: the earlier conversation and its latest summary data."""
+    """What a redeemed code gives back.
+
+    Attributes:
+        conversation_id: the conversation the code was given in.
+        person_id: the person both conversations now belong to.
+        summary: that conversation's latest summary data (``{}`` when none):
+            goals, Holland code, suggestions with ``rejected`` flags, next steps.
+        scores_copied: assessment results copied into the new conversation.
+        interest_answers: the newest interest profiler answers
+            (``{"ri_1": "like", ...}``; unanswered items left out).
+        trend: every scored confidence check of the person, oldest first.
+    """
 
     conversation_id: str
     person_id: str
     summary: dict[str, Any] = field(default_factory=dict)
     scores_copied: int = 0
+    interest_answers: dict[str, str] = field(default_factory=dict)
+    trend: list[TrendPoint] = field(default_factory=list)
 
 
 def lifetime() -> timedelta:
@@ -134,13 +147,13 @@ def _as_utc(moment: datetime) -> datetime:
 def redeem(session: Session, text: str, conversation_id: str) -> Restored | None:
     """Use the first valid code in ``text`` for ``conversation_id``; the caller commits.
 
-    The new conversation joins the code's person; the person's self-efficacy
-    results are copied to it (with their times) so the trend continues. The
-    code is used up.
+    The new conversation joins the code's person; the person's assessment
+    results (confidence and interests) are copied to it (with their times) so
+    the trend continues and the interest answers are known. The code is used up.
 
     Returns:
-        Restored (earlier conversation id, its latest summary ``data`` or ``{}``),
-        or None when no code in the text is known, unused and unexpired.
+        Restored (see the class), or None when no code in the text is known,
+        unused and unexpired.
     """
     now = utcnow()
     for candidate in find_codes(text):
@@ -178,7 +191,15 @@ def redeem(session: Session, text: str, conversation_id: str) -> Restored | None
             )
             copied += 1
         session.flush()
-        return Restored(row.conversation_id, row.person_id, dict(summary.data) if summary else {}, copied)
+        answers = latest_answers(session, conversation_id, "riasec")
+        return Restored(
+            row.conversation_id,
+            row.person_id,
+            dict(summary.data) if summary else {},
+            copied,
+            {item: value for item, value in answers.items() if isinstance(value, str)},
+            confidence_trend(session, conversation_id),
+        )
     return None
 
 

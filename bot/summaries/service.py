@@ -17,6 +17,8 @@ The summary dictionary (``build_summary``; stored as ``summaries.data``)::
                                         # answered, "confidence", "interests",
                                         # "next_steps"
       "trigger": "end"|"handoff",       # written at the end or at a handoff
+      "confidence_trend": [{"at": iso, "score": float}],  # added by save_summary:
+                                        # every session's score (bot.resume.trend)
     }
 
 Slot names and values: docs/conversation.md. Free text (``background``) is
@@ -34,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from bot.guidance.profile import profile_from_slots
 from bot.i18n import normalise_language, t
+from bot.resume.trend import trend_for_summary
 from bot.summaries.models import Summary, utc_now
 from bot.summaries.next_steps import is_known_option, option_label
 from bot.summaries.redact import redact
@@ -121,6 +124,8 @@ def save_summary(session: Session, summary_data: Mapping[str, Any]) -> Summary:
         sqlalchemy.exc.SQLAlchemyError: when the database cannot be written.
     """
     city = summary_data.get("city")
+    trend = trend_for_summary(session, str(summary_data.get("conversation_id", "")))
+    summary_data = {**summary_data, "confidence_trend": trend}  # every session's dated score
     summary = Summary(
         conversation_id=str(summary_data.get("conversation_id", "")),
         language=normalise_language(summary_data.get("language")),

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from actions.privacy import ActionDeleteMyData
 from actions.resume import MAX_ATTEMPTS, ActionResumeWithCode
-from bot.guidance.store import AssessmentResult, save_result
+from bot.guidance.store import AssessmentResult, confidence_trend, save_result
 from bot.i18n import t
 from bot.resume import codes
+from bot.resume.trend import trend_line
 from bot.summaries.models import Summary
 from bot.summaries.service import build_summary, save_summary
 
@@ -62,7 +63,9 @@ def test_a_code_restores_profile_plan_and_trend(
         "next_steps": ["cv"],
     }  # the page's city (Vantaa) is kept
     texts = [m["text"] for m in dispatcher.messages]
-    assert texts[0].startswith(t("resume.welcome_back", "sv")) and texts[1] == t("resume.trend_kept", "sv")
+    day = trend_line(confidence_trend(session, "new"), "sv")
+    assert texts[0].startswith(t("resume.welcome_back", "sv"))
+    assert texts[1] == t("resume.trend_kept", "sv", trend=day) and day.endswith(": 2,6")
     assert [b["payload"] for b in dispatcher.messages[2]["buttons"]] == ["/ask_courses", "/ask_jobs"]
 
 

@@ -1,0 +1,72 @@
+"""The confidence trend as the person and the coach see it: every session's score with its date.
+
+One source for both: the person's line (``trend_line``) and the summary's
+``confidence_trend`` list the coach's chart reads (``trend_for_summary``)
+come from :func:`bot.guidance.store.confidence_trend`. Dates are calendar
+days in Finland (``TIMEZONE``), so a check at 23:30 in Turku is that day
+for both.
+
+Shapes:
+    ``trend_line([TrendPoint], lang) -> str``: ``"1 Dec: 2.8 · 2 Dec: 3.4"`` (en),
+    ``"1.12.: 2,8 · 2.12.: 3,4"`` (fi), ``"1 dec.: 2,8 · 2 dec.: 3,4"`` (sv); ``""`` for no points.
+    ``trend_for_summary(session, conversation_id) -> [{"at": ISO 8601 with offset, "score": float}]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.clock import as_utc
+from bot.guidance.store import TrendPoint, confidence_trend
+from bot.i18n import normalise_language
+
+TIMEZONE = ZoneInfo("Europe/Helsinki")
+SEPARATOR = " · "
+# Short month names as people write them; Finnish writes dates as numbers (1.12.).
+_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "sv": ("jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."),
+}
+
+
+def local_moment(at: datetime) -> datetime:
+    """``at`` (aware, or naive UTC) in Finnish time."""
+    return as_utc(at).astimezone(TIMEZONE)
+
+
+def short_date(day: date, lang: str) -> str:
+    """``day`` as a short date: "1 Dec" (en), "1.12." (fi), "1 dec." (sv)."""
+    lang = normalise_language(lang)
+    if lang == "fi":
+        return f"{day.day}.{day.month}."
+    return f"{day.day} {_MONTHS[lang][day.month - 1]}"
+
+
+def score_text(score: float, lang: str) -> str:
+    """A score with one decimal, with a decimal comma in Finnish and Swedish."""
+    text = f"{score:.1f}"
+    return text.replace(".", ",") if normalise_language(lang) in ("fi", "sv") else text
+
+
+def trend_line(points: Sequence[TrendPoint], lang: str) -> str:
+    """One plain line with every score and its date, oldest first (see module docstring)."""
+    return SEPARATOR.join(
+        f"{short_date(local_moment(p.at).date(), lang)}: {score_text(p.score, lang)}" for p in points
+    )
+
+
+def trend_for_summary(session: Session, conversation_id: str) -> list[dict[str, Any]]:
+    """The conversation's confidence trend for the summary data (``data["confidence_trend"]``).
+
+    Each point is ``{"at": "2026-12-02T09:15:00+02:00", "score": 3.4}``: the
+    time in Finnish time with its offset, so every reader shows the same day.
+    """
+    return [
+        {"at": local_moment(p.at).isoformat(timespec="seconds"), "score": round(p.score, 2)}
+        for p in confidence_trend(session, conversation_id)
+    ]
