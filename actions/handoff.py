@@ -68,7 +68,7 @@ class ActionHandoffToCoach(Action):
             dispatcher.utter_message(text=coach_message(city, lang))
             return []
         dispatcher.utter_message(text=say("queued", lang, minutes=minutes) + "\n" + coach_message(city, lang))
-        dispatcher.utter_message(text=render_summary(data, lang))
+        dispatcher.utter_message(text=render_summary(data, lang), summary_id=summary_id)
         dispatcher.utter_message(text=t("summary.ask_share_handoff", lang), buttons=share_buttons(lang))
         return [SlotSet("summary_id", summary_id), ConversationPaused()]
 

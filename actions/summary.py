@@ -68,7 +68,7 @@ class ActionSaveSummary(Action):
             logger.exception("action_save_summary: database not reachable")
             dispatcher.utter_message(text=t("summary.save_failed", lang))
             return []
-        dispatcher.utter_message(text=render_summary(data, lang))
+        dispatcher.utter_message(text=render_summary(data, lang), summary_id=summary_id)
         dispatcher.utter_message(text=t("summary.ask_share", lang), buttons=share_buttons(lang))
         return [SlotSet("summary_id", summary_id)]
 

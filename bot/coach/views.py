@@ -2,6 +2,7 @@
 
 Every page that shows a conversation checks city and consent through
 :mod:`bot.coach.queries` and writes an audit row (view, transcript, export).
+A transcript shows an unshared summary as one line (:func:`bot.coach.redaction.coach_lines`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from bot.coach import accounts, queries, transcript
+from bot.coach import accounts, queries, redaction, transcript
 from bot.coach.chart import confidence_svg
 from bot.coach.i18n import LANGUAGES, text
 from bot.coach.web import (
@@ -142,7 +143,9 @@ def summary_detail(
     t = text(language(request))
     points = queries.confidence_trend(session, principal, summary)
     try:
-        lines: list[transcript.Line] | None = transcript.transcript(summary.conversation_id)
+        lines: list[transcript.Line] | None = redaction.coach_lines(
+            session, principal, transcript.transcript(summary.conversation_id), t["summary_hidden"]
+        )
         queries.audit(session, principal, "transcript", summary.conversation_id)
     except transcript.RasaError:
         lines = None

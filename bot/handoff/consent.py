@@ -2,6 +2,7 @@
 
 The answer arrives in the chat while the bot is paused; ``sync_consent`` reads it
 from the tracker (Rasa's HTTP API) and records it on the summary.
+``takeover_summary`` says what the coach who takes the handoff may see of it.
 """
 
 from __future__ import annotations
@@ -85,3 +86,28 @@ def shared_summary(session: Session, request: HandoffRequest) -> Summary | None:
         )
         .order_by(Summary.id.desc())
     )
+
+
+SHARED, WAITING, NOT_SHARED = "shared", "waiting", "not_shared"
+
+
+def takeover_summary(session: Session, request: HandoffRequest) -> tuple[str, Summary | None]:
+    """What the coach of this handoff sees of the summary: ``(state, summary)``.
+
+    - ``("shared", summary)``: the person approved the summary written at this
+      handoff (or, for a handoff without one, an earlier summary of the
+      conversation in the request's city);
+    - ``("waiting", None)``: the handoff summary waits for the person's answer;
+    - ``("not_shared", None)``: the person said no, or there is nothing approved.
+
+    Never returns a summary the person has not approved. Call ``sync_consent`` first.
+    """
+    written = handoff_summary(session, request)
+    if written is None:
+        shared = shared_summary(session, request)
+        return (SHARED, shared) if shared is not None else (NOT_SHARED, None)
+    if written.consent_to_share is None:
+        return WAITING, None
+    if written.consent_to_share and (written.city or "") == (request.city or ""):
+        return SHARED, written
+    return NOT_SHARED, None

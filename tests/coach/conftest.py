@@ -2,7 +2,8 @@
 
 ``coach_env`` gives a TestClient (https, so Secure cookies flow), a session, and
 helpers to create accounts and summaries; Rasa's HTTP API is replaced by a fake
-that records calls and serves a fixed transcript.
+that records calls and serves a fixed transcript (``lines``) or fixed tracker
+events (``events``, read by the real ``transcript.lines_of``).
 """
 
 from __future__ import annotations
@@ -78,7 +79,12 @@ class CoachEnv:
 @pytest.fixture()
 def coach_env(database_url: str, session: Session, monkeypatch: pytest.MonkeyPatch) -> Iterator[CoachEnv]:
     fake = FakeRasa()
-    monkeypatch.setattr(transcript, "transcript", lambda cid, since=None: list(fake.lines))
+    # Fixed ``lines`` when a test sets them, else the real reading of the fake tracker's events.
+    monkeypatch.setattr(
+        transcript,
+        "transcript",
+        lambda cid, since=None: list(fake.lines) or transcript.lines_of(list(fake.events), since),
+    )
     monkeypatch.setattr(rasa_client, "run_action", lambda cid, name: fake.calls.append((cid, name)))
     monkeypatch.setattr(rasa_client, "resume", lambda cid: fake.calls.append((cid, "resume")))
     monkeypatch.setattr(rasa_client, "listen", lambda cid: fake.calls.append((cid, "listen")))

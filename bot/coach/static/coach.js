@@ -45,7 +45,7 @@
         li.className = l.who;
         var who = document.createElement("span");
         who.className = "who";
-        who.textContent = (messages.dataset[l.who] || l.who) + ":";
+        who.textContent = (messages.dataset[l.who] || l.who) + (l.name ? " " + l.name : "") + ":";
         li.appendChild(who);
         li.appendChild(document.createTextNode(" " + l.text));
         return li;
@@ -57,6 +57,18 @@
         link.href = data.summary_url;
         link.textContent = summary.dataset.label || data.summary_url;
         summary.replaceChildren(link);
+      }
+      if (summary && !data.summary_url && data.summary_state && summary.dataset.state !== data.summary_state) {
+        summary.dataset.state = data.summary_state;
+        summary.textContent = summary.dataset[data.summary_state] || "";
+      }
+      var shared = document.getElementById("shared-summary");
+      if (shared && data.summary_part && !shared.children.length && !shared.dataset.loading) {
+        shared.dataset.loading = "1";
+        fetch(data.summary_part, { credentials: "same-origin", headers: { Accept: "text/html" } })
+          .then(function (r) { return r.ok ? r.text() : ""; })
+          .then(function (html) { shared.innerHTML = html; delete shared.dataset.loading; })
+          .catch(function () { delete shared.dataset.loading; });
       }
     });
   }
