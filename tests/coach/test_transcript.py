@@ -33,3 +33,20 @@ def test_a_payload_is_matched_only_against_the_buttons_just_shown() -> None:
     events = _events()[:3] + [{"event": "user", "text": LOOK, "timestamp": 9}]
     said = [line.text for line in lines_of(events) if line.who == "user"]
     assert said == ["Katso työpaikka: Data-analyytikko", "look:job:22"]
+
+
+def test_coach_replies_sent_as_custom_data_read_as_the_coach_with_a_first_name() -> None:
+    def custom(text: str, sender: str, name: str | None) -> dict[str, object]:
+        mark = {"from": sender, "name": name, "kind": "reply"}
+        return {
+            "event": "bot",
+            "text": None,
+            "timestamp": 1,
+            "data": {"custom": {"data": {"text": text, "digipoint": mark}}},
+        }
+
+    events = [custom("Hi, I am Anna.", "coach", "Anna"), custom("A coach has joined.", "bot", None)]
+    assert [(line.who, line.name, line.text) for line in lines_of(events)] == [
+        ("coach", "Anna", "Hi, I am Anna."),
+        ("bot", None, "A coach has joined."),
+    ]
