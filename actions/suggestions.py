@@ -2,7 +2,8 @@
 
 Each suggestion is one message: title, provider, the one-line "why" and the
 link, with a "Not for me" button whose payload is
-``/not_for_me{"suggestion_id":"course:12"}``. The ranking lives in
+``/not_for_me{"suggestion_id":"course:12"}`` and the one-tap "Useful" /
+"Not useful" buttons (``/give_feedback{...}``, handled by actions/feedback.py). The ranking lives in
 :mod:`bot.guidance.ranking`; these actions only read slots, call it and
 turn the result into messages and ``SlotSet`` events. When the database
 cannot be reached, a kind message is sent and no slot is lost.
@@ -25,6 +26,7 @@ from actions.forms import latest_intent, latest_text
 from bot.assessment.typed_answers import SuggestionPick, pick_suggestion
 from bot.catalogue.search import titles_of
 from bot.db import session_scope
+from bot.feedback.taps import feedback_buttons
 from bot.guidance.explain import explain
 from bot.guidance.profile import Profile, profile_from_slots
 from bot.guidance.ranking import Suggestion
@@ -57,10 +59,13 @@ def suggestion_text(suggestion: Suggestion, lang: str) -> str:
 
 
 def utter_suggestion(dispatcher: CollectingDispatcher, suggestion: Suggestion, lang: str) -> None:
-    """Send one suggestion with its "Not for me" button."""
+    """Send one suggestion with its "Not for me" button and the "Useful" / "Not useful" buttons."""
     dispatcher.utter_message(
         text=suggestion_text(suggestion, lang),
-        buttons=[not_for_me_button(suggestion.id, t("suggestions.not_for_me_button", lang))],
+        buttons=[
+            not_for_me_button(suggestion.id, t("suggestions.not_for_me_button", lang)),
+            *feedback_buttons("suggestion", lang, suggestion.id),
+        ],
     )
 
 

@@ -32,8 +32,9 @@ NLU = ROOT / "data" / "nlu"
 LANGUAGES = ("en", "fi", "sv")
 MIN_EXAMPLES = 60
 # inform: answers of every kind, large and shaped by the forms, not by a count;
-# message_too_long: two synthetic examples, the intent is set by LongMessageGuard.
-EXEMPT = {"inform", "message_too_long"}
+# message_too_long: two synthetic examples, the intent is set by LongMessageGuard;
+# give_feedback: two synthetic examples, the intent comes only from button payloads.
+EXEMPT = {"inform", "message_too_long", "give_feedback"}
 ANNOTATION = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,21 @@ def _nfm(sid: str, title: str = "Not for me") -> dict[str, str]:
     return {"title": title, "payload": f'/not_for_me{{"suggestion_id":"{sid}"}}'}
 
 
+FEEDBACK_TITLES = {"en": ("Useful", "Not useful"), "fi": ("Hyödyllinen", "Ei hyödyllinen")}
+
+
+def _item(sid: str, lang: str = "en") -> list[dict[str, str]]:
+    """A suggestion's buttons: "Not for me", then the one-tap "Useful" / "Not useful"."""
+    useful, not_useful = FEEDBACK_TITLES[lang]
+    return [_nfm(sid, "Ei minulle" if lang == "fi" else "Not for me")] + [
+        {"title": title, "payload": "/give_feedback" + json.dumps(body, separators=(",", ":"))}
+        for title, body in (
+            (useful, {"target": "suggestion", "item": sid, "useful": True}),
+            (not_useful, {"target": "suggestion", "item": sid, "useful": False}),
+        )
+    ]
+
+
 NEXT = (
     "When you are ready, we can choose your next steps together.",
     [{"title": "Choose next steps", "payload": "/choose_next_steps"}],
@@ -73,18 +89,18 @@ def test_suggest_shows_three_jobs_then_three_courses(
         "Job 1, Finnair\n"
         "Why this: it fits your field (data and analytics), it uses your skill: Excel and it is in Vantaa.\n"
         + JOB_URL.format(1),
-        [_nfm("job:1")],
+        _item("job:1"),
     )
-    assert [m[1] for m in messages[2:5]] == [[_nfm("job:1")], [_nfm("job:8")], [_nfm("job:4")]]
+    assert [m[1] for m in messages[2:5]] == [_item("job:1"), _item("job:8"), _item("job:4")]
     assert messages[5] == ("Courses and training:", [])
     assert messages[6] == (
         "Course 1 (Haaga-Helia)\n"
         "Why this: it fits your field (data and analytics), it is online and it is free for jobseekers. "
         "You already know some of this (Excel), so ask the school to recognise your prior learning (AHOT).\n"
         + COURSE_URL.format(1),
-        [_nfm("course:1")],
+        _item("course:1"),
     )
-    assert [m[1] for m in messages[6:9]] == [[_nfm("course:1")], [_nfm("course:2")], [_nfm("course:7")]]
+    assert [m[1] for m in messages[6:9]] == [_item("course:1"), _item("course:2"), _item("course:7")]
     assert NEXT not in messages
 
 
@@ -101,7 +117,7 @@ def test_suggest_in_finnish_with_little_known_puts_courses_first(
     assert texts[1] == "Kursseja ja koulutuksia:"
     assert texts[2].startswith("Kurssi 1 (Haaga-Helia)\nMiksi tämä: se on verkossa")
     assert texts[5] == "Työpaikkoja:"
-    assert dispatcher.messages[2]["buttons"] == [_nfm("course:1", "Ei minulle")]
+    assert dispatcher.messages[2]["buttons"] == _item("course:1", "fi")
     assert texts[-1].startswith("Työ")
 
 
@@ -153,7 +169,7 @@ def test_reject_replaces_with_next_best_in_the_same_place(
         (
             "Job 7, Gigantti\nWhy this: it is in Vantaa and it is good for starting out.\n"
             + JOB_URL.format(7),
-            [_nfm("job:7")],
+            _item("job:7"),
         ),
         NEXT,
     ]

@@ -27,13 +27,18 @@ def test_the_payload_of_a_suggestion_button_names_target_item_and_answer() -> No
 
 
 def test_buttons_read_useful_and_not_useful_on_a_suggestion_and_yes_no_at_the_end() -> None:
-    assert [b["title"] for b in feedback_buttons("suggestion", "fi", "job:3")] == ["Hyödyllinen", "Ei hyödyllinen"]
+    assert [b["title"] for b in feedback_buttons("suggestion", "fi", "job:3")] == [
+        "Hyödyllinen",
+        "Ei hyödyllinen",
+    ]
     assert [b["title"] for b in feedback_buttons("chat", "sv")] == ["Ja", "Nej"]
     assert [b["title"] for b in feedback_buttons("handoff", "en")] == ["Yes", "No"]
 
 
 def test_a_tap_is_read_from_the_payload_entities() -> None:
-    assert read_tap(_entities(target="suggestion", item="job:3", useful=True)) == Tap("suggestion", "job:3", True)
+    assert read_tap(_entities(target="suggestion", item="job:3", useful=True)) == Tap(
+        "suggestion", "job:3", True
+    )
     assert read_tap(_entities(target="chat", useful="false")) == Tap("chat", "", False)
     assert Tap("suggestion", "job:3", True).key == "suggestion:job:3"
     assert Tap("handoff", "", True).key == "handoff"
@@ -51,7 +56,9 @@ def test_a_tap_is_read_from_the_payload_entities() -> None:
         ({"target": "chat", "useful": "maybe"}, "must be true or false"),
     ],
 )
-def test_a_wrong_tap_is_refused_with_a_reason_that_does_not_repeat_it(values: dict[str, object], reason: str) -> None:
+def test_a_wrong_tap_is_refused_with_a_reason_that_does_not_repeat_it(
+    values: dict[str, object], reason: str
+) -> None:
     with pytest.raises(BadTapError, match=reason) as caught:
         read_tap(_entities(**values))
     assert "Matti" not in str(caught.value) and "weather" not in str(caught.value)
@@ -114,7 +121,9 @@ def test_counts_per_city_per_target_kind_with_the_top_suggestions_first(session:
     assert espoo.total == 8
 
 
-def test_a_coach_city_without_answers_is_listed_with_zeros_and_others_are_not_counted(session: Session) -> None:
+def test_a_coach_city_without_answers_is_listed_with_zeros_and_others_are_not_counted(
+    session: Session,
+) -> None:
     _fill(session)
     [helsinki] = city_counts(session, ["Helsinki"])
     assert helsinki.total == 0 and helsinki.top == []
