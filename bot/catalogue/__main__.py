@@ -1,8 +1,10 @@
 """Command line: ``python -m bot.catalogue load-sample [--database-url URL] [--create-tables] [--quiet]``.
 
 Also ``load --courses FILE --jobs FILE`` for other files of the same format.
-Prints a load report (added / updated / unchanged / skipped with reasons;
-with ``--quiet`` one line of counts plus the skipped rows) and exits 0,
+Prints a load report (added / updated / unchanged / skipped with reasons,
+and how far the dates of a file with relative dates moved, see
+:mod:`bot.catalogue.loader`; with ``--quiet`` one line of counts plus the
+skipped rows and the date lines) and exits 0,
 also when rows were skipped; exits 1 when the database cannot be reached.
 """
 
@@ -58,9 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"database error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 1
     if args.quiet:
-        counts = ", ".join(line for line in report.lines() if not line.startswith("  "))
+        lines = report.lines()
+        counts = ", ".join(line for line in lines if not line.startswith(("  ", "dates: ")))
         print(f"catalogue: {counts}")
-        print("\n".join(line for line in report.lines() if line.startswith("  ")), end="")
+        print("".join(f"{line}\n" for line in lines if line.startswith(("  ", "dates: "))), end="")
     else:
         print("\n".join(report.lines()))
     return 0

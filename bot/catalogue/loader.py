@@ -6,6 +6,14 @@ row has the columns of :class:`bot.catalogue.models.Course` or
 :class:`~bot.catalogue.models.Job`, except that the three titles are nested
 as ``title: {fi, sv, en}``. Dates are ISO dates (``2027-01-11``).
 
+Relative dates: a file may also have ``reference_date: 2026-11-29``, the day
+its dates were written for. Every date of its rows is then moved by (the day
+of loading - ``reference_date``) days, so the file never ages: loaded on
+2027-06-01, a course written to start 2027-01-11 starts 2027-08-14. The
+shipped sample does this. The report (and the log) says by how many days the
+dates moved; loading again on the same day changes nothing, on a later day
+it updates the dates.
+
 Each row is validated on its own: a broken row is skipped and reported with
 its reason, never aborting the load. Rows are matched on
 ``(source, source_id)``: a new row is added, a changed row is updated, an
@@ -16,10 +24,11 @@ HTML in titles is reduced to its text (tags dropped, entities decoded).
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -28,6 +37,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import clock
 from bot.catalogue.models import (
     EDUCATION_LEVELS,
     EXTENT_UNITS,
@@ -44,6 +54,8 @@ from bot.catalogue.models import (
 SAMPLE_DIR = Path(__file__).parent / "sample"
 _URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?$")
 _LANGS = ("fi", "sv", "en")
+DATE_COLUMNS = ("start_date", "end_date", "application_end", "published", "expires")
+logger = logging.getLogger(__name__)
 
 
 class RowError(ValueError):
@@ -62,6 +74,7 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
 
     def merge(self, other: LoadReport) -> None:
         """Add ``other``'s entries to this report."""
@@ -69,9 +82,10 @@ class LoadReport:
         self.updated += other.updated
         self.unchanged += other.unchanged
         self.skipped += other.skipped
+        self.dates += other.dates
 
     def lines(self) -> list[str]:
-        """Human-readable report lines (counts, then one line per skipped row)."""
+        """Report lines: counts, one per skipped row, one per file with relative dates."""
         out = [
             f"added: {len(self.added)}",
             f"updated: {len(self.updated)}",
@@ -79,6 +93,7 @@ class LoadReport:
             f"skipped: {len(self.skipped)}",
         ]
         out += [f"  skipped {label}: {reason}" for label, reason in self.skipped]
+        out += [f"dates: {note}" for note in self.dates]
         return out
 
 
@@ -248,11 +263,23 @@ def validate_job(row: Any) -> dict[str, Any]:
     return values
 
 
-def _read_rows(path: Path, key: str) -> list[Any]:
+def _read_rows(path: Path, key: str) -> tuple[list[Any], date | None]:
+    """The rows under ``key`` and the file's ``reference_date`` (None when it has none)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise RowError(f"{path.name} must be a mapping with a list under {key!r}")
-    return list(data[key])
+    reference = data.get("reference_date")
+    if reference is not None and not isinstance(reference, date):
+        raise RowError(f"{path.name}: reference_date {reference!r} is not an ISO date")
+    return list(data[key]), reference
+
+
+def shift_dates(values: dict[str, Any], shift: timedelta) -> dict[str, Any]:
+    """``values`` with every date column (``DATE_COLUMNS``) moved by ``shift``; None stays None."""
+    return {
+        name: value + shift if name in DATE_COLUMNS and isinstance(value, date) else value
+        for name, value in values.items()
+    }
 
 
 def load_rows(
@@ -260,9 +287,11 @@ def load_rows(
     model: type[Course] | type[Job],
     rows: list[Any],
     validate: Callable[[Any], dict[str, Any]],
+    shift: timedelta = timedelta(0),
 ) -> LoadReport:
     """Upsert validated ``rows`` into ``model``'s table; flushes, does not commit.
 
+    ``shift`` moves every date of every row (relative dates, module docstring).
     Returns the report; invalid and duplicate rows are in ``skipped``.
     """
     report = LoadReport()
@@ -270,7 +299,7 @@ def load_rows(
     for position, row in enumerate(rows, start=1):
         label = f"row {position}"
         try:
-            values = validate(row)
+            values = shift_dates(validate(row), shift)
         except RowError as exc:
             if isinstance(row, dict) and row.get("source_id"):
                 label = f"{row.get('source')}:{row.get('source_id')} (row {position})"
@@ -298,12 +327,17 @@ def load_rows(
     return report
 
 
-def load_files(session: Session, courses_path: Path | None, jobs_path: Path | None) -> LoadReport:
+def load_files(
+    session: Session, courses_path: Path | None, jobs_path: Path | None, today: date | None = None
+) -> LoadReport:
     """Load a courses file and/or a jobs file; flushes, the caller commits.
 
-    A file that cannot be read or has the wrong shape is reported as one
-    skipped entry named after the file.
+    A file with a ``reference_date`` has its dates moved to ``today``
+    (default :func:`bot.clock.today`); the report's ``dates`` and one log
+    line say so. A file that cannot be read or has the wrong shape is
+    reported as one skipped entry named after the file.
     """
+    today = today or clock.today()
     report = LoadReport()
     for path, key, model, validate in (
         (courses_path, "courses", Course, validate_course),
@@ -312,14 +346,22 @@ def load_files(session: Session, courses_path: Path | None, jobs_path: Path | No
         if path is None:
             continue
         try:
-            rows = _read_rows(path, key)
+            rows, reference = _read_rows(path, key)
         except (OSError, yaml.YAMLError, RowError) as exc:
             report.skipped.append((path.name, f"file not loaded: {exc}"))
             continue
-        report.merge(load_rows(session, model, rows, validate))  # type: ignore[arg-type]
+        shift = today - reference if reference else timedelta(0)
+        report.merge(load_rows(session, model, rows, validate, shift))  # type: ignore[arg-type]
+        if reference:
+            note = (
+                f"{path.name} is relative: written for {reference.isoformat()}, "
+                f"moved {shift.days:+d} days to {today.isoformat()}"
+            )
+            report.dates.append(note)
+            logger.info("catalogue dates: %s", note)
     return report
 
 
-def load_sample(session: Session) -> LoadReport:
-    """Load the shipped sample catalogue (``bot/catalogue/sample/``)."""
-    return load_files(session, SAMPLE_DIR / "courses.yml", SAMPLE_DIR / "jobs.yml")
+def load_sample(session: Session, today: date | None = None) -> LoadReport:
+    """Load the shipped sample catalogue (``bot/catalogue/sample/``), its dates moved to ``today``."""
+    return load_files(session, SAMPLE_DIR / "courses.yml", SAMPLE_DIR / "jobs.yml", today)

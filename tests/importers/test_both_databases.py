@@ -29,10 +29,10 @@ TODAY = date(2026, 11, 29)
 
 
 def test_sample_catalogue_loads_and_searches(any_session: Session) -> None:
-    first = load_sample(any_session)
+    first = load_sample(any_session, today=TODAY)
     any_session.commit()
     assert first.skipped == [] and len(first.added) == 100
-    again = load_sample(any_session)
+    again = load_sample(any_session, today=TODAY)
     assert again.added == [] and again.updated == []
     courses = open_courses(any_session, TODAY, fields=["data"], municipality="Espoo",
                            education_level="secondary")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -137,13 +137,22 @@ def test_html_in_titles_is_stored_as_text(session: Session, tmp_path: Path) -> N
     assert html_to_text("  a\n <i>b</i> ") == "a b"
 
 
-def test_cli_prints_report(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_report(
+    database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.clock.utcnow", lambda: datetime(2026, 12, 2, 8, tzinfo=UTC))
+    moved = [
+        f"dates: {name}.yml is relative: written for 2026-11-29, moved +3 days to 2026-12-02"
+        for name in ("courses", "jobs")
+    ]
     assert main(["load-sample", "--database-url", database_url]) == 0
-    assert capsys.readouterr().out.splitlines() == ["added: 100", "updated: 0", "unchanged: 0", "skipped: 0"]
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["added: 100", "updated: 0", "unchanged: 0", "skipped: 0", *moved]
     assert main(["load-sample", "--database-url", database_url]) == 0
     assert "unchanged: 100" in capsys.readouterr().out
     assert main(["load-sample", "--database-url", database_url, "--quiet"]) == 0
-    assert capsys.readouterr().out == "catalogue: added: 0, updated: 0, unchanged: 100, skipped: 0\n"
+    quiet = "catalogue: added: 0, updated: 0, unchanged: 100, skipped: 0\n" + "".join(f"{m}\n" for m in moved)
+    assert capsys.readouterr().out == quiet
 
 
 def test_cli_creates_tables_and_reports_database_errors(

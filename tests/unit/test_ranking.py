@@ -147,7 +147,7 @@ def test_expired_jobs_and_closed_courses_are_never_suggested(field: str | None) 
 
 
 def test_sample_catalogue_never_suggests_expired_or_closed(session: Session) -> None:
-    load_sample(session)
+    load_sample(session, today=TODAY)
     session.commit()
     closed = {
         c.suggestion_id for c in session.query(Course) if c.application_end and c.application_end < TODAY
@@ -237,7 +237,7 @@ def test_explain_without_reasons_uses_a_general_sentence() -> None:
 
 
 def test_sample_catalogue_recognises_prior_learning_of_a_matched_skill(session: Session) -> None:
-    load_sample(session)
+    load_sample(session, today=TODAY)
     session.commit()
     slots = {"field": "data", "city": "Vantaa", "skills": ["spreadsheets"], "education_level": "secondary"}
     ranking = rank(session, profile_from_slots(slots), TODAY)
