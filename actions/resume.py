@@ -158,7 +158,10 @@ class ActionResumeWithCode(Action):
             return [*undo, counted]
         if restored.summary:
             plan = render_summary(restored.summary, lang).split("\n", 1)[-1]
-            dispatcher.utter_message(text=t("resume.welcome_back", lang) + "\n" + plan)
+            # Tagged like every message showing a summary: the coach's transcript hides it unless shared.
+            dispatcher.utter_message(
+                text=t("resume.welcome_back", lang) + "\n" + plan, summary_id=restored.summary_id
+            )
         else:
             dispatcher.utter_message(text=t("resume.no_plan", lang))
         if restored.trend:

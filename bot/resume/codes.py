@@ -52,6 +52,8 @@ class Restored:
         interest_answers: the newest interest profiler answers
             (``{"ri_1": "like", ...}``; unanswered items left out).
         trend: every scored confidence check of the person, oldest first.
+        summary_id: the id of that summary (None when none), so the message
+            showing it can be tagged for the coach's transcript.
     """
 
     conversation_id: str
@@ -60,6 +62,7 @@ class Restored:
     scores_copied: int = 0
     interest_answers: dict[str, str] = field(default_factory=dict)
     trend: list[TrendPoint] = field(default_factory=list)
+    summary_id: int | None = None
 
 
 def lifetime() -> timedelta:
@@ -199,6 +202,7 @@ def redeem(session: Session, text: str, conversation_id: str) -> Restored | None
             copied,
             {item: value for item, value in answers.items() if isinstance(value, str)},
             confidence_trend(session, conversation_id),
+            summary.id if summary else None,
         )
     return None
 

@@ -69,6 +69,8 @@ def _resume(make_tracker: Callable[..., Tracker], code: str) -> tuple[dict[str, 
     tracker = make_tracker(slots={"language": "en"}, text=f"I have a code {code}", sender_id="new")
     events = asyncio.run(ActionResumeWithCode().run(dispatcher, tracker, {}))
     slots = {"language": "en", **{e["name"]: e["value"] for e in events}}
+    # The plan is summary content: tagged, so the coach's transcript shows it only when it was shared.
+    assert isinstance(dispatcher.messages[0]["summary_id"], int)
     return slots, [m["text"] for m in dispatcher.messages]
 
 
