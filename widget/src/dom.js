@@ -80,7 +80,8 @@ export function labelDom(r, language, config) {
   r.root.setAttribute("lang", language);
   r.root.setAttribute("aria-label", `${config.title}: ${t(language, "launcherShort")}`);
   r.launcherText.textContent = t(language, "launcherShort");
-  r.launcher.setAttribute("aria-label", `${t(language, "launcherOpen")}: ${config.title}`);
+  // Label in Name (WCAG 2.5.3): the name starts with the visible word ("Chatt: DigiPoint karriärguide").
+  r.launcher.setAttribute("aria-label", `${t(language, "launcherShort")}: ${config.title}`);
   r.langLabel.textContent = t(language, "language");
   r.lang.value = language;
   r.restart.textContent = t(language, "startOver");

@@ -7,7 +7,6 @@ export const LANGUAGE_NAMES = { fi: "Suomi", sv: "Svenska", en: "English" };
 
 const STRINGS = {
   en: {
-    launcherOpen: "Open chat",
     launcherShort: "Chat",
     close: "Close chat",
     startOver: "Start over",
@@ -32,7 +31,6 @@ const STRINGS = {
     emptyHistory: "Hello! Write a message or choose an option to begin.",
   },
   fi: {
-    launcherOpen: "Avaa chat",
     launcherShort: "Chat",
     close: "Sulje chat",
     startOver: "Aloita alusta",
@@ -57,7 +55,6 @@ const STRINGS = {
     emptyHistory: "Hei! Kirjoita viesti tai valitse vaihtoehto aloittaaksesi.",
   },
   sv: {
-    launcherOpen: "Öppna chatten",
     launcherShort: "Chatt",
     close: "Stäng chatten",
     startOver: "Börja om",
