@@ -100,6 +100,26 @@ _EN = {
     "trigger_handoff": "when the person asked for a coach (handoff)",
     "trigger_end": "at the end of the chat",
     "erasures": "Erasure log",
+    "feedback": "Feedback",
+    "feedback_intro": (
+        "What people answered to \"was this useful?\" in the chat. "
+        "The answers are anonymous: no answer can be linked to a person."
+    ),
+    "feedback_since": "Answers from",
+    "feedback_bad_date": "That date was not valid, so all answers are counted. Use the form YYYY-MM-DD.",
+    "feedback_answers": "Answers",
+    "feedback_by_target": "Answers by topic",
+    "feedback_target": "Asked about",
+    "feedback_useful": "Useful",
+    "feedback_not_useful": "Not useful",
+    "feedback_share": "Share useful",
+    "feedback_suggestion": "Suggestions (courses and jobs)",
+    "feedback_chat": "The whole chat",
+    "feedback_handoff": "The coach's help",
+    "feedback_top": "Most useful suggestions",
+    "feedback_item": "Suggestion",
+    "feedback_no_city": "No city given",
+    "feedback_unknown_item": "No longer in the catalogue",
     "erasures_intro": "Every deletion of personal data: when, why, in which city and how much. "
     "It never says whose data it was.",
     "erasure_why": "Why",
@@ -213,6 +233,29 @@ _FI = {
     "trigger_handoff": "kun henkilö pyysi ohjaajaa (siirto ohjaajalle)",
     "trigger_end": "keskustelun lopussa",
     "erasures": "Poistoloki",
+    "feedback": "Palaute",
+    "feedback_intro": (
+        "Mitä ihmiset vastasivat chatissa kysymykseen \"oliko tästä hyötyä?\". "
+        "Vastaukset ovat nimettömiä: mitään vastausta ei voi yhdistää henkilöön."
+    ),
+    "feedback_since": "Vastaukset alkaen",
+    "feedback_bad_date": (
+        "Päivämäärä ei kelvannut, joten kaikki vastaukset lasketaan. "
+        "Käytä muotoa VVVV-KK-PP."
+    ),
+    "feedback_answers": "Vastauksia",
+    "feedback_by_target": "Vastaukset aiheittain",
+    "feedback_target": "Kysymys koski",
+    "feedback_useful": "Hyödyllinen",
+    "feedback_not_useful": "Ei hyödyllinen",
+    "feedback_share": "Hyödyllisten osuus",
+    "feedback_suggestion": "Ehdotukset (kurssit ja työpaikat)",
+    "feedback_chat": "Koko keskustelu",
+    "feedback_handoff": "Ohjaajan apu",
+    "feedback_top": "Hyödyllisimmät ehdotukset",
+    "feedback_item": "Ehdotus",
+    "feedback_no_city": "Kaupunki ei tiedossa",
+    "feedback_unknown_item": "Ei enää luettelossa",
     "erasures_intro": "Jokainen henkilötietojen poisto: milloin, miksi, missä kaupungissa ja kuinka paljon. "
     "Loki ei kerro, kenen tiedot poistettiin.",
     "erasure_why": "Syy",
@@ -326,6 +369,26 @@ _SV = {
     "trigger_handoff": "när personen bad om en handledare (överlämning)",
     "trigger_end": "i slutet av chatten",
     "erasures": "Raderingslogg",
+    "feedback": "Respons",
+    "feedback_intro": (
+        "Vad folk svarade på frågan \"var det här till nytta?\" i chatten. "
+        "Svaren är anonyma: inget svar kan kopplas till en person."
+    ),
+    "feedback_since": "Svar från och med",
+    "feedback_bad_date": "Datumet gick inte att läsa, så alla svar räknas. Använd formen ÅÅÅÅ-MM-DD.",
+    "feedback_answers": "Svar",
+    "feedback_by_target": "Svar per ämne",
+    "feedback_target": "Frågan gällde",
+    "feedback_useful": "Till nytta",
+    "feedback_not_useful": "Inte till nytta",
+    "feedback_share": "Andel till nytta",
+    "feedback_suggestion": "Förslag (kurser och jobb)",
+    "feedback_chat": "Hela chatten",
+    "feedback_handoff": "Handledarens hjälp",
+    "feedback_top": "Mest användbara förslag",
+    "feedback_item": "Förslag",
+    "feedback_no_city": "Ingen stad angiven",
+    "feedback_unknown_item": "Finns inte längre i katalogen",
     "erasures_intro": "Varje radering av personuppgifter: när, varför, i vilken stad och hur mycket. "
     "Loggen säger aldrig vems uppgifterna var.",
     "erasure_why": "Varför",
