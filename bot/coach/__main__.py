@@ -1,7 +1,9 @@
 """Command line of the coach package (administrators).
 
-    python -m bot.coach create-account --email a@b.fi --city Turku --role coach|admin
-        (password from COACH_PASSWORD or a hidden prompt, asked twice)
+    python -m bot.coach create-account --email a@b.fi --city Turku --role coach|admin [--name Anna]
+        (password from COACH_PASSWORD or a hidden prompt, asked twice; --name: the first
+        name people see in the chat)
+    python -m bot.coach set-name --email a@b.fi --name Anna   (an empty --name removes it)
     python -m bot.coach purge [--days N]      retention purge now (default RETENTION_DAYS, 90)
     python -m bot.coach delete CONVERSATION_ID
         delete the person's data now (the "delete my data" rule, audited)
@@ -43,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--email", required=True)
     create.add_argument("--city", required=True)
     create.add_argument("--role", choices=("coach", "admin"), default="coach")
+    create.add_argument("--name", default=None, help="first name shown to people in the chat")
+    set_name = sub.add_parser("set-name", help="set the first name people see in the chat")
+    set_name.add_argument("--email", required=True)
+    set_name.add_argument("--name", required=True, help="empty to show only 'coach'")
     purge = sub.add_parser("purge", help="delete conversations inactive for N days")
     purge.add_argument("--days", type=int, default=None)
     delete = sub.add_parser("delete", help="delete everything of one person now")
@@ -77,8 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "create-account":
         try:
             with session_scope() as session:
-                account = accounts.create_account(session, args.email, _password(), args.city, args.role)
+                account = accounts.create_account(
+                    session, args.email, _password(), args.city, args.role, display_name=args.name
+                )
                 print(f"created {account.role} {account.email} for {account.city}")
+        except accounts.AccountError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+    elif args.command == "set-name":
+        try:
+            with session_scope() as session:
+                account = accounts.set_display_name(session, args.email, args.name)
+                shown = account.display_name or "(no name: people read 'coach')"
+                print(f"{account.email} is shown in the chat as {shown}")
         except accounts.AccountError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2

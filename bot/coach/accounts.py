@@ -1,13 +1,18 @@
 """Coach accounts: argon2 password hashing, login with rate limiting, server-side sessions.
 
+Display names: a coach may give a first name (``set_display_name``, the CLI's
+``--name`` / ``set-name``); people then read "Anna, a coach, has joined" and
+see "Coach Anna" on the replies. Without one they read "a coach".
+
 Errors:
-    AccountError: invalid email, role, city or too short password at creation.
+    AccountError: invalid email, role, city, display name or too short password.
     RateLimitError: too many failed logins for that email or client in the window.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,6 +29,9 @@ MIN_PASSWORD_CHARS = 12
 MAX_FAILED_LOGINS = 5
 FAILED_LOGIN_WINDOW = timedelta(minutes=15)
 SESSION_LIFETIME = timedelta(hours=8)
+MAX_NAME_CHARS = 40
+# Letters of any script, with spaces, hyphens and apostrophes between them ("Anna-Liisa", "D'Arcy").
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
 
 _hasher = PasswordHasher()
 # Verified against when the email is unknown, so both paths cost the same time.
@@ -51,6 +59,7 @@ class Principal:
     role: str
     city: str
     csrf_token: str
+    display_name: str | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -71,10 +80,47 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+def clean_display_name(name: str | None) -> str | None:
+    """``name`` trimmed, or None when empty.
+
+    Raises:
+        AccountError: longer than ``MAX_NAME_CHARS`` or not made of letters (with
+            spaces, hyphens or apostrophes between them).
+    """
+    cleaned = " ".join((name or "").split())
+    if not cleaned:
+        return None
+    if len(cleaned) > MAX_NAME_CHARS or not _NAME.match(cleaned):
+        raise AccountError(f"a display name is a first name in letters, at most {MAX_NAME_CHARS} characters")
+    return cleaned
+
+
+def set_display_name(session: Session, email: str, name: str | None) -> CoachAccount:
+    """Set (or with an empty ``name`` remove) the account's display name; the caller commits.
+
+    Raises:
+        AccountError: no such account, or a name ``clean_display_name`` refuses.
+    """
+    account = session.scalar(select(CoachAccount).where(CoachAccount.email == email.strip().lower()))
+    if account is None:
+        raise AccountError(f"no account for {email}")
+    account.display_name = clean_display_name(name)
+    session.flush()
+    return account
+
+
+def display_name_of(session: Session, email: str | None) -> str | None:
+    """The display name of the account with ``email`` (None when unset or unknown)."""
+    if not email:
+        return None
+    return session.scalar(select(CoachAccount.display_name).where(CoachAccount.email == email.lower()))
+
+
 def create_account(
-    session: Session, email: str, password: str, city: str, role: str = "coach"
+    session: Session, email: str, password: str, city: str, role: str = "coach",
+    display_name: str | None = None,
 ) -> CoachAccount:
-    """Create an account; the caller commits.
+    """Create an account (``display_name``: optional first name shown in the chat); the caller commits.
 
     Raises:
         AccountError: malformed email, unknown role, empty city, password shorter than
@@ -91,7 +137,10 @@ def create_account(
         raise AccountError(f"password must have at least {MIN_PASSWORD_CHARS} characters")
     if session.scalar(select(CoachAccount).where(CoachAccount.email == email)):
         raise AccountError(f"an account for {email} exists already")
-    account = CoachAccount(email=email, password_hash=hash_password(password), role=role, city=city.strip())
+    account = CoachAccount(
+        email=email, password_hash=hash_password(password), role=role, city=city.strip(),
+        display_name=clean_display_name(display_name),
+    )
     session.add(account)
     session.flush()
     return account
@@ -172,7 +221,9 @@ def load_principal(session: Session, token: str | None) -> Principal | None:
     account = session.get(CoachAccount, row.account_id)
     if account is None or not account.active:
         return None
-    return Principal(account.id, account.email, account.role, account.city, row.csrf_token)
+    return Principal(
+        account.id, account.email, account.role, account.city, row.csrf_token, account.display_name
+    )
 
 
 def close_session(session: Session, token: str | None) -> None:

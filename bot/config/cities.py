@@ -50,6 +50,13 @@ class CityConfig:
         service = self.data.get("employment_service", {})
         return {key: _pick(service.get(key), lang) for key in ("name", "phone", "url", "hours", "visit")}
 
+    def office_hours(self) -> dict[str, Any]:
+        """When coaches answer in the chat: keys timezone, days (mon..sun), open, close ("HH:MM").
+
+        Read by :mod:`bot.handoff.office_hours`, which checks the values.
+        """
+        return dict(self.data.get("office_hours") or {})
+
     def crisis(self, lang: str) -> dict[str, str]:
         """Crisis contacts in ``lang``: keys emergency ("112"), name, phone, hours, url.
 

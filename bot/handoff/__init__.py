@@ -5,8 +5,10 @@ Core package: the action server (``actions/handoff.py``), the coach dashboard
 
 Modules: ``models`` (tables), ``queue`` (enqueue, take, reply, hand back),
 ``consent`` (the handoff summary and the person's yes / no), ``expiry``
-(timeouts, run by the worker), ``rasa_client`` (Rasa's HTTP API), ``chat_text``
-(what the bot says around a handoff, fi/sv/en).
+(timeouts, run by the worker), ``waiting`` (queue place and wait estimate),
+``office_hours`` (when coaches answer), ``contact`` ("please contact me"),
+``rasa_client`` (Rasa's HTTP API), ``chat_text`` (what the bot says around a
+handoff, fi/sv/en).
 """
 
 from bot.handoff.consent import consent_answer, handoff_summary, shared_summary, sync_consent
@@ -17,7 +19,9 @@ from bot.handoff.queue import (
     enqueue,
     get,
     hand_back,
+    latest_request,
     pop_undelivered,
+    pop_undelivered_replies,
     queue,
     reply,
     take,
@@ -33,7 +37,9 @@ __all__ = [
     "get",
     "hand_back",
     "handoff_summary",
+    "latest_request",
     "pop_undelivered",
+    "pop_undelivered_replies",
     "queue",
     "reply",
     "shared_summary",

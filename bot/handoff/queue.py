@@ -1,7 +1,7 @@
 """The handoff queue: requests from the chat, coaches taking them, replies, hand-back.
 
 The action server calls ``enqueue`` (``actions/handoff.py``) and
-``pop_undelivered`` (``action_relay_coach_message``). The coach dashboard calls
+``pop_undelivered_replies`` (``action_relay_coach_message``). The coach dashboard calls
 ``queue``, ``get``, ``take``, ``reply`` and ``hand_back``, which reach the chat
 through :mod:`bot.handoff.rasa_client`. Timeouts are :mod:`bot.handoff.expiry`
 (run by the worker, ``python -m bot.worker``).
@@ -16,6 +16,7 @@ Errors:
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import timedelta
 from typing import Protocol
@@ -29,6 +30,7 @@ from bot.handoff.models import HandoffMessage, HandoffRequest
 from bot.summaries.redact import redact
 
 OPEN_STATUSES = ("waiting", "active")
+log = logging.getLogger(__name__)
 
 
 class Coach(Protocol):
@@ -89,10 +91,13 @@ def get(session: Session, coach: Coach, request_id: int) -> HandoffRequest:
 
 
 def take(session: Session, coach: Coach, request_id: int) -> HandoffRequest:
-    """A coach takes a waiting request (or re-opens their own active one); the caller commits.
+    """A coach takes a waiting request (or re-opens their own active one); commits, then tells the chat.
 
     The change is one ``UPDATE ... WHERE status = 'waiting'``, so a coach and the
-    worker's timeout (or two coaches) cannot both win the same request.
+    worker's timeout (or two coaches) cannot both win the same request. Once
+    committed, ``action_handoff_joined`` says in the chat that a coach (with their
+    display name) has joined; when Rasa cannot be reached, that is one log line and
+    the take stands (the coach's first reply is labelled as theirs anyway).
 
     Raises:
         HandoffError: not waiting, or taken by someone else (or timed out just now).
@@ -111,6 +116,12 @@ def take(session: Session, coach: Coach, request_id: int) -> HandoffRequest:
     session.refresh(request)
     if won.rowcount != 1:  # type: ignore[attr-defined]
         raise HandoffError(f"handoff is {request.status}")
+    session.commit()
+    try:
+        rasa_client.run_action(request.conversation_id, "action_handoff_joined")
+    except rasa_client.RasaError as error:
+        log.warning("handoff %s taken; the joined notice for %s failed: %s", request.id,
+                    request.conversation_id, error)
     return request
 
 
@@ -140,21 +151,36 @@ def reply(session: Session, coach: Coach, request_id: int, text: str) -> Handoff
 
 
 def pop_undelivered(session: Session, conversation_id: str) -> list[str]:
-    """Texts of the coach replies not yet delivered, oldest first; marks them delivered.
+    """Texts of the coach replies not yet delivered, oldest first (see ``pop_undelivered_replies``)."""
+    return [text for text, _author in pop_undelivered_replies(session, conversation_id)]
+
+
+def pop_undelivered_replies(session: Session, conversation_id: str) -> list[tuple[str, str]]:
+    """``(text, author e-mail)`` of the coach replies not yet delivered, oldest first; marks them delivered.
 
     The stored copy is redacted once delivered (the person has the original).
     The caller commits.
     """
-    texts = []
+    replies = []
     for message in session.scalars(
         select(HandoffMessage)
         .where(HandoffMessage.conversation_id == conversation_id, HandoffMessage.delivered_at.is_(None))
         .order_by(HandoffMessage.id)
     ):
-        texts.append(message.text)
+        replies.append((message.text, message.author_email))
         message.text = redact(message.text)
         message.delivered_at = utcnow()
-    return texts
+    return replies
+
+
+def latest_request(session: Session, conversation_id: str) -> HandoffRequest | None:
+    """The conversation's newest request, whatever its state (None if it never asked)."""
+    return session.scalar(
+        select(HandoffRequest)
+        .where(HandoffRequest.conversation_id == conversation_id)
+        .order_by(HandoffRequest.id.desc())
+        .limit(1)
+    )
 
 
 def hand_back(session: Session, coach: Coach, request_id: int) -> HandoffRequest:

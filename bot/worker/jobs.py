@@ -12,6 +12,9 @@ A job kind has two parts:
 Kinds:
     ``handoff_timeout``  key = handoff request id; sends the timeout message
         through Rasa's HTTP API (:func:`bot.handoff.expiry.expire_request`).
+    ``handoff_queue_status``  key = "request:place:minutes:told place:told minutes"; a waiting
+        person's place in the queue or estimated wait changed (a coach took someone
+        ahead, say): ``action_handoff_queue_status`` tells them (:mod:`bot.handoff.waiting`).
     ``retention_purge``  key = the UTC day, so it runs once a day (at the start
         of the first tick of the day) across all workers; ``RETENTION_DAYS``.
 """
@@ -53,6 +56,26 @@ def _run_handoff_timeout(session: Session, job: Claimed) -> str | None:
     return expire_request(session, int(job.key))
 
 
+def _plan_queue_status(session: Session, now: datetime) -> None:
+    from bot.handoff.models import HandoffRequest
+    from bot.handoff.waiting import changed
+
+    for request_id, conversation_id, status in changed(session, now):
+        request = session.get(HandoffRequest, request_id)
+        told = f"{request.told_position}:{request.told_minutes}" if request else ":"
+        key = f"{request_id}:{status.position}:{status.minutes}:{told}"
+        ensure(session, "handoff_queue_status", key, now, conversation_id)
+
+
+def _run_queue_status(session: Session, job: Claimed) -> str | None:
+    from bot.handoff import rasa_client
+
+    if job.conversation_id is None:
+        return None
+    rasa_client.run_action(job.conversation_id, "action_handoff_queue_status")
+    return job.conversation_id
+
+
 def _plan_retention(session: Session, now: datetime) -> None:
     ensure(session, "retention_purge", now.date().isoformat(), now)
 
@@ -71,5 +94,6 @@ def _run_retention(session: Session, job: Claimed) -> str | None:
 
 
 HANDOFF_TIMEOUT = Job("handoff_timeout", _plan_handoff_timeouts, _run_handoff_timeout)
+HANDOFF_QUEUE_STATUS = Job("handoff_queue_status", _plan_queue_status, _run_queue_status)
 RETENTION_PURGE = Job("retention_purge", _plan_retention, _run_retention)
-JOBS: tuple[Job, ...] = (HANDOFF_TIMEOUT, RETENTION_PURGE)
+JOBS: tuple[Job, ...] = (HANDOFF_TIMEOUT, HANDOFF_QUEUE_STATUS, RETENTION_PURGE)
