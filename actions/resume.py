@@ -34,6 +34,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.common import language_of
+from actions.interests import RI_ITEMS
 from bot.db import session_scope
 from bot.i18n import t
 from bot.resume import codes
@@ -74,7 +75,8 @@ def restored_slots(
     steps and the rejected suggestions (``rejected_suggestions``: never
     offered again). ``interests`` are the earlier interest answers
     (``ri_1`` .. ``ri_12``): with them the interest questions are not asked
-    again and the Holland code is kept. Goal slots already set in
+    again and the Holland code is kept (all 12 known: ``interests_restored``
+    is set, and the interest intro says so). Goal slots already set in
     ``current`` are kept (the page's city, say), except one holding the
     message ``text`` itself: inside goal_form the form's free-text mapping
     has put the code message there; it is replaced by the restored value or
@@ -95,6 +97,8 @@ def restored_slots(
         rejected_suggestions=rejected_in(summary, current) or None,
     )
     values.update({item: answer for item, answer in (interests or {}).items() if not current.get(item)})
+    if interests and all(interests.get(item) for item in RI_ITEMS):
+        values["interests_restored"] = True  # utter_interest_intro then says no questions follow
     restored = [
         SlotSet(name, value)
         for name, value in values.items()

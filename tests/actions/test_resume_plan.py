@@ -81,7 +81,7 @@ def test_resume_restores_rejections_holland_code_interest_answers_and_next_steps
     assert slots["rejected_suggestions"] == ["course:1"]
     assert slots["holland_code"] == "ICS" and slots["next_steps"] == ["cv"]
     # The interest answers are back, so the interest questions are not asked again.
-    assert {item: slots[item] for item in RI_ITEMS} == INTERESTS
+    assert {item: slots[item] for item in RI_ITEMS} == INTERESTS and slots["interests_restored"] is True
     assert not any(item in slots for item in SE_ITEMS)  # the confidence check is asked again
     assert "Not for you: Course 1." in texts[0]  # the plan the person sees names the rejection
     assert texts[1] == f"Your confidence so far: {short_date(FIRST_DAY.date(), 'en')}: 2.8. " + (
