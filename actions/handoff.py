@@ -132,7 +132,7 @@ class ActionHandoffToCoach(Action):
             json_message=custom(queue_text(status, lang), "queue", position=status.position,
                                 minutes=status.minutes)
         )
-        dispatcher.utter_message(text=render_summary(data, lang))
+        dispatcher.utter_message(text=render_summary(data, lang), summary_id=summary_id)
         dispatcher.utter_message(text=t("summary.ask_share_handoff", lang), buttons=share_buttons(lang))
         return [SlotSet("summary_id", summary_id), ConversationPaused()]
 
