@@ -71,6 +71,20 @@ class Chat:
               return ''; }"""
         )
 
+    def stored(self) -> str:
+        """Everything the widget keeps in localStorage, as one string ("" when nothing)."""
+        return self.page.evaluate(
+            """() => { let all = '';
+              for (let i = 0; i < localStorage.length; i++) {
+                const k = localStorage.key(i);
+                if (k.startsWith('digipoint:')) all += localStorage.getItem(k); }
+              return all; }"""
+        )
+
+    def bot_texts(self) -> list[str]:
+        """The text of every bot message bubble on screen, in order."""
+        return [text.strip() for text in self.bot.locator(".bubble").all_inner_texts()]
+
     def wait_for_replies(self, before: int, timeout_s: float = 45) -> None:
         """Wait until more than ``before`` bot messages are shown and the burst is over."""
         expect(self.bot).not_to_have_count(before, timeout=timeout_s * 1000)

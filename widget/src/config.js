@@ -17,11 +17,31 @@ function isHttpUrl(value) {
   }
 }
 
+const PHONE = /^\+?[0-9 ()-]{3,30}$/;
+
+/**
+ * The city's contact for when the chat cannot connect, from data-contact-name,
+ * data-contact-phone and data-contact-url: {name, phone, url}, each "" when
+ * missing or not well-formed (the phone: digits, spaces, + ( ) -; the url:
+ * http(s) only).
+ */
+export function readContact(data) {
+  const phone = String(data.contactPhone || "").trim();
+  const url = String(data.contactUrl || "").trim();
+  return {
+    name: String(data.contactName || "").trim().slice(0, 120),
+    phone: PHONE.test(phone) ? phone : "",
+    url: url && isHttpUrl(url) ? new URL(url, window.location.href).href : "",
+  };
+}
+
 /**
  * Returns the widget settings:
  * serverUrl (Rasa base URL), socketPath, city, language, title,
  * primaryColour, initPayload (sent silently when a new session opens),
- * sessionHours (how long a session id is kept), maxChars.
+ * sessionHours (how long a session id is kept), maxChars, startOpen,
+ * contact ({name, phone, url}: the city's contact, shown when the chat
+ * cannot connect; see readContact).
  */
 export function readConfig(script) {
   const data = (script && script.dataset) || {};
@@ -39,5 +59,6 @@ export function readConfig(script) {
     sessionHours: Number.isFinite(hours) && hours > 0 ? hours : 8,
     maxChars: Number.isFinite(maxChars) && maxChars > 0 ? maxChars : 2000,
     startOpen: data.startOpen === "true",
+    contact: readContact(data),
   };
 }

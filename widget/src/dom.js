@@ -28,6 +28,23 @@ function icon(doc) {
   return svg;
 }
 
+/** The "end and clear" question (hidden until asked): r.confirm and its parts. */
+function buildEndConfirm(doc, r) {
+  r.confirmText = el(doc, "p", { id: "dp-end-q", class: "question" });
+  r.eraseBox = el(doc, "input", { type: "checkbox", id: "dp-end-erase", "aria-describedby": "dp-end-note" });
+  r.eraseLabel = el(doc, "label", { for: "dp-end-erase" });
+  r.eraseNote = el(doc, "p", { id: "dp-end-note", class: "note" });
+  r.confirmYes = el(doc, "button", { type: "button", class: "yes" });
+  r.confirmNo = el(doc, "button", { type: "button", class: "no" });
+  r.confirm = el(doc, "div", { id: "dp-end", class: "confirm", role: "group", "aria-labelledby": "dp-end-q" }, [
+    r.confirmText,
+    el(doc, "div", { class: "check" }, [r.eraseBox, r.eraseLabel]),
+    r.eraseNote,
+    el(doc, "div", { class: "choices" }, [r.confirmYes, r.confirmNo]),
+  ]);
+  r.confirm.hidden = true;
+}
+
 /** Creates every element of the widget under `shadow`; returns named references. */
 export function buildDom(shadow, config) {
   const doc = shadow.ownerDocument || document;
@@ -42,9 +59,15 @@ export function buildDom(shadow, config) {
     r.lang.appendChild(el(doc, "option", { value: code, lang: code, text: LANGUAGE_NAMES[code] }));
   }
   r.restart = el(doc, "button", { type: "button", class: "tool restart" });
+  r.end = el(doc, "button", { type: "button", class: "tool end", "aria-controls": "dp-end" });
   r.close = el(doc, "button", { type: "button", class: "tool close" }, [el(doc, "span", { "aria-hidden": "true", text: "×" })]);
-  const header = el(doc, "header", {}, [r.title, el(doc, "div", { class: "tools" }, [r.langLabel, r.lang, r.restart, r.close])]);
+  const header = el(doc, "header", {}, [r.title, el(doc, "div", { class: "tools" }, [r.langLabel, r.lang, r.restart, r.end, r.close])]);
+  buildEndConfirm(doc, r);
   r.status = el(doc, "p", { class: "status", role: "status" });
+  r.troubleText = el(doc, "p");
+  r.troubleContact = el(doc, "ul", { class: "contact" });
+  r.trouble = el(doc, "div", { class: "trouble" }, [r.troubleText, r.troubleContact]);
+  r.trouble.hidden = true;
   r.empty = el(doc, "p", { class: "empty" });
   r.log = el(doc, "ol", { class: "log" });
   r.scroller = el(doc, "div", { class: "scroller", role: "region", tabindex: "0" }, [r.empty, r.log]);
@@ -67,7 +90,7 @@ export function buildDom(shadow, config) {
     r.counter,
   ]);
   r.panel = el(doc, "section", { id: ids.panel, class: "panel", role: "dialog", "aria-labelledby": ids.title }, [
-    header, r.status, r.scroller, r.typing, r.announcer, r.form,
+    header, r.confirm, r.status, r.trouble, r.scroller, r.typing, r.announcer, r.form,
   ]);
   r.panel.hidden = true;
   r.root = el(doc, "aside", { class: "root" }, [r.launcher, r.panel]);
@@ -85,6 +108,13 @@ export function labelDom(r, language, config) {
   r.langLabel.textContent = t(language, "language");
   r.lang.value = language;
   r.restart.textContent = t(language, "startOver");
+  r.end.textContent = t(language, "endChat");
+  r.end.setAttribute("aria-expanded", r.confirm.hidden ? "false" : "true");
+  r.confirmText.textContent = t(language, "endQuestion");
+  r.eraseLabel.textContent = t(language, "endAlsoDelete");
+  r.eraseNote.textContent = t(language, "endKeepNote");
+  r.confirmYes.textContent = t(language, "endConfirm");
+  r.confirmNo.textContent = t(language, "endCancel");
   r.close.setAttribute("aria-label", t(language, "close"));
   r.close.setAttribute("title", t(language, "close"));
   r.scroller.setAttribute("aria-label", t(language, "conversation"));

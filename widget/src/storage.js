@@ -1,6 +1,7 @@
 // Keeps the session id and the visible transcript in localStorage so a
 // conversation survives reloads and moving between pages of the same site.
-// Everything expires after `sessionHours` of inactivity; "start over" clears it.
+// Everything expires after `sessionHours` of inactivity; "start over" clears
+// the transcript; "delete my data" and "end and clear" forget everything.
 
 const MAX_MESSAGES = 80;
 
@@ -77,6 +78,23 @@ export class SessionStore {
   /** Forgets the visible transcript; the session id stays (the bot restarts it). */
   clearTranscript() {
     this.state = { ...this.state, messages: [], greeted: false };
+    this.save();
+  }
+
+  /**
+   * Forgets the whole conversation on this device: the saved transcript and
+   * the session id are removed from localStorage; a new session id starts.
+   * Only the language stays (it is no one's personal data).
+   */
+  forget() {
+    if (this.local) {
+      try {
+        this.local.removeItem(this.key);
+      } catch (_) {
+        /* storage went away: memory is cleared below */
+      }
+    }
+    this.state = { sessionId: newSessionId(), updatedAt: Date.now(), language: this.state.language, messages: [], greeted: false };
     this.save();
   }
 

@@ -55,6 +55,24 @@ button, select, textarea { font: inherit; }
 select.tool { background: var(--dp-primary); }
 select.tool option { background: #ffffff; color: #111111; }
 .tool.close { font-size: 1.3em; line-height: 1; padding: 2px 10px; }
+.confirm { padding: 10px 12px; background: #ffffff; border-bottom: 2px solid var(--dp-accent); }
+.confirm[hidden], .trouble[hidden] { display: none; }
+.confirm .question { margin: 0 0 8px; font-weight: 600; }
+.confirm .check { display: flex; gap: 8px; align-items: flex-start; }
+.confirm input { width: 22px; height: 22px; margin: 1px 0 0; flex: 0 0 auto; accent-color: var(--dp-accent); }
+.confirm .note { margin: 4px 0 8px 30px; font-size: .9em; color: #374151; }
+.confirm .choices { display: flex; flex-wrap: wrap; gap: 8px; }
+.confirm button {
+  min-height: 44px; padding: 8px 14px; border-radius: 8px; cursor: pointer; font-weight: 600;
+  border: 2px solid var(--dp-accent);
+}
+.confirm .yes { background: var(--dp-accent); color: var(--dp-on-accent); }
+.confirm .no { background: #ffffff; color: var(--dp-accent); }
+.confirm :focus-visible, .trouble :focus-visible { outline: 3px solid var(--dp-accent); outline-offset: 2px; }
+.trouble { margin: 0; padding: 10px 12px; background: #fff4d6; color: #3d2f00; border-bottom: 1px solid #b08a00; }
+.trouble p { margin: 0 0 6px; font-weight: 600; }
+.trouble ul { margin: 0; padding-left: 1.2em; }
+.trouble a { color: #3d2f00; text-decoration: underline; font-weight: 600; }
 .status { margin: 0; padding: 6px 12px; background: #fff4d6; color: #3d2f00; border-bottom: 1px solid #b08a00; font-size: .9em; }
 .status:empty { display: none; }
 .scroller { flex: 1 1 auto; overflow-y: auto; padding: 12px; overscroll-behavior: contain; }
@@ -103,7 +121,7 @@ select.tool option { background: #ffffff; color: #111111; }
   .launcher { right: 10px; bottom: 10px; }
 }
 @media (forced-colors: active) {
-  .launcher, .tool, .quick button, .composer .send { border: 2px solid ButtonText; }
+  .launcher, .tool, .quick button, .composer .send, .confirm button { border: 2px solid ButtonText; }
 }
 `;
 }

@@ -1,8 +1,10 @@
 // The widget's behaviour: opening and closing, messages, quick replies,
 // language switch, start over, connection status and accessibility wiring.
+// Ending and clearing a conversation, and the can't-connect notice: lifecycle.js.
 import { Connection } from "./connection.js";
 import { buildDom, labelDom } from "./dom.js";
 import { LANGUAGE_NAMES, groupLabel, normaliseLanguage, t } from "./i18n.js";
+import { Lifecycle } from "./lifecycle.js";
 import { appendRichText, normaliseBotMessage } from "./render.js";
 import { SessionStore } from "./storage.js";
 import { buildStyles } from "./styles.js";
@@ -48,6 +50,7 @@ export class Widget {
     });
     this.typingTimer = null;
     this.statusTimer = null;
+    this.lifecycle = new Lifecycle(this);
     this.bind();
     this.renderTranscript();
     if (this.store.isOpen || config.startOpen) this.open(false);
@@ -58,6 +61,7 @@ export class Widget {
     r.launcher.addEventListener("click", () => (r.panel.hidden ? this.open(true) : this.close()));
     r.close.addEventListener("click", () => this.close());
     r.restart.addEventListener("click", () => this.startOver());
+    this.lifecycle.bind();
     r.lang.addEventListener("change", () => this.changeLanguage(r.lang.value));
     r.form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -117,7 +121,7 @@ export class Widget {
     if (!this.fullscreen) return;
     // Full-screen panel covers the page: keep focus inside it.
     const focusable = Array.from(
-      this.r.panel.querySelectorAll("button, select, textarea, a[href], [tabindex='0']"),
+      this.r.panel.querySelectorAll("button, select, textarea, input, a[href], [tabindex='0']"),
     ).filter((node) => !node.disabled && node.getClientRects().length);
     if (!focusable.length) return;
     const first = focusable[0];
@@ -167,12 +171,15 @@ export class Widget {
     this.setTyping(true);
   }
 
+  /** Clears the screen; the bot restarts and asks its first question again (actions/session.py). */
   startOver() {
+    this.r.confirm.hidden = true;
+    this.r.end.setAttribute("aria-expanded", "false");
     this.store.clearTranscript();
     this.store.state.greeted = true;
     this.store.save();
     this.r.log.replaceChildren();
-    this.addMessage({ from: "system", text: t(this.language, "startOverDone"), time: Date.now() }, true);
+    this.r.empty.hidden = true;
     this.sendSilently("/restart");
     this.r.input.focus();
   }
@@ -193,6 +200,7 @@ export class Widget {
     this.store.state.language = language;
     this.store.save();
     labelDom(this.r, language, this.config);
+    this.lifecycle.relabel();
     this.rerenderTimes();
     return true;
   }
@@ -219,6 +227,7 @@ export class Widget {
   // ----- receiving ---------------------------------------------------------
 
   receive(data) {
+    if (this.lifecycle.swallow(data)) return;
     const message = normaliseBotMessage(data);
     if (!message) return;
     this.setTyping(false);
@@ -331,7 +340,12 @@ export class Widget {
     clearTimeout(this.statusTimer);
     const r = this.r;
     r.panel.dataset.connection = status;
-    if (status === "online") {
+    const trouble = status === "refused" || status === "unreachable";
+    this.lifecycle.showTrouble(trouble ? status : null);
+    if (trouble) {
+      r.status.textContent = "";
+      this.setTyping(false);
+    } else if (status === "online") {
       r.status.textContent = wasOnline ? t(this.language, "reconnected") : "";
       if (wasOnline) this.statusTimer = setTimeout(() => (r.status.textContent = ""), 4000);
     } else {
