@@ -75,7 +75,7 @@ def test_first_question_lists_suggestion_and_general_options(
     assert dispatcher.messages[0]["buttons"] == [
         _button("apply:course:2", "Apply to Course 2"),
         _button("look:job:1", "Look at the job Job 1"),
-        _button("coach", "Talk with a career coach"),
+        _button("coach", "Talk with a coach"),
         _button("cv", "Update my CV"),
         _button("employment_services", "Visit the city's employment services"),
     ]
@@ -92,7 +92,7 @@ def test_later_question_leaves_out_picked_and_offers_thats_all(
     assert dispatcher.messages[0]["text"] == "Hyvä valinta. Haluatko lisätä vielä yhden askeleen?"
     assert dispatcher.messages[0]["buttons"] == [
         _button("apply:course:2", "Hae koulutukseen: Kurssi 2"),
-        _button("coach", "Juttele uravalmentajan kanssa"),
+        _button("coach", "Juttele ohjaajan kanssa"),
         _button("employment_services", "Käy kaupungin työllisyyspalveluissa"),
         _button("done", "Siinä kaikki"),
     ]
@@ -149,7 +149,7 @@ def test_third_pick_ends_the_form(
         SlotSet("next_step_pick", "coach"),
         SlotSet("next_steps", ["cv", "look:job:1", "coach"]),
     ]
-    assert _texts(dispatcher) == ["Added: Talk with a career coach.", "That makes 3 steps. Well done!"]
+    assert _texts(dispatcher) == ["Added: Talk with a coach.", "That makes 3 steps. Well done!"]
 
 
 @pytest.mark.usefixtures("catalogue")

@@ -56,7 +56,7 @@ def test_save_summary_stores_shows_and_asks(
             "2. Update my CV",
             [],
         ),
-        ("May a career coach read this summary? It helps them help you. You decide.", SHARE_BUTTONS),
+        ("May a coach read this summary? It helps them help you. You decide.", SHARE_BUTTONS),
     ]
     session.expire_all()
     stored = session.get(Summary, 1)
@@ -130,7 +130,7 @@ def test_other_intent_repeats_the_question(
     tracker = make_tracker(slots={"summary_id": "1", "language": "sv"}, intent="nlu_fallback")
     assert ActionRecordSummaryConsent().run(dispatcher, tracker, {}) == []
     assert dispatcher.messages[0]["text"] == (
-        "Får en karriärvägledare läsa sammanfattningen? Det hjälper hen att hjälpa dig. Du bestämmer."
+        "Får en handledare läsa sammanfattningen? Det hjälper hen att hjälpa dig. Du bestämmer."
     )
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/affirm", "/deny"]
 

@@ -34,16 +34,16 @@ def test_distress_line_follows_the_language_without_a_city(
 def test_coach_contacts_of_turku_in_swedish() -> None:
     # Part of what action_handoff_to_coach says (tests/coach for the handoff itself).
     assert coach_message("Turku", "sv").splitlines() == [
-        "En karriärcoach från Åbo sysselsättningstjänster kan hjälpa dig.",
+        "En handledare från Åbo sysselsättningstjänster kan hjälpa dig.",
         "Telefon: 02 330 000 (vardagar under tjänstetid). Webb: https://www.turku.fi/sv",
         "Du kan också komma på besök: Monitori, Salutorget.",
-        "Vad händer sedan: en coach ser en sammanfattning av vår chatt bara om du godkänner det. "
+        "Vad händer sedan: en handledare ser en sammanfattning av vår chatt bara om du godkänner det. "
         "När du kontaktar tjänsten kan du säga att du har använt DigiPoint.",
     ]
 
 
 def test_coach_contacts_default_when_no_city() -> None:
     lines = coach_message("online", "en").splitlines()
-    assert lines[0] == "A career coach from Job Market Finland (Työmarkkinatori) can help you."
+    assert lines[0] == "A coach from Job Market Finland (Työmarkkinatori) can help you."
     assert lines[1] == "Phone: 0295 025 505 (weekdays, office hours). Web: https://tyomarkkinatori.fi/en"
     assert len(lines) == 3

@@ -169,7 +169,7 @@ def test_every_faq_answer_exists_in_every_language_and_points_to_the_coach() -> 
         assert set(entry["answer"]) == {"en", "fi", "sv"}, key
     for key in ("benefit_while_studying", "study_costs"):
         assert (
-            "coach" in entries[key]["answer"]["en"] and "valmentaja" in entries[key]["answer"]["fi"].lower()
+            "coach" in entries[key]["answer"]["en"] and "ohjaaja" in entries[key]["answer"]["fi"].lower()
         )
 
 

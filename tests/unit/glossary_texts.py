@@ -1,0 +1,148 @@
+"""Every user-facing text store of DigiPoint, read as (language, where, text) rows.
+
+Used by tests/unit/test_glossary.py. ``all_texts()`` yields one ``Text`` per
+string a person or a coach can read, with the language it is shown in and
+``where`` naming the file and key ("domain.yml utter_welcome[1]",
+"widget/src/i18n.js sv.launcherShort"). Stores:
+
+- domain.yml responses: text and button titles; the language is the variant's
+  ``language`` slot condition, English without one.
+- bot/i18n/messages/*.yml, bot/faq/faq.yml answers, bot/faq/cities/*.yml,
+  bot/config/cities.yml, bot/web/page_text.yml: any mapping whose keys are
+  languages (en/fi/sv) gives its strings in those languages.
+- bot/handoff/chat_text.py ``TEXT`` and bot/coach/i18n.py ``text(lang)`` (a
+  Finnish or Swedish value equal to the English one is the English fallback,
+  read once as English).
+- widget/src/i18n.js: the ``STRINGS`` table, read from the source (each
+  ``key: "text"`` line of the ``en``/``fi``/``sv`` blocks).
+
+Raises ``ValueError`` with the file's name when a store cannot be read in
+the expected shape, so a moved or renamed store fails the test instead of
+silently checking nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGS = ("en", "fi", "sv")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One string as shown: its language, where it lives, the text."""
+
+    lang: str
+    where: str
+    text: str
+
+
+def _localised(value: Any, where: str, lang: str | None = None) -> Iterator[Text]:
+    """Strings under ``value``; a mapping with only language keys sets the language."""
+    if isinstance(value, str):
+        if lang is not None:
+            yield Text(lang, where, value)
+    elif isinstance(value, dict):
+        is_lang_map = bool(value) and set(value) <= set(LANGS)
+        for key, item in value.items():
+            if is_lang_map:
+                yield from _localised(item, f"{where}.{key}", str(key))
+            else:
+                yield from _localised(item, f"{where}.{key}", lang)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _localised(item, f"{where}[{index}]", lang)
+
+
+def _yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ValueError(f"{path.relative_to(ROOT)}: cannot read ({error})") from error
+
+
+def _rel(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def domain_texts() -> Iterator[Text]:
+    """Response texts and button titles of domain.yml."""
+    responses = (_yaml(ROOT / "domain.yml") or {}).get("responses")
+    if not isinstance(responses, dict) or not responses:
+        raise ValueError("domain.yml: no responses")
+    for name, variants in responses.items():
+        for index, variant in enumerate(variants):
+            lang = "en"
+            for condition in variant.get("condition") or []:
+                if condition.get("name") == "language":
+                    lang = str(condition.get("value"))
+            where = f"domain.yml {name}[{index}]"
+            if variant.get("text"):
+                yield Text(lang, where, str(variant["text"]))
+            for button in variant.get("buttons") or []:
+                yield Text(lang, f"{where} button", str(button.get("title", "")))
+
+
+def yaml_store_texts() -> Iterator[Text]:
+    """Every language mapping in the YAML text stores."""
+    paths = sorted((ROOT / "bot" / "i18n" / "messages").glob("*.yml"))
+    paths += sorted((ROOT / "bot" / "faq" / "cities").glob("*.yml"))
+    paths += [ROOT / "bot" / "config" / "cities.yml", ROOT / "bot" / "web" / "page_text.yml"]
+    for path in paths:
+        yield from _localised(_yaml(path), _rel(path))
+    faq = _yaml(ROOT / "bot" / "faq" / "faq.yml") or {}
+    entries = faq.get("entries")
+    if not isinstance(entries, dict) or not entries:
+        raise ValueError("bot/faq/faq.yml: no entries")
+    for key, entry in entries.items():  # keywords are what people type: not read
+        yield from _localised(entry.get("answer"), f"bot/faq/faq.yml {key}.answer")
+
+
+def python_store_texts() -> Iterator[Text]:
+    """bot/handoff/chat_text.py TEXT and the coach dashboard's catalogue."""
+    from bot.coach.i18n import text
+    from bot.handoff.chat_text import TEXT
+
+    yield from _localised(TEXT, "bot/handoff/chat_text.py TEXT")
+    english = text("en")
+    for lang in LANGS:
+        for key, value in text(lang).items():
+            if lang == "en" or value != english.get(key):
+                yield Text(lang, f"bot/coach/i18n.py {lang}.{key}", value)
+
+
+_BLOCK = re.compile(r"^  (en|fi|sv): \{\n(.*?)^  \},", re.MULTILINE | re.DOTALL)
+_ENTRY = re.compile(r'^\s+(\w+): ("(?:[^"\\\n]|\\.)*"),?\s*$', re.MULTILINE)
+
+
+def widget_texts() -> Iterator[Text]:
+    """The widget's STRINGS table (widget/src/i18n.js)."""
+    path = ROOT / "widget" / "src" / "i18n.js"
+    source = path.read_text(encoding="utf-8")
+    blocks = {lang: body for lang, body in _BLOCK.findall(source)}
+    if set(blocks) != set(LANGS):
+        raise ValueError(f"{_rel(path)}: expected en, fi and sv blocks, found {sorted(blocks)}")
+    for lang, body in blocks.items():
+        entries = _ENTRY.findall(body)
+        if len(entries) < 10:
+            raise ValueError(f"{_rel(path)}: only {len(entries)} strings read in the {lang} block")
+        for key, literal in entries:
+            yield Text(lang, f"{_rel(path)} {lang}.{key}", json.loads(literal))
+
+
+def all_texts() -> list[Text]:
+    """Every user-facing string of every store."""
+    return [
+        *domain_texts(),
+        *yaml_store_texts(),
+        *python_store_texts(),
+        *widget_texts(),
+    ]
