@@ -11,12 +11,14 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from markupsafe import escape
 from sqlalchemy import select
 
 from actions.handoff import ActionHandoffToCoach
 from actions.summary import ActionSaveSummary
 from bot import handoff
 from bot.coach.accounts import Principal
+from bot.coach.i18n import text
 from bot.coach.models import AuditEntry
 from bot.coach.redaction import coach_lines
 from bot.coach.transcript import Line, lines_of
@@ -26,7 +28,8 @@ from bot.summaries.models import Summary
 from bot.summaries.service import build_summary, render_summary, save_summary
 from tests.coach.conftest import CoachEnv
 
-NOTE = "Summary shown to the person, not shared."
+EN = text("en")
+NOTE = EN["summary_hidden"]  # "Summary shown to the person, not shared."
 TITLES = {
     "course:1": {"en": "Data analyst course", "fi": "Data-analyytikon kurssi", "sv": "Dataanalytikerkurs"}
 }
@@ -148,7 +151,7 @@ def test_no_keep_it_private_hides_the_summary_from_the_handoff_page_and_its_upda
     ]
     coach_env.login("coach@espoo.fi")
     page = coach_env.client.get(f"/coach/handoffs/{request.id}").text
-    assert NOTE in page and "Not shared." in page and "No, keep it private" in page
+    assert NOTE in page and EN["summary_not_shared"] in page and "No, keep it private" in page
     body = coach_env.client.get(f"/coach/handoffs/{request.id}/messages.json").json()
     assert (
         body["summary_state"] == "not_shared" and body["summary_url"] is None and body["summary_part"] is None
@@ -170,7 +173,7 @@ def test_the_summary_shows_at_takeover_only_after_the_persons_yes(coach_env: Coa
     coach_env.rasa.events[:] = _handoff_events(summary, later)
     coach_env.login("coach@espoo.fi")
     waiting = coach_env.client.get(f"/coach/handoffs/{request.id}").text
-    assert "Waiting for the person" in waiting and NOTE in waiting
+    assert escape(EN["summary_waiting"]) in waiting and NOTE in waiting
     assert not any(secret in waiting for secret in SECRETS)
     assert coach_env.client.get(f"/coach/handoffs/{request.id}/summary").status_code == 404
 
@@ -180,9 +183,9 @@ def test_the_summary_shows_at_takeover_only_after_the_persons_yes(coach_env: Coa
         f"/handoffs/{request.id}/summary"
     )
     part = coach_env.client.get(f"/coach/handoffs/{request.id}/summary")
-    assert part.status_code == 200 and "What the person saw and shared" in part.text
+    assert part.status_code == 200 and EN["shared_summary"] in part.text
     page = coach_env.client.get(f"/coach/handoffs/{request.id}").text
-    for expected in (*SECRETS, "Holland code", "IAS", "Confidence trend", f"/coach/summaries/{summary.id}"):
+    for expected in (*SECRETS, EN["holland"], "IAS", EN["trend"], f"/coach/summaries/{summary.id}"):
         assert expected in page, expected
     assert NOTE not in page  # the approved summary reads in full in the transcript too
     actions = {e.action for e in coach_env.session.scalars(select(AuditEntry))}
@@ -217,16 +220,19 @@ def test_the_note_is_in_the_dashboard_language(coach_env: CoachEnv) -> None:
     coach_env.login("coach@espoo.fi")
     fi = coach_env.client.get(f"/coach/handoffs/{request.id}?lang=fi").text
     sv = coach_env.client.get(f"/coach/handoffs/{request.id}?lang=sv").text
-    assert "Yhteenveto näytettiin henkilölle, ei jaettu." in fi
-    assert "Sammanfattningen visades för personen, inte delad." in sv
+    assert text("fi")["summary_hidden"] in fi and text("sv")["summary_hidden"] in sv
+    assert NOTE not in fi and NOTE not in sv
 
 
-def test_both_actions_tag_the_message_that_shows_the_summary(session, make_tracker, dispatcher) -> None:  # type: ignore[no-untyped-def]
+def test_both_actions_tag_the_message_that_shows_the_summary(  # type: ignore[no-untyped-def]
+    session, make_tracker, dispatcher, monkeypatch
+) -> None:
     """The tag rides on ``utter_message`` kwargs; Rasa 3.6 stores it as the bot event's metadata."""
+    monkeypatch.setenv("HANDOFF_OFFICE_HOURS", "always")  # a coach is on duty whatever the clock says
     ActionSaveSummary().run(dispatcher, make_tracker(slots=SLOTS, sender_id="conv-e"), {})
     asyncio.run(ActionHandoffToCoach().run(dispatcher, make_tracker(slots=SLOTS, sender_id="conv-f"), {}))
     ids = [str(s.id) for s in session.scalars(select(Summary).order_by(Summary.id))]
     tagged = [
         (m.get("summary_id"), m["text"].splitlines()[0]) for m in dispatcher.messages if m.get("summary_id")
     ]
-    assert tagged == [(sid, t("summary.heading", "en")) for sid in ids]
+    assert len(ids) == 2 and tagged == [(sid, t("summary.heading", "en")) for sid in ids]
