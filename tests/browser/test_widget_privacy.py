@@ -121,7 +121,7 @@ def test_end_and_clear_by_keyboard_on_a_phone_keeps_the_server_copy(mobile: Page
     question = mobile.locator(f"{ROOT} .confirm")
     expect(question).to_be_visible()
     expect(question).to_contain_text("End this chat?")
-    expect(question).to_contain_text("deletes it automatically after a while")
+    expect(question).to_contain_text("then deletes it automatically")
     assert 'type="checkbox"' in deep_active_html(mobile)
     # Escape takes the question back and nothing is lost.
     mobile.keyboard.press("Escape")
@@ -210,7 +210,21 @@ def other_origin(stack: Any) -> Iterator[str]:
     server.server_close()
 
 
-def test_a_refused_page_shows_a_message_and_the_city_contact(desktop: Page, other_origin: str) -> None:
+def axe_violations(page: Page, axe_source: str) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page (shadow roots included), as 'rule: targets'."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=axe_source)
+    return page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+            .then(r => r.violations.map(
+              v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"""
+    )
+
+
+def test_a_refused_page_shows_a_message_and_the_city_contact(
+    desktop: Page, other_origin: str, axe_source: str
+) -> None:
     """On a page of a refused origin: a clear message and the city's contact, not 'Connecting…'."""
     warnings: list[str] = []
     desktop.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
@@ -232,3 +246,8 @@ def test_a_refused_page_shows_a_message_and_the_city_contact(desktop: Page, othe
     desktop.wait_for_timeout(4000)
     expect(panel).to_have_attribute("data-connection", "refused")
     assert sum("ALLOWED_ORIGINS" in w for w in warnings) == 1
+    assert axe_violations(desktop, axe_source) == []
+    # The 'End and clear' question (it works offline too) passes the same checks.
+    desktop.locator(f"{ROOT} .tool.end").click()
+    expect(desktop.locator(f"{ROOT} .confirm")).to_be_visible()
+    assert axe_violations(desktop, axe_source) == []
