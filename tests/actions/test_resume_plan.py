@@ -136,3 +136,18 @@ def test_trend_line_in_every_language() -> None:
     assert trend_line(points, "fi") == "1.12.: 2,8 · 3.12.: 3,4"
     assert trend_line(points, "sv") == "1 dec.: 2,8 · 3 dec.: 3,4"
     assert trend_line([], "en") == ""
+
+
+def test_delete_my_data_removes_the_trend_and_the_plan_of_both_visits(
+    session: Session, make_tracker: Callable[..., Tracker]
+) -> None:
+    from bot.guidance.store import AssessmentResult
+    from bot.privacy.person import erase_person
+
+    slots, _ = _resume(make_tracker, _earlier_session(session))
+    save_summary(session, build_summary(slots, "new"))  # holds the copied, dated trend
+    session.commit()
+    erase_person(session, "new", "person")
+    session.expire_all()
+    assert session.scalars(select(Summary)).all() == []
+    assert session.scalars(select(AssessmentResult)).all() == []

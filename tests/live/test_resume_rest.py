@@ -1,0 +1,98 @@
+"""A resume code over the real Rasa server's REST channel keeps the plan (issue 13).
+
+Two scripted conversations (bench/jobseeker.py) on the real stack: the first
+rejects a suggestion, answers the interests and the confidence check, shares
+its summary and gets a code; the second starts with "Hi", gives the code and
+goes on. The second never offers the rejected item, keeps the Holland code
+without asking the interest questions again, shows every score with its date,
+and its shared summary holds both dated scores for the coach.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bench.jobseeker import ScriptedJobseeker
+from bot.db import make_engine
+from bot.guidance.store import confidence_trend
+from bot.resume.trend import trend_line
+from bot.summaries.models import Summary
+from tests.live_stack import LiveStack
+
+CODE = re.compile(r"\b([A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4})\b")
+METADATA = {"language": "en", "city": "Espoo"}
+
+
+def _jobseeker(stack: LiveStack) -> ScriptedJobseeker:
+    return ScriptedJobseeker(
+        stack.rasa_url,
+        stack.rasa_token,
+        f"live-resume-{uuid.uuid4().hex[:10]}",
+        metadata=METADATA,
+        api_url=stack.rasa_api_url,
+    )
+
+
+def _payloads(jobseeker: ScriptedJobseeker) -> list[str]:
+    return [
+        b.get("payload", "")
+        for t in jobseeker.conversation.turns
+        for r in t.replies
+        for b in r.get("buttons") or []
+    ]
+
+
+def test_resume_over_rest_keeps_rejection_holland_code_and_dated_trend(live_stack: LiveStack) -> None:
+    first, second = _jobseeker(live_stack), _jobseeker(live_stack)
+    state: dict[str, Any] = {}
+
+    async def run() -> None:
+        async with httpx.AsyncClient(timeout=60) as client:
+            await first.run(client)
+            state["first"] = await first.tracker(client)
+            await second.send(client, "Hi")
+            codes = [m.group(1) for t in first.conversation.bot_texts() for m in [CODE.search(t)] if m]
+            assert codes, first.conversation.bot_texts()
+            state["code"] = codes[-1]
+            replies = await second.send(client, f"I have a code {codes[-1]}")
+            for _ in range(60):
+                message = second._next_message(await second.tracker(client), replies)
+                if message is None:
+                    break
+                replies = await second.send(client, message)
+            state["second"] = await second.tracker(client)
+
+    asyncio.run(run())
+    assert first.conversation.finished and second.conversation.finished
+    rejected = first.conversation.rejected_id
+    assert rejected and rejected in state["second"]["slots"]["rejected_suggestions"]
+    # Never offered again: no suggestion in the second conversation carries its "Not for me" button.
+    assert not any(rejected in payload for payload in _payloads(second))
+    assert any("not_for_me" in payload for payload in _payloads(second))
+
+    holland = state["first"]["slots"]["holland_code"]
+    assert holland and state["second"]["slots"]["holland_code"] == holland
+    sent = [turn.sent for turn in second.conversation.turns]
+    assert not any(s in ("like", "dislike", "not sure") for s in sent)  # no interest questions again
+
+    engine = make_engine(live_stack.database_url)
+    with Session(engine) as db:
+        points = confidence_trend(db, second.conversation.sender_id)
+        assert len(points) == 2
+        texts = second.conversation.bot_texts()
+        assert any(f"Your confidence over time: {trend_line(points, 'en')}." in t for t in texts), texts
+        summary = db.scalars(
+            select(Summary).where(
+                Summary.conversation_id == second.conversation.sender_id, Summary.consent_to_share.is_(True)
+            )
+        ).one()
+        trend = summary.data["confidence_trend"]
+        assert [p["score"] for p in trend] == [round(p.score, 2) for p in points]
+    engine.dispose()
