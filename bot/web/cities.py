@@ -1,13 +1,16 @@
-"""The four demo cities: names, brand colours and contact details per language.
+"""The four demo cities: names and brand colours per language; contacts from the city file.
 
 City administrators configure their widget's branding here (colours are
 checked for WCAG AA contrast in ``tests/web/test_pages.py``). The colours are
-inspired by each city's visual identity, not official values.
+inspired by each city's visual identity, not official values. The contact
+details (service name, phone, web address, walk-in point) are not kept here:
+they come from bot/config/cities.yml, the file the bot reads, so the page and
+the chat never give different addresses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.config.cities import city_config
 
@@ -27,7 +30,6 @@ class City:
             white text on it reaches 4.5:1.
         tint: light background for the page's hero area; dark text on it
             reaches 4.5:1.
-        address: the services' street address per language.
     """
 
     slug: str
@@ -36,7 +38,14 @@ class City:
     organisation: dict[str, str]
     primary: str
     tint: str
-    address: dict[str, str] = field(default_factory=dict)
+
+    def service(self, language: str) -> dict[str, str]:
+        """The employment services' contact in ``language``, from bot/config/cities.yml.
+
+        Keys name, phone, url, hours and visit (the walk-in point, "" when the
+        city gives none): the same entry the bot gives in chat.
+        """
+        return city_config(self.slot_value).service(language)
 
     @property
     def phone(self) -> str:
@@ -62,11 +71,6 @@ CITIES: dict[str, City] = {
             },
             primary="#0000bf",
             tint="#e6ecff",
-            address={
-                "fi": "Työpalvelut, Malminkatu 34",
-                "sv": "Arbetstjänster, Malmgatan 34",
-                "en": "Employment services, Malminkatu 34",
-            },
         ),
         City(
             slug="espoo",
@@ -79,11 +83,6 @@ CITIES: dict[str, City] = {
             },
             primary="#00508f",
             tint="#e3f1fb",
-            address={
-                "fi": "Työllisyyspalvelut, Kauppamiehentie 1",
-                "sv": "Sysselsättningstjänster, Köpmansvägen 1",
-                "en": "Employment services, Kauppamiehentie 1",
-            },
         ),
         City(
             slug="turku",
@@ -96,11 +95,6 @@ CITIES: dict[str, City] = {
             },
             primary="#a3162b",
             tint="#fbeaec",
-            address={
-                "fi": "Työllisyyspalvelukeskus, Linnankatu 3",
-                "sv": "Sysselsättningscentralen, Slottsgatan 3",
-                "en": "Employment services centre, Linnankatu 3",
-            },
         ),
         City(
             slug="vantaa",
@@ -113,11 +107,6 @@ CITIES: dict[str, City] = {
             },
             primary="#006245",
             tint="#e4f4ee",
-            address={
-                "fi": "Työllisyyspalvelut, Asematie 10",
-                "sv": "Sysselsättningstjänster, Stationsvägen 10",
-                "en": "Employment services, Asematie 10",
-            },
         ),
     )
 }
