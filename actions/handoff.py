@@ -104,11 +104,6 @@ class ActionHandoffToCoach(Action):
         city = city_of(tracker)
         if not coaches_on_duty(city):
             closed = say("closed", lang, hours=hours_of(city).describe(lang))
-            if (tracker.active_loop or {}).get("name"):
-                # Inside a form a tap would be read as the form's answer: contacts only.
-                service, contacts = contacts_line(city, lang)
-                dispatcher.utter_message(text=f"{closed} {service}: {contacts}")
-                return []
             dispatcher.utter_message(text=f"{closed} {offer_text(city, lang)}", buttons=offer_buttons(lang))
             return []
         slots = dict(tracker.current_slot_values())
@@ -213,15 +208,9 @@ class ActionHandoffTimeout(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType | dict[str, Any]]:
-        """One ``timeout`` message with the "Yes, contact me" button (only outside a form)."""
+        """One ``timeout`` message with the "Yes, contact me" button."""
         lang = language_of(tracker)
         city = city_of(tracker)
-        in_form = bool((tracker.active_loop or {}).get("name"))
-        if in_form:
-            service, contacts = contacts_line(city, lang)
-            text = f"{say('timeout', lang)} {service}: {contacts}"
-            dispatcher.utter_message(json_message=custom(text, "timeout"))
-            return []
         text = f"{say('timeout', lang)} {offer_text(city, lang)}"
         dispatcher.utter_message(json_message=custom(text, "timeout", buttons=offer_buttons(lang)))
         return []

@@ -185,14 +185,25 @@ def test_joined_without_a_display_name_says_a_coach(session, make_tracker, dispa
     assert data_of(dispatcher.messages[0])["text"] == "Ohjaaja liittyi keskusteluun."
 
 
-def test_timeout_offers_contact_me_outside_forms_only(database_url, make_tracker, dispatcher) -> None:  # type: ignore[no-untyped-def]
-    run(ActionHandoffTimeout(), dispatcher, make_tracker(slots={"language": "en", "city": "Turku"}))
+def test_timeout_offers_contact_me_and_the_city_contacts(database_url, make_tracker, dispatcher) -> None:  # type: ignore[no-untyped-def]
     run(ActionHandoffTimeout(), dispatcher,
         make_tracker(slots={"language": "en", "city": "Turku"}, active_loop="goal_form"))
-    offered, in_form = (data_of(m) for m in dispatcher.messages)
+    offered = data_of(dispatcher.messages[0])
     assert offered["digipoint"]["kind"] == "timeout"
     assert offered["buttons"] == [{"title": "Yes, contact me", "payload": "/request_contact"}]
-    assert "02 330 000" in offered["text"] and "buttons" not in in_form
+    assert "02 330 000" in offered["text"]
+
+
+def test_contact_me_tap_is_never_a_form_answer() -> None:
+    """Every from_text slot mapping leaves /request_contact to the rules (data/rules/handoff_contact.yml)."""
+    import yaml
+
+    from tests.conftest import ROOT
+
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    lists = [m["not_intent"] for slot in domain["slots"].values() for m in slot.get("mappings", [])
+             if m.get("type") == "from_text" and "not_intent" in m]
+    assert lists and all("request_contact" in names for names in lists)
 
 
 @pytest.mark.parametrize(
