@@ -1,0 +1,124 @@
+"""One-tap feedback in the real widget, counted on the real dashboard (issue 13).
+
+A person on the Espoo page walks to the suggestions, taps "Useful" under the
+first one, chooses next steps, shares the summary and answers "Yes" to "was
+this chat useful?". Each tap: the chosen button shows a check mark and is
+pressed, the bot thanks in one line, no chat bubble of the person appears and
+the open question keeps its buttons. An Espoo coach watches the feedback page
+(/coach/feedback) and sees the counts rise; a Helsinki coach sees none of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy.orm import Session
+
+from bot.coach import accounts
+from bot.db import make_engine
+from bot.i18n import t
+from tests.browser.chat import ROOT, Chat, Walker
+from tests.live_stack import LiveStack
+
+PASSWORD = "a long feedback password 7"
+COACHES = {"Espoo": "feedback-coach@espoo.example", "Helsinki": "feedback-coach@helsinki.example"}
+
+
+@pytest.fixture(scope="module")
+def coaches(live_stack: LiveStack) -> Iterator[dict[str, str]]:
+    """Coach accounts of Espoo and Helsinki in the live stack's database."""
+    engine = make_engine(live_stack.database_url)
+    with Session(engine) as session:
+        for city, email in COACHES.items():
+            accounts.create_account(session, email, PASSWORD, city)
+        session.commit()
+    engine.dispose()
+    yield COACHES
+
+
+def coach_page(browser: Browser, live_stack: LiveStack, email: str) -> Page:
+    """A logged-in dashboard on the feedback page, in English."""
+    page = browser.new_context(locale="en-GB").new_page()
+    page.goto(f"{live_stack.web_url}/coach/?lang=en")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Feedback").click()
+    expect(page.get_by_role("heading", name="Feedback", exact=True)).to_be_visible()
+    return page
+
+
+def counts(page: Page, city: str, label: str) -> tuple[int, int]:
+    """(useful, not useful) of one row of the city's "Answers by topic" table, after a reload."""
+    page.reload()
+    row = page.get_by_role("table", name=f"Answers by topic – {city}").get_by_role("row", name=label)
+    cells = row.get_by_role("cell").all_inner_texts()
+    return int(cells[0]), int(cells[1])
+
+
+def tap(chat: Chat, group: str, title: str, thanks: str) -> None:
+    """Tap a feedback button; the bot thanks, the person gets no bubble, the button shows the choice."""
+    button = chat.page.locator(group).get_by_role("button", name=title, exact=True)
+    users, bots = chat.user.count(), chat.bot.count()
+    button.click()
+    chat.wait_for_replies(bots)
+    assert chat.bot_texts()[-1] == thanks
+    assert chat.user.count() == users
+    chosen = chat.page.locator(group).get_by_role("button", name=f"✓ {title}", exact=True)
+    expect(chosen).to_have_attribute("aria-pressed", "true")
+
+
+def press(chat: Chat, title: str) -> None:
+    """Click the current question's button ``title`` and wait for the replies."""
+    titles = [text.strip() for text in chat.last_buttons().all_inner_texts()]
+    assert title in titles, (title, titles)
+    chat.click_button(titles.index(title))
+
+
+def test_person_taps_useful_on_a_suggestion_and_at_the_end_and_the_coach_sees_the_counts_rise(
+    desktop: Page, browser: Browser, live_stack: LiveStack, coaches: dict[str, str]
+) -> None:
+    espoo = coach_page(browser, live_stack, coaches["Espoo"])
+    suggestions_before = counts(espoo, "Espoo", "Suggestions (courses and jobs)")
+    chat_before = counts(espoo, "Espoo", "The whole chat")
+
+    desktop.goto(f"{live_stack.web_url}/espoo/en/")
+    chat = Chat(desktop)
+    chat.launcher.click()
+    expect(chat.panel).to_be_visible()
+    chat.wait_for_replies(0)
+    Walker(chat, keyboard=False).until_suggestions()
+
+    # Every suggestion has its own "Was this useful?" group; the offer of next steps is the open question.
+    first = f"{ROOT} .msg.bot .quick.feedback >> nth=0"
+    assert (desktop.locator(first).get_attribute("aria-label") or "").startswith("Was this useful?")
+    offer = chat.last_buttons().all_inner_texts()
+    tap(chat, first, "Useful", t("feedback.thanks_useful", "en"))
+    assert chat.last_buttons().all_inner_texts() == offer  # the open question kept its buttons
+    assert counts(espoo, "Espoo", "Suggestions (courses and jobs)") == (
+        suggestions_before[0] + 1,
+        suggestions_before[1],
+    )
+
+    # The conversation carries on: "yes" to the offer (it was the open question before the tap),
+    # a step, "That's all", share the summary.
+    press(chat, offer[0].strip())
+    expect(chat.bot.last).to_contain_text(t("next_steps.ask_first", "en"))
+    chat.click_button(0)
+    press(chat, t("next_steps.done_button", "en"))
+    expect(chat.bot.filter(has_text=t("summary.ask_share", "en"))).to_have_count(1)
+    press(chat, t("summary.yes_button", "en"))
+    question = chat.bot.filter(has_text=t("feedback.ask_chat", "en"))
+    expect(question).to_have_count(1)
+    end = f"{ROOT} .msg.bot:has-text('{t('feedback.ask_chat', 'en')}') .quick.feedback"
+    tap(chat, end, "Yes", t("feedback.thanks_useful", "en"))
+
+    assert counts(espoo, "Espoo", "The whole chat") == (chat_before[0] + 1, chat_before[1])
+    top = espoo.get_by_role("table", name="Most useful suggestions – Espoo").get_by_role("row")
+    assert top.count() >= 2  # header + the tapped suggestion
+
+    helsinki = coach_page(browser, live_stack, coaches["Helsinki"])
+    expect(helsinki.get_by_role("heading", level=2)).to_have_text(["Helsinki"])
+    assert counts(helsinki, "Helsinki", "The whole chat") == (0, 0)
