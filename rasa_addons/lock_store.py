@@ -62,55 +62,13 @@ from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, Lo
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
+from rasa_addons import lock_scripts
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_KEY_PREFIX = "digipoint:lock:"
 KEY_TTL_MARGIN_MS = 5000  # keys outlive the longest lease by this much
 T = TypeVar("T")
-
-# KEYS: queue (zset token -> ticket number), counter, leases (hash token -> expiry ms).
-# ARGV: token, lease ms, key ttl ms, "issue" | "poll".
-# Returns {ticket number (-1: token not queued), tickets ahead, tickets skipped}.
-_TAKE = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local token, lease, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-local number
-if ARGV[4] == 'issue' then
-  number = redis.call('INCR', KEYS[2])
-  redis.call('ZADD', KEYS[1], number, token)
-else
-  number = redis.call('ZSCORE', KEYS[1], token)
-  if not number then return {-1, 0, 0} end
-end
-redis.call('HSET', KEYS[3], token, now + lease)
-local skipped = 0
-while true do
-  local head = redis.call('ZRANGE', KEYS[1], 0, 0)[1]
-  if head == token then break end
-  if tonumber(redis.call('HGET', KEYS[3], head) or '0') > now then break end
-  redis.call('ZREM', KEYS[1], head)
-  redis.call('HDEL', KEYS[3], head)
-  skipped = skipped + 1
-end
-for i = 1, 3 do
-  if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
-end
-return {tonumber(number), redis.call('ZRANK', KEYS[1], token), skipped}
-"""
-
-# KEYS as above. ARGV: token ('' = the ticket numbered ARGV[2]). Returns 1 if it was queued.
-_RELEASE = """
-local token = ARGV[1]
-if token == '' then
-  token = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[2], ARGV[2])[1]
-  if not token then return 0 end
-end
-local removed = redis.call('ZREM', KEYS[1], token)
-redis.call('HDEL', KEYS[3], token)
-if redis.call('ZCARD', KEYS[1]) == 0 then redis.call('DEL', KEYS[1], KEYS[3]) end
-return removed
-"""
 
 
 class LockStoreUnusable(RasaException):
@@ -209,8 +167,8 @@ class DigiPointLockStore(LockStore):
                 raise LockStoreUnusable(
                     f"Lock store URL {self.where!r} is invalid: {describe(error)}"
                 ) from error
-            self._take = self.red.register_script(_TAKE)
-            self._release = self.red.register_script(_RELEASE)
+            self._take = self.red.register_script(lock_scripts.TAKE)
+            self._release = self.red.register_script(lock_scripts.RELEASE)
             self._check_redis(float(connect_timeout))
         else:
             raise LockStoreUnusable(f"Lock store URL {self.where!r}: use memory:// or redis://host:port/db.")
