@@ -1,0 +1,204 @@
+"""Issue 13, "a handoff people can see", in Debian's Chromium on the live stack.
+
+What the person sees in the widget on the Espoo page (socket.io, real Rasa,
+action server and worker), and what the coach sees on the real dashboard:
+
+- while waiting: a banner with their place in the queue and "about N minutes",
+  updated by the worker when someone ahead is taken; no typing indicator while
+  the bot is paused; what they write reaches the coach's handoff page;
+- "Anna, a coach, has joined the chat", coach replies labelled "Coach Anna"
+  (visible and for screen readers), "The coach has left the chat ...";
+- nobody takes the request in time: "Yes, contact me", a consent question, a
+  clear message for a bad phone number; the request is listed for Espoo's
+  coaches only, and "Mark done" removes it from the list.
+
+Coaches are on duty around the clock here (``HANDOFF_OFFICE_HOURS=always``, set
+before the stack starts), so the tests do not depend on the clock; the
+outside-office-hours path is tested in tests/handoff/ with a fixed time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.clock import utcnow
+from bot.coach import accounts
+from bot.db import make_engine
+from bot.handoff.models import ContactRequest, HandoffRequest
+from bot.i18n import t
+from tests.browser.chat import ROOT, Chat
+from tests.live_stack import LiveStack
+
+os.environ.setdefault("HANDOFF_OFFICE_HOURS", "always")
+PASSWORD = "a long coach password 43"
+ANNA = "anna@espoo.example"
+HELSINKI = "visible@helsinki.example"
+
+
+@pytest.fixture(scope="module")
+def db(live_stack: LiveStack) -> Iterator[Session]:
+    """A session on the live stack's product database; Anna (Espoo, display name) and a Helsinki coach."""
+    engine = make_engine(live_stack.database_url)
+    with Session(engine) as session:
+        accounts.create_account(session, ANNA, PASSWORD, "Espoo", display_name="Anna")
+        accounts.create_account(session, HELSINKI, PASSWORD, "Helsinki")
+        session.commit()
+        yield session
+    engine.dispose()
+
+
+def open_widget(page: Page, live_stack: LiveStack) -> Chat:
+    """The Espoo English page with the widget open and the welcome shown."""
+    page.goto(f"{live_stack.web_url}/espoo/en/")
+    chat = Chat(page)
+    chat.launcher.click()
+    expect(chat.panel).to_be_visible()
+    chat.wait_for_replies(0)
+    return chat
+
+
+def coach_login(browser: Browser, live_stack: LiveStack, email: str) -> Page:
+    """A new browser context logged in to the dashboard as ``email``."""
+    page = browser.new_context(locale="en-GB").new_page()
+    page.goto(f"{live_stack.web_url}/coach/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    return page
+
+
+def ask_for_a_coach(chat: Chat) -> None:
+    """'I want to talk to a person', then yes to sharing the summary."""
+    chat.type_message("I want to talk to a person")
+    expect(chat.bot.filter(has_text="I have asked a coach to join this chat")).to_have_count(1)
+    chat.last_buttons().filter(has_text=t("summary.yes_button", "en")).click()
+
+
+def assert_no_typing_for_a_while(chat: Chat) -> None:
+    """The typing indicator stays off (the bot is paused: nobody is typing)."""
+    for _ in range(4):
+        assert chat.typing.is_hidden(), "a typing indicator is shown while the bot is paused"
+        chat.page.wait_for_timeout(500)
+
+
+def request_of(db: Session, sender: str) -> HandoffRequest:
+    """The conversation's newest handoff request in the stack's database."""
+    db.expire_all()
+    request = db.scalar(
+        select(HandoffRequest)
+        .where(HandoffRequest.conversation_id == sender)
+        .order_by(HandoffRequest.id.desc())
+    )
+    assert request is not None
+    return request
+
+
+def test_waiting_place_joined_coach_label_left(
+    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session
+) -> None:
+    """Place 2, then next; no typing while paused; Anna joins, her reply is labelled; she leaves."""
+    ahead = HandoffRequest(conversation_id=f"ahead-{uuid.uuid4().hex}", city="Espoo", language="en")
+    db.add(ahead)
+    db.commit()
+    chat = open_widget(desktop, live_stack)
+    sender = chat.session_id()
+    ask_for_a_coach(chat)
+    banner = desktop.locator(f"{ROOT} .handoff-banner")
+    expect(banner).to_be_visible()
+    expect(banner).to_have_attribute("role", "status")
+    expect(banner).to_contain_text("Waiting for a coach")
+    expect(banner).to_contain_text(
+        re.compile(r"You are number 2 in the queue\. A coach usually joins in about \d+ minutes\.")
+    )
+    assert_no_typing_for_a_while(chat)
+    chat.input.fill("hello, is anyone there?")
+    chat.input.press("Enter")
+    assert_no_typing_for_a_while(chat)
+
+    # Someone else's coach takes the person ahead: the worker moves this one up.
+    db.execute(update(HandoffRequest).where(HandoffRequest.id == ahead.id)
+               .values(status="active", taken_by="other@espoo.example", taken_at=utcnow()))
+    db.commit()
+    expect(banner).to_contain_text("You are next in the queue", timeout=30_000)
+
+    coach = coach_login(browser, live_stack, ANNA)
+    coach.goto(f"{live_stack.web_url}/coach/handoffs/{request_of(db, sender).id}")
+    expect(coach.locator("#messages")).to_contain_text("hello, is anyone there?")
+    coach.get_by_role("button", name="Take").click()
+    joined = desktop.locator(f"{ROOT} .msg.system", has_text="Anna, a coach, has joined the chat.")
+    expect(joined).to_have_count(1, timeout=20_000)
+    expect(banner).to_be_hidden()
+
+    coach.get_by_label("Reply").fill("Hi, I am Anna from Espoo. How can I help?")
+    coach.get_by_role("button", name="Send").click()
+    reply = desktop.locator(f"{ROOT} .msg.coach").last
+    expect(reply).to_contain_text("Hi, I am Anna from Espoo.", timeout=20_000)
+    expect(reply.locator(".who")).to_have_text("Coach Anna")
+    expect(reply.locator(".sr-only").first).to_have_text("Coach Anna: ")
+    expect(desktop.locator(f"{ROOT} .msg.bot:not(.coach) .who").first).to_have_text("DigiPoint (chatbot)")
+    expect(coach.locator("#messages li.coach")).to_contain_text("Anna", timeout=20_000)
+
+    coach.get_by_role("button", name="Hand back to the bot").click()
+    left = desktop.locator(f"{ROOT} .msg.system", has_text="The coach has left the chat.")
+    expect(left).to_have_count(1, timeout=20_000)
+    expect(left).to_contain_text("You are with DigiPoint, the chatbot, again.")
+    before = chat.bot.count()
+    chat.type_message("what can you do?")
+    assert chat.bot.count() > before
+    coach.context.close()
+
+
+def test_nobody_free_contact_me_listed_for_the_city(
+    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session
+) -> None:
+    """Timeout: 'Yes, contact me', consent, a bad number refused, the good one listed for Espoo only."""
+    chat = open_widget(desktop, live_stack)
+    sender = chat.session_id()
+    ask_for_a_coach(chat)
+    request = request_of(db, sender)
+    db.execute(update(HandoffRequest).where(HandoffRequest.id == request.id)
+               .values(requested_at=utcnow() - timedelta(hours=1)))
+    db.commit()
+    sorry = chat.bot.filter(has_text="I'm sorry, no coach is free right now.")
+    expect(sorry).to_have_count(1, timeout=40_000)
+    expect(desktop.locator(f"{ROOT} .handoff-banner")).to_be_hidden()
+    chat.wait_for_replies(0)
+
+    chat.last_buttons().filter(has_text="Yes, contact me").click()
+    expect(chat.bot.last).to_contain_text("Is that OK?", timeout=20_000)
+    expect(chat.bot.last).to_contain_text("deleted when you write \"delete my data\"")
+    chat.click_button(0)  # "Yes, that's OK"
+    expect(chat.bot.last).to_contain_text("Please write your phone number or your e-mail address.")
+    chat.type_message("12345")
+    expect(chat.bot.filter(has_text="That doesn't look like a phone number.")).to_have_count(1)
+    chat.type_message("040 123 4567")
+    expect(chat.bot.last).to_contain_text("Thank you. A coach will contact you at +358 40 1234567")
+    db.expire_all()
+    row = db.scalar(select(ContactRequest).where(ContactRequest.conversation_id == sender))
+    assert row is not None and (row.contact, row.reason, row.city) == ("+358401234567", "timeout", "Espoo")
+
+    helsinki = coach_login(browser, live_stack, HELSINKI)
+    helsinki.goto(f"{live_stack.web_url}/coach/contacts")
+    expect(helsinki.locator("#contacts")).not_to_contain_text("+358 40 1234567")
+    helsinki.context.close()
+
+    espoo = coach_login(browser, live_stack, ANNA)
+    espoo.get_by_role("link", name="Contact requests").click()
+    table = espoo.locator("#contacts")
+    entry = table.locator("tr", has_text="+358 40 1234567")
+    expect(entry).to_contain_text("no coach was free")
+    expect(entry.get_by_role("link", name="+358 40 1234567")).to_have_attribute("href", "tel:+358401234567")
+    entry.get_by_role("button", name=f"Mark request {row.id} done").click()
+    expect(espoo.get_by_role("status")).to_have_text("Request marked done.")
+    expect(table).not_to_contain_text("+358 40 1234567")
+    espoo.context.close()
