@@ -127,7 +127,8 @@ export class HandoffView {
       entry.name = mark.name;
     }
     this.showBanner(mark.kind === "queue" ? message.text : null);
-    this.w.addMessage(entry, entry.from === "system");
+    // The banner (role="status") reads out queue changes; notices go through the announcer.
+    this.w.addMessage(entry, entry.from === "system" && mark.kind !== "queue");
     if (entry.from === "bot") {
       const who = entry.author === "coach" ? coachLabel(this.w.language, entry.name) : this.text("bot");
       this.w.announce(`${who}: ${entry.text}`);
