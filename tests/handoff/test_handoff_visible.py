@@ -265,3 +265,16 @@ def test_display_names_are_checked(session) -> None:  # type: ignore[no-untyped-
     with pytest.raises(accounts.AccountError):
         accounts.set_display_name(session, "x@espoo.fi", "Anna <b>")
     assert accounts.set_display_name(session, "x@espoo.fi", "").display_name is None
+
+
+def test_cli_sets_and_refuses_display_names(session, capsys) -> None:  # type: ignore[no-untyped-def]
+    from bot.coach.__main__ import main
+
+    accounts.create_account(session, "cli@espoo.fi", "a long password 1", "Espoo")
+    session.commit()
+    assert main(["set-name", "--email", "cli@espoo.fi", "--name", "Sanna"]) == 0
+    assert "shown in the chat as Sanna" in capsys.readouterr().out
+    assert main(["set-name", "--email", "cli@espoo.fi", "--name", "S4nna"]) == 2
+    assert "a display name is a first name in letters" in capsys.readouterr().err
+    session.expire_all()
+    assert accounts.display_name_of(session, "cli@espoo.fi") == "Sanna"
