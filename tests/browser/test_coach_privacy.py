@@ -186,7 +186,9 @@ def test_yes_shows_the_summary_to_the_coach_who_takes_the_handoff(
     for line in lines:
         expect(section).to_contain_text(line)
     if summary.data.get("holland_code"):
-        expect(section).to_contain_text(f"{EN['holland']} {summary.data['holland_code']}")
+        holland = section.locator("dl.data")
+        expect(holland.locator("dt")).to_have_text(EN["holland"])
+        expect(holland.locator("dd")).to_have_text(summary.data["holland_code"])
     expect(section.get_by_role("heading", name=EN["trend"])).to_be_visible()
     expect(section.locator("table")).to_contain_text(f"{summary.data['confidence_score']:.1f}")
     expect(coach.locator("#messages")).not_to_contain_text(NOTE)  # the approved summary reads in full
