@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 from bot.coach import accounts
 from bot.db import make_engine
 from bot.i18n import t
+from tests.browser.axe import assert_no_violations
 from tests.browser.chat import ROOT, Chat, Walker
+from tests.browser.conftest import DESKTOP, MOBILE
 from tests.live_stack import LiveStack
 
 PASSWORD = "a long feedback password 7"
@@ -38,15 +40,26 @@ def coaches(live_stack: LiveStack) -> Iterator[dict[str, str]]:
     yield COACHES
 
 
-def coach_page(browser: Browser, live_stack: LiveStack, email: str) -> Page:
-    """A logged-in dashboard on the feedback page, in English."""
-    page = browser.new_context(locale="en-GB").new_page()
-    page.goto(f"{live_stack.web_url}/coach/?lang=en")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("link", name="Feedback").click()
-    expect(page.get_by_role("heading", name="Feedback", exact=True)).to_be_visible()
+def new_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Page:
+    """A page in its own context; axe is injected inline, so the pages' CSP is bypassed."""
+    context = browser.new_context(viewport=viewport, locale="en-GB", reduced_motion="reduce", bypass_csp=True)
+    context.set_default_timeout(30_000)
+    return context.new_page()
+
+
+def coach_page(
+    browser: Browser, live_stack: LiveStack, email: str, lang: str = "en", viewport: dict[str, int] = DESKTOP
+) -> Page:
+    """A logged-in dashboard on the feedback page, in ``lang``."""
+    page = new_page(browser, viewport)
+    page.goto(f"{live_stack.web_url}/coach/?lang={lang}")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("form.stack button[type=submit]").click()
+    page.locator("nav a[href$='/coach/feedback']").click()
+    page.goto(f"{live_stack.web_url}/coach/feedback?lang={lang}")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     return page
 
 
@@ -78,12 +91,13 @@ def press(chat: Chat, title: str) -> None:
 
 
 def test_person_taps_useful_on_a_suggestion_and_at_the_end_and_the_coach_sees_the_counts_rise(
-    desktop: Page, browser: Browser, live_stack: LiveStack, coaches: dict[str, str]
+    browser: Browser, live_stack: LiveStack, coaches: dict[str, str], axe_source: str
 ) -> None:
     espoo = coach_page(browser, live_stack, coaches["Espoo"])
     suggestions_before = counts(espoo, "Espoo", "Suggestions (courses and jobs)")
     chat_before = counts(espoo, "Espoo", "The whole chat")
 
+    desktop = new_page(browser)
     desktop.goto(f"{live_stack.web_url}/espoo/en/")
     chat = Chat(desktop)
     chat.launcher.click()
@@ -97,6 +111,7 @@ def test_person_taps_useful_on_a_suggestion_and_at_the_end_and_the_coach_sees_th
     offer = chat.last_buttons().all_inner_texts()
     tap(chat, first, "Useful", t("feedback.thanks_useful", "en"))
     assert chat.last_buttons().all_inner_texts() == offer  # the open question kept its buttons
+    assert_no_violations(desktop, axe_source, "espoo/en, suggestions with feedback buttons, one pressed")
     assert counts(espoo, "Espoo", "Suggestions (courses and jobs)") == (
         suggestions_before[0] + 1,
         suggestions_before[1],
@@ -118,7 +133,22 @@ def test_person_taps_useful_on_a_suggestion_and_at_the_end_and_the_coach_sees_th
     assert counts(espoo, "Espoo", "The whole chat") == (chat_before[0] + 1, chat_before[1])
     top = espoo.get_by_role("table", name="Most useful suggestions – Espoo").get_by_role("row")
     assert top.count() >= 2  # header + the tapped suggestion
+    assert_no_violations(espoo, axe_source, "coach feedback page (en)")
 
     helsinki = coach_page(browser, live_stack, coaches["Helsinki"])
     expect(helsinki.get_by_role("heading", level=2)).to_have_text(["Helsinki"])
     assert counts(helsinki, "Helsinki", "The whole chat") == (0, 0)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_feedback_page_passes_axe_in_finnish_and_swedish_on_desktop_and_phone(
+    browser: Browser, live_stack: LiveStack, coaches: dict[str, str], axe_source: str, lang: str
+) -> None:
+    """The Espoo coach's feedback page: title, tables and date field in ``lang``, no WCAG 2.1 A/AA finding."""
+    titles = {"fi": ("Palaute", "Vastaukset aiheittain – Espoo"), "sv": ("Respons", "Svar per ämne – Espoo")}
+    for viewport in (DESKTOP, MOBILE):
+        page = coach_page(browser, live_stack, coaches["Espoo"], lang, viewport)
+        expect(page.get_by_role("heading", level=1)).to_have_text(titles[lang][0])
+        expect(page.get_by_role("table", name=titles[lang][1])).to_be_visible()
+        assert_no_violations(page, axe_source, f"coach feedback page ({lang}), {viewport['width']}px")
+        page.context.close()
