@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.catalogue.models import Course
 from bot.coach import accounts
 from bot.db import make_engine
 from bot.guidance import riasec
@@ -124,7 +125,6 @@ def test_resume_code_keeps_rejections_interests_and_the_dated_trend(
     visit.until(re.compile(r"https://opintopolku\.fi"))
     course = first.page.locator(f"{ROOT} .msg.bot:has(a[href^='https://opintopolku.fi'])").first
     rejected_link = course.locator("a").first.get_attribute("href")
-    rejected_title = course.locator(".bubble").inner_text().splitlines()[0]
     before = first.bot.count()
     course.get_by_role("button", name="Not for me").click()
     first.wait_for_replies(before)
@@ -134,6 +134,7 @@ def test_resume_code_keeps_rejections_interests_and_the_dated_trend(
     first_texts = first.bot_texts()
     first_context.close()
 
+    rejected_title = db.scalars(select(Course.title_en).where(Course.url == rejected_link)).one()
     answers = latest_answers(db, first_sender, "riasec")
     explanation = riasec.explain_holland_code(riasec.score_riasec(answers).holland_code, "en")
     assert explanation in first_texts
@@ -183,7 +184,7 @@ def test_resume_code_keeps_rejections_interests_and_the_dated_trend(
     chart = coach.locator("svg.trend")
     expect(chart.locator("circle")).to_have_count(2)
     days = [local_moment(p.at) for p in confidence_trend(db, sender)]
-    assert chart.locator("text.trend-date").all_inner_texts() == [f"{d.day}.{d.month}." for d in days]
+    assert chart.locator("text.trend-date").all_text_contents() == [f"{d.day}.{d.month}." for d in days]
     cells = coach.locator("table.sr-table tbody td").all_text_contents()
     assert cells == [f"{days[0]:%Y-%m-%d}", "3.0", f"{days[1]:%Y-%m-%d}", "4.0"]
     coach.context.close()
