@@ -15,9 +15,10 @@
 from __future__ import annotations
 
 import re
+import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -174,40 +175,54 @@ def test_start_over_asks_the_first_question_again(desktop: Page, stack: Any) -> 
 
 
 @pytest.fixture()
-def other_origin(stack: Any) -> Iterator[str]:
-    """A page with the widget on http://127.0.0.1:<free port>: an origin the stack does not allow.
+def other_origin() -> Iterator[Callable[[str], str]]:
+    """``serve(server_url)``: a page with the widget (talking to ``server_url``) on
+    http://127.0.0.1:<free port>, an origin the stack does not allow; returns its URL.
 
     A real local server (not a Playwright route): Chromium's Private Network
     Access treats a routed page as public and blocks all its requests to
     localhost, which is not the situation under test.
     """
-    html = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Jobs</title></head>
+    servers: list[ThreadingHTTPServer] = []
+    script = WIDGET_JS.read_bytes()
+
+    def serve(server_url: str) -> str:
+        html = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Jobs</title></head>
 <body><main><h1>Jobs</h1></main>
-<script src="/widget.js" defer data-server-url="{stack.rasa_url}" data-city="Turku"
+<script src="/widget.js" defer data-server-url="{server_url}" data-city="Turku"
   data-language="en" data-title="DigiPoint"
   data-contact-name="Turku Employment Services" data-contact-phone="02 262 3000"
   data-contact-url="https://www.turku.fi/en"></script></body></html>""".encode()
-    script = WIDGET_JS.read_bytes()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802  (http.server's name)
-            is_script = self.path.endswith("/widget.js")
-            body, kind = (script, "text/javascript") if is_script else (html, "text/html")
-            self.send_response(200)
-            self.send_header("Content-Type", f"{kind}; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802  (http.server's name)
+                is_script = self.path.endswith("/widget.js")
+                body, kind = (script, "text/javascript") if is_script else (html, "text/html")
+                self.send_response(200)
+                self.send_header("Content-Type", f"{kind}; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
-        def log_message(self, *args: Any) -> None:
-            """Quiet."""
+            def log_message(self, *args: Any) -> None:
+                """Quiet."""
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/jobs/"
-    server.shutdown()
-    server.server_close()
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        servers.append(server)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{server.server_address[1]}/jobs/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def closed_port() -> int:
+    """A local port nothing listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def axe_violations(page: Page, axe_source: str) -> list[str]:
@@ -223,12 +238,12 @@ def axe_violations(page: Page, axe_source: str) -> list[str]:
 
 
 def test_a_refused_page_shows_a_message_and_the_city_contact(
-    desktop: Page, other_origin: str, axe_source: str
+    desktop: Page, stack: Any, other_origin: Callable[[str], str], axe_source: str
 ) -> None:
     """On a page of a refused origin: a clear message and the city's contact, not 'Connecting…'."""
     warnings: list[str] = []
     desktop.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
-    desktop.goto(other_origin)
+    desktop.goto(other_origin(stack.rasa_url))
     chat = Chat(desktop)
     chat.launcher.click()
     panel = desktop.locator(f"{ROOT} .panel")
@@ -251,3 +266,17 @@ def test_a_refused_page_shows_a_message_and_the_city_contact(
     desktop.locator(f"{ROOT} .tool.end").click()
     expect(desktop.locator(f"{ROOT} .confirm")).to_be_visible()
     assert axe_violations(desktop, axe_source) == []
+
+
+def test_a_server_that_is_down_is_not_called_a_refusal(
+    desktop: Page, other_origin: Callable[[str], str]
+) -> None:
+    """No server at all: 'not available right now, we keep trying' and the contact, not a refusal."""
+    desktop.goto(other_origin(f"http://127.0.0.1:{closed_port()}"))
+    Chat(desktop).launcher.click()
+    panel = desktop.locator(f"{ROOT} .panel")
+    expect(panel).to_have_attribute("data-connection", "unreachable", timeout=30_000)
+    trouble = desktop.locator(f"{ROOT} .trouble")
+    expect(trouble).to_contain_text("The chat is not available right now. We keep trying.")
+    expect(trouble.get_by_role("link", name="02 262 3000")).to_be_visible()
+    expect(trouble).not_to_contain_text("does not work on this page")
