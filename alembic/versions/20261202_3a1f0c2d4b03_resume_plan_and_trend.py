@@ -1,7 +1,13 @@
 """resume: plan and trend
 
-Placeholder of the resume (H5) work of issue 13: it changes nothing yet; the
-owner replaces this text and the two bodies with the real schema change.
+No schema change (issue 13, "a plan that survives"): a resume code restores
+the plan from what is already stored. Rejections, Holland code and next
+steps come from the earlier conversation's latest ``summaries.data``; the
+interest answers and every dated confidence score from
+``assessment_results`` (copied into the new conversation with their times);
+the summary's ``confidence_trend`` is a key of the JSON ``data``. All of it
+has a ``conversation_id`` column, so erasure and retention reach it as
+before. The revision stays so that the chain of the day keeps its order.
 
 Revision ID: 3a1f0c2d4b03
 Revises: 3a1f0c2d4b02
@@ -19,8 +25,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    """Apply this migration."""
+    """Nothing to apply (see the module docstring)."""
 
 
 def downgrade() -> None:
-    """Revert this migration."""
+    """Nothing to revert (see the module docstring)."""
