@@ -7,11 +7,14 @@
   :func:`ask_handoff_feedback`. Every tap is the payload
   ``/give_feedback{"target": ..., "item": ..., "useful": true|false}``.
 - ``action_give_feedback`` stores the tap (anonymous: city, kind, item, day),
-  thanks the person in one short line and returns ``UserUtteranceReverted``:
-  the tap leaves no trace in the dialogue state, so the conversation goes on
-  exactly where it was (a form keeps its question, "yes" still answers the
-  question before the tap). The slot ``feedback_given`` (key -> row id) is
-  set after the revert, so a second tap on the same item changes that row.
+  thanks the person in one short line and returns ``UserUtteranceReverted``
+  and ``FollowupAction("action_listen")``: the tap leaves no trace in the
+  dialogue state and no policy predicts anything after it, so the
+  conversation goes on exactly where it was (a form keeps its question, "yes"
+  still answers the question before the tap, a tap right after a hand-back
+  that the dashboard ran through ``/execute`` gets no fallback reply). The
+  slot ``feedback_given`` (key -> row id) is set after the revert, so a
+  second tap on the same item changes that row.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
@@ -37,6 +40,11 @@ from bot.i18n import t
 logger = logging.getLogger(__name__)
 
 GIVEN_SLOT = "feedback_given"
+
+
+def back_to_where_it_was(*events: EventType) -> list[EventType]:
+    """Revert the tap, add ``events`` after the revert, then listen (no policy is asked)."""
+    return [UserUtteranceReverted(), *events, FollowupAction("action_listen")]
 
 
 def today() -> date:
@@ -69,8 +77,9 @@ def ask_handoff_feedback(dispatcher: CollectingDispatcher, lang: str) -> None:
 class ActionGiveFeedback(Action):
     """Store a feedback tap, thank the person, and leave the dialogue where it was.
 
-    Events: ``[UserUtteranceReverted()]`` plus, when stored,
-    ``SlotSet("feedback_given", {..., key: row_id})``. A payload with a
+    Events: ``[UserUtteranceReverted(), FollowupAction("action_listen")]``
+    with, when stored, ``SlotSet("feedback_given", {..., key: row_id})``
+    between the two. A payload with a
     wrong target, item or answer stores nothing and says so; a database
     fault stores nothing, thanks the person anyway and logs one line.
     """
@@ -91,7 +100,7 @@ class ActionGiveFeedback(Action):
                 "action_give_feedback: tap not stored (%s), conversation %s", error, tracker.sender_id
             )
             dispatcher.utter_message(text=t("feedback.not_understood", lang))
-            return [UserUtteranceReverted()]
+            return back_to_where_it_was()
         earlier = given(tracker)
         try:
             with session_scope() as session:
@@ -101,13 +110,13 @@ class ActionGiveFeedback(Action):
                 "action_give_feedback: database not reachable, conversation %s", tracker.sender_id
             )
             dispatcher.utter_message(text=t("feedback.save_failed", lang))
-            return [UserUtteranceReverted()]
+            return back_to_where_it_was()
         if stored.changed:
             key = "feedback.thanks_changed"
         else:
             key = "feedback.thanks_useful" if tap.useful else "feedback.thanks_not_useful"
         dispatcher.utter_message(text=t(key, lang))
-        return [UserUtteranceReverted(), SlotSet(GIVEN_SLOT, {**earlier, tap.key: stored.row_id})]
+        return back_to_where_it_was(SlotSet(GIVEN_SLOT, {**earlier, tap.key: stored.row_id}))
 
 
 class ActionAskChatFeedback(Action):

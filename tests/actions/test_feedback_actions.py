@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -59,7 +59,11 @@ def test_a_useful_tap_on_a_suggestion_is_stored_thanked_and_reverted(
     )
     events = ActionGiveFeedback().run(dispatcher, tracker, {})
     [row_id] = [r.id for r in session.scalars(select(Feedback))]
-    assert events == [UserUtteranceReverted(), SlotSet("feedback_given", {"suggestion:job:3": row_id})]
+    assert events == [
+        UserUtteranceReverted(),
+        SlotSet("feedback_given", {"suggestion:job:3": row_id}),
+        FollowupAction("action_listen"),
+    ]
     assert _texts(dispatcher) == ["Thank you! Good to hear."]
     assert _rows(session) == [("Espoo", "suggestion", "job:3", True, DAY)]
 
@@ -70,14 +74,18 @@ def test_a_second_tap_on_the_same_item_changes_the_answer_instead_of_counting_tw
     first = make_tracker(
         slots={"language": "fi", "city": "Turku"}, entities=_tap("suggestion", True, "course:1")
     )
-    [_, set_given] = ActionGiveFeedback().run(dispatcher, first, {})
+    [_, set_given, _] = ActionGiveFeedback().run(dispatcher, first, {})
     given = set_given["value"]
     second = make_tracker(
         slots={"language": "fi", "city": "Turku", "feedback_given": given},
         entities=_tap("suggestion", False, "course:1"),
     )
     events = ActionGiveFeedback().run(dispatcher, second, {})
-    assert events == [UserUtteranceReverted(), SlotSet("feedback_given", given)]
+    assert events == [
+        UserUtteranceReverted(),
+        SlotSet("feedback_given", given),
+        FollowupAction("action_listen"),
+    ]
     assert _texts(dispatcher) == ["Kiitos! Kiva kuulla.", "Kiitos, vaihdoin vastauksesi."]
     assert _rows(session) == [("Turku", "suggestion", "course:1", False, DAY)]
 
@@ -104,7 +112,7 @@ def test_a_wrong_payload_stores_nothing_says_so_and_logs_one_line_without_what_w
     tracker = make_tracker(slots={"language": "en"}, entities=_tap("suggestion", True, "Matti 0401234567"))
     with caplog.at_level(logging.WARNING, logger="actions.feedback"):
         events = ActionGiveFeedback().run(dispatcher, tracker, {})
-    assert events == [UserUtteranceReverted()]
+    assert events == [UserUtteranceReverted(), FollowupAction("action_listen")]
     assert _texts(dispatcher) == ["Sorry, I could not read that answer. You can go on where we were."]
     assert _rows(session) == []
     assert len(caplog.records) == 1 and "Matti" not in caplog.text and "test-user" in caplog.text
@@ -120,7 +128,7 @@ def test_a_database_fault_thanks_the_person_keeps_the_dialogue_and_logs_one_line
     break_database(monkeypatch, tmp_path)
     with caplog.at_level(logging.ERROR, logger="actions.feedback"):
         events = ActionGiveFeedback().run(dispatcher, make_tracker(entities=_tap("chat", True)), {})
-    assert events == [UserUtteranceReverted()]
+    assert events == [UserUtteranceReverted(), FollowupAction("action_listen")]
     assert _texts(dispatcher) == [
         "Thank you! I could not save your answer just now. You can go on where we were."
     ]

@@ -120,3 +120,50 @@ def test_taps_on_suggestions_mid_form_and_at_the_end_are_thanked_stored_and_chan
         ("Espoo", "chat", "", 1),
     ]
     assert summaries == 1
+
+
+def test_a_tap_right_after_a_hand_back_gets_only_the_thank_you(live_stack: LiveStack) -> None:
+    """The dashboard hands back through /execute (resume, action_handoff_resumed, action_listen).
+
+    No rule follows action_handoff_resumed, so a tap that is only reverted would let the
+    policies guess what comes next (a fallback reply); the forced listen prevents that.
+    """
+    sender_id = f"live-feedback-{uuid.uuid4().hex[:10]}"
+    api = f"{live_stack.rasa_api_url}/conversations/{sender_id}"
+    params = {"token": live_stack.rasa_token}
+
+    def send(message: str) -> list[str]:
+        response = httpx.post(
+            f"{live_stack.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender_id, "message": message, "metadata": {"language": "sv", "city": "Espoo"}},
+            timeout=60,
+        )
+        response.raise_for_status()
+        return [reply.get("text", "") for reply in response.json()]
+
+    assert send("Hej")
+    httpx.post(
+        f"{api}/tracker/events", params=params, json=[{"event": "resume"}], timeout=30
+    ).raise_for_status()
+    executed = httpx.post(
+        f"{api}/execute", params=params, json={"name": "action_handoff_resumed"}, timeout=60
+    )
+    executed.raise_for_status()
+    httpx.post(
+        f"{api}/tracker/events",
+        params=params,
+        json=[{"event": "action", "name": "action_listen"}],
+        timeout=30,
+    ).raise_for_status()
+    engine = create_engine(live_stack.database_url)
+    with engine.connect() as db:
+        before = db.execute(text("SELECT COUNT(*) FROM feedback")).scalar_one()
+
+    assert send('/give_feedback{"target":"handoff","useful":true}') == [t("feedback.thanks_useful", "sv")]
+
+    tracker = httpx.get(f"{api}/tracker", params=params, timeout=30).json()
+    assert tracker["latest_action_name"] == "action_listen"
+    with engine.connect() as db:
+        rows = db.execute(text("SELECT city, target, item, useful FROM feedback ORDER BY id")).all()[before:]
+    engine.dispose()
+    assert [tuple(row) for row in rows] == [("Espoo", "handoff", "", 1)]
