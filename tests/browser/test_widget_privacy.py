@@ -153,6 +153,27 @@ def test_end_and_clear_with_server_deletion_ticked_deletes_everything(desktop: P
     assert wait_until_deleted(stack, old_session) == []
 
 
+def test_another_tab_of_the_site_forgets_too(desktop: Page, stack: Any) -> None:
+    """Two tabs share the chat; 'End and clear' in one empties the other, which cannot write it back."""
+    chat = start(desktop, stack, "/espoo/en/")
+    say_something_private(chat)
+    other = desktop.context.new_page()
+    other.goto(f"{stack.web_url}/espoo/fi/")
+    other_chat = Chat(other)
+    other_chat.launcher.click()
+    expect(other.locator(f"{ROOT} .log")).to_contain_text(PRIVATE)
+    old_session = chat.session_id()
+    desktop.locator(f"{ROOT} .tool.end").click()
+    desktop.locator(f"{ROOT} .confirm .yes").click()
+    expect_forgotten(chat, old_session, re.compile("cleared from this device"))
+    expect(other.locator(f"{ROOT} .log")).not_to_contain_text(PRIVATE)
+    other_chat.type_message("hello")
+    assert PRIVATE not in other_chat.stored()
+    assert PRIVATE not in chat.stored()
+    assert other_chat.session_id() != old_session
+    other.close()
+
+
 def test_start_over_asks_the_first_question_again(desktop: Page, stack: Any) -> None:
     """'Start over' gives the same welcome and first question with buttons a new visitor gets."""
     chat = start(desktop, stack, "/helsinki/en/")

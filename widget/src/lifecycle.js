@@ -8,6 +8,9 @@
 //   yes/no question) and clears once the bot confirms.
 // - The bot's custom message {"digipoint": {"clear": true}} (sent by
 //   action_delete_my_data after a deletion) clears the same way.
+// - Other tabs of the site follow: when the saved conversation is replaced by
+//   another session (the storage event), a tab drops what it shows and takes
+//   the saved state, so it cannot write the forgotten conversation back.
 // - "refused" / "unreachable" connection states show a message with the
 //   city's contact instead of "connecting…".
 import { t } from "./i18n.js";
@@ -34,6 +37,7 @@ export class Lifecycle {
 
   bind() {
     const r = this.w.r;
+    window.addEventListener("storage", (event) => this.onStorage(event));
     r.end.addEventListener("click", () => (r.confirm.hidden ? this.ask() : this.cancel()));
     r.confirmNo.addEventListener("click", () => this.cancel());
     r.confirmYes.addEventListener("click", () => this.confirm());
@@ -112,6 +116,26 @@ export class Lifecycle {
       w.store.save();
       w.sendSilently(w.config.initPayload);
     }
+  }
+
+  /** Another tab changed the saved conversation: follow it when it is another session. */
+  onStorage(event) {
+    const w = this.w;
+    if (event.key !== w.store.key) return;
+    let id = null;
+    try {
+      id = event.newValue ? JSON.parse(event.newValue).sessionId : null;
+    } catch (_) {
+      id = null;
+    }
+    if (id && id === w.store.sessionId) return;
+    clearTimeout(this.eraseTimer);
+    this.eraseTimer = null;
+    w.store.state = w.store.load();
+    w.r.announcer.replaceChildren();
+    w.setTyping(false);
+    w.renderTranscript();
+    w.connection.restart();
   }
 
   /** Bot messages while a deletion the person asked for runs are not shown (its yes/no question). */
