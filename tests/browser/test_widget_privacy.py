@@ -140,16 +140,16 @@ def test_end_and_clear_by_keyboard_on_a_phone_keeps_the_server_copy(mobile: Page
 
 
 def test_end_and_clear_with_server_deletion_ticked_deletes_everything(desktop: Page, stack: Any) -> None:
-    """Ticking 'also delete my answers from the server' deletes the server copy as well."""
-    chat = start(desktop, stack, "/vantaa/en/")
+    """On the Swedish page, ticking 'also delete my answers from the server' deletes the server copy too."""
+    chat = start(desktop, stack, "/vantaa/sv/")
     say_something_private(chat)
     old_session = chat.session_id()
-    desktop.locator(f"{ROOT} .tool.end").click()
-    desktop.get_by_label("Also delete my answers from the server now").check()
-    desktop.locator(f"{ROOT} .confirm .yes").click()
-    expect_forgotten(chat, old_session, re.compile("deleted: on our server and on this device"))
+    desktop.get_by_role("button", name="Avsluta och rensa").click()
+    desktop.get_by_label("Radera också mina svar från servern nu").check()
+    desktop.get_by_role("button", name="Ja, avsluta och rensa").click()
+    expect_forgotten(chat, old_session, re.compile("Allt är raderat: på vår server och på den här enheten"))
     # The bot's own yes/no question was answered for the person, never shown.
-    expect(desktop.locator(f"{ROOT} .log")).not_to_contain_text("delete everything I've saved")
+    expect(desktop.locator(f"{ROOT} .log")).not_to_contain_text("Vill du att jag raderar allt")
     assert wait_until_deleted(stack, old_session) == []
 
 
