@@ -98,8 +98,14 @@ class Chat:
             count = now
 
     def last_buttons(self) -> Locator:
-        """Quick replies of the latest bot message that has some (the current question)."""
-        return self.page.locator(f"{ROOT} .msg.bot:has(.quick)").last.locator(".quick button")
+        """Quick replies of the latest bot message that has some (the current question).
+
+        One-tap feedback buttons (``.quick.feedback``: "Useful", "Was this chat useful?") answer
+        no question, so they are left out.
+        """
+        return self.page.locator(f"{ROOT} .msg.bot:has(.quick:not(.feedback))").last.locator(
+            ".quick:not(.feedback) button"
+        )
 
     def type_message(self, text: str) -> None:
         """Type ``text`` into the message box and press Enter; waits for the bot's reply."""

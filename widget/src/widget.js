@@ -3,7 +3,9 @@
 // Ending and clearing a conversation, and the can't-connect notice: lifecycle.js.
 import { Connection } from "./connection.js";
 import { buildDom, labelDom } from "./dom.js";
+import { renderFeedback, splitFeedback } from "./feedback.js";
 import { LANGUAGE_NAMES, groupLabel, normaliseLanguage, t } from "./i18n.js";
+import { HandoffView } from "./handoff.js";
 import { Lifecycle } from "./lifecycle.js";
 import { appendRichText, normaliseBotMessage } from "./render.js";
 import { SessionStore } from "./storage.js";
@@ -51,6 +53,7 @@ export class Widget {
     this.typingTimer = null;
     this.statusTimer = null;
     this.lifecycle = new Lifecycle(this);
+    this.handoff = new HandoffView(this);
     this.bind();
     this.renderTranscript();
     if (this.store.isOpen || config.startOpen) this.open(false);
@@ -168,7 +171,7 @@ export class Widget {
 
   sendSilently(payload) {
     this.connection.send(payload, this.metadata());
-    this.setTyping(true);
+    this.setTyping(!this.handoff.quiet());
   }
 
   /** Clears the screen; the bot restarts and asks its first question again (actions/session.py). */
@@ -228,6 +231,7 @@ export class Widget {
 
   receive(data) {
     if (this.lifecycle.swallow(data)) return;
+    if (this.handoff.receive(data)) return;
     const message = normaliseBotMessage(data);
     if (!message) return;
     this.setTyping(false);
@@ -261,13 +265,16 @@ export class Widget {
     if (entry.from === "bot") appendRichText(bubble, entry.text, t(this.language, "opensNewTab"));
     else bubble.textContent = entry.text;
     li.appendChild(bubble);
+    if (this.handoff) this.handoff.decorate(li, entry);
     const time = document.createElement("time");
     time.dateTime = new Date(entry.time).toISOString();
     time.dataset.ms = String(entry.time);
     time.textContent = this.formatTime(entry.time);
     li.appendChild(time);
     if (withButtons && entry.from === "bot" && Array.isArray(entry.buttons) && entry.buttons.length) {
-      li.appendChild(this.renderQuickReplies(entry.buttons, entry.text));
+      const { feedback, other } = splitFeedback(entry.buttons);
+      if (other.length) li.appendChild(this.renderQuickReplies(other, entry.text));
+      if (feedback.length) li.appendChild(renderFeedback(document, feedback, entry.text, this.language, (p) => this.sendSilently(p)));
     }
     return li;
   }
@@ -318,7 +325,7 @@ export class Widget {
 
   /** Quick replies answer the latest question only: remove them once the person answers. */
   clearQuickReplies() {
-    for (const group of this.r.log.querySelectorAll(".quick")) group.remove();
+    for (const group of this.r.log.querySelectorAll(".quick:not(.feedback)")) group.remove();
   }
 
   // ----- status ------------------------------------------------------------
