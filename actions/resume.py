@@ -161,7 +161,8 @@ class ActionResumeWithCode(Action):
             dispatcher.utter_message(text=t("resume.not_found", lang))
             return [*undo, counted]
         if restored.summary:
-            plan = render_summary(restored.summary, lang).split("\n", 1)[-1]
+            # The plan without its trend line: the next message shows the whole trend, today's too.
+            plan = render_summary({**restored.summary, "confidence_trend": []}, lang).split("\n", 1)[-1]
             # Tagged like every message showing a summary: the coach's transcript hides it unless shared.
             dispatcher.utter_message(
                 text=t("resume.welcome_back", lang) + "\n" + plan, summary_id=restored.summary_id

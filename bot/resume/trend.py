@@ -10,11 +10,13 @@ Shapes:
     ``trend_line([TrendPoint], lang) -> str``: ``"1 Dec: 2.8 · 2 Dec: 3.4"`` (en),
     ``"1.12.: 2,8 · 2.12.: 3,4"`` (fi), ``"1 dec.: 2,8 · 2 dec.: 3,4"`` (sv); ``""`` for no points.
     ``trend_for_summary(session, conversation_id) -> [{"at": ISO 8601 with offset, "score": float}]``.
+    ``summary_trend_text(summary_data, lang) -> str | None``: the summary's line
+    "Your confidence over time: ..." when it holds two scores or more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from bot.clock import as_utc
 from bot.guidance.store import TrendPoint, confidence_trend
-from bot.i18n import normalise_language
+from bot.i18n import normalise_language, t
 
 TIMEZONE = ZoneInfo("Europe/Helsinki")
 SEPARATOR = " · "
@@ -70,3 +72,25 @@ def trend_for_summary(session: Session, conversation_id: str) -> list[dict[str, 
         {"at": local_moment(p.at).isoformat(timespec="seconds"), "score": round(p.score, 2)}
         for p in confidence_trend(session, conversation_id)
     ]
+
+
+def points_of(summary_data: Mapping[str, Any]) -> list[TrendPoint]:
+    """The ``confidence_trend`` of a stored summary as points; malformed entries are left out."""
+    points: list[TrendPoint] = []
+    trend = summary_data.get("confidence_trend")
+    for item in trend if isinstance(trend, list) else []:
+        try:
+            points.append(TrendPoint(as_utc(datetime.fromisoformat(str(item["at"]))), float(item["score"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return points
+
+
+def summary_trend_text(summary_data: Mapping[str, Any], lang: str) -> str | None:
+    """The line "Your confidence over time: 1 Dec: 2.8 · 2 Dec: 3.4." for 2+ scores, else None.
+
+    Shown in the summary the person reads before deciding to share it, so they
+    see that the dated trend goes with it.
+    """
+    points = points_of(summary_data)
+    return t("resume.trend_line", lang, trend=trend_line(points, lang)) if len(points) > 1 else None

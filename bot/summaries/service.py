@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from bot.guidance.profile import profile_from_slots
 from bot.i18n import normalise_language, t
-from bot.resume.trend import trend_for_summary
+from bot.resume.trend import summary_trend_text, trend_for_summary
 from bot.summaries.models import Summary, utc_now
 from bot.summaries.next_steps import is_known_option, option_label
 from bot.summaries.redact import redact
@@ -115,8 +115,11 @@ def build_summary(
     return data
 
 
-def save_summary(session: Session, summary_data: Mapping[str, Any]) -> Summary:
+def save_summary(session: Session, summary_data: dict[str, Any]) -> Summary:
     """Store ``summary_data`` (from build_summary) as a new row; flushes so ``id`` is set.
+
+    Adds ``confidence_trend`` (:func:`bot.resume.trend.trend_for_summary`) to
+    ``summary_data`` itself, so the summary the caller then renders shows it.
 
     The caller commits (``bot.db.session_scope`` does).
 
@@ -124,8 +127,9 @@ def save_summary(session: Session, summary_data: Mapping[str, Any]) -> Summary:
         sqlalchemy.exc.SQLAlchemyError: when the database cannot be written.
     """
     city = summary_data.get("city")
-    trend = trend_for_summary(session, str(summary_data.get("conversation_id", "")))
-    summary_data = {**summary_data, "confidence_trend": trend}  # every session's dated score
+    # Every session's dated score; added to the caller's dict too, so the text it renders shows it.
+    conversation_id = str(summary_data.get("conversation_id", ""))
+    summary_data["confidence_trend"] = trend_for_summary(session, conversation_id)
     summary = Summary(
         conversation_id=str(summary_data.get("conversation_id", "")),
         language=normalise_language(summary_data.get("language")),
@@ -213,6 +217,9 @@ def render_summary(summary_data: Mapping[str, Any], lang: str) -> str:
     score = summary_data.get("confidence_score")
     if isinstance(score, int | float):
         lines.append(t("summary.confidence", lang, score=_number(float(score), lang)))
+    trend = summary_trend_text(summary_data, lang)
+    if trend:
+        lines.append(trend)
     code = summary_data.get("holland_code")
     if code:
         meanings = [t(f"suggestions.interest_{letter}", lang) for letter in code]

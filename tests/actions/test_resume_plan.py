@@ -22,6 +22,7 @@ from actions.confidence import SE_ITEMS, ActionScoreConfidence
 from actions.interests import RI_ITEMS
 from actions.resume import ActionResumeWithCode
 from actions.suggestions import ActionSuggest
+from actions.summary import ActionSaveSummary
 from bot.catalogue.search import titles_of
 from bot.guidance.store import save_result
 from bot.resume import codes
@@ -115,9 +116,13 @@ def test_confidence_after_resume_shows_every_dated_score_and_a_warm_comparison(
     line = text.splitlines()[-1]
     assert line.startswith(f"Your confidence over time: {short_date(FIRST_DAY.date(), 'en')}: 2.8 · ")
     assert line.endswith(": 3.6.") and line.count("·") == 1
-    # The summary the coach reads holds the same two dated points.
-    save_summary(session, build_summary({**slots, "confidence_score": 3.6}, "new"))
-    session.commit()
+    # The summary the person reads before sharing it shows the same line, and the
+    # stored summary the coach reads holds the same two dated points.
+    shown = CollectingDispatcher()
+    summary_tracker = make_tracker(slots={**slots, "confidence_score": 3.6}, sender_id="new")
+    ActionSaveSummary().run(shown, summary_tracker, {})
+    assert line in shown.messages[0]["text"].splitlines()
+    session.expire_all()
     stored = session.scalars(select(Summary).where(Summary.conversation_id == "new")).one()
     trend = stored.data["confidence_trend"]
     assert [p["score"] for p in trend] == [2.8, 3.6]

@@ -168,6 +168,8 @@ def test_resume_code_keeps_rejections_interests_and_the_dated_trend(
     assert rejected_link not in _course_links(second) and _course_links(second)
 
     again.until(CODE)  # next steps, summary shared
+    # The summary they agreed to share showed the same dated trend (after the check's own line).
+    assert sum(f"Your confidence over time: {line}." in t for t in second.bot_texts()) == 2
     second_context.close()
 
     # The coach sees both scores, each with its date.
