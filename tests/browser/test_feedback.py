@@ -1,8 +1,9 @@
 """One-tap feedback in the real widget, counted on the real dashboard (issue 13).
 
 A person on the Espoo page walks to the suggestions, taps "Useful" under the
-first one, chooses next steps, shares the summary and answers "Yes" to "was
-this chat useful?". Each tap: the chosen button shows a check mark and is
+first one, says yes to choosing next steps, taps "Not useful" under the second
+one while the next-steps question is open, picks a step, shares the summary
+and answers "Yes" to "was this chat useful?". Each tap: the chosen button shows a check mark and is
 pressed, the bot thanks in one line, no chat bubble of the person appears and
 the open question keeps its buttons. An Espoo coach watches the feedback page
 (/coach/feedback) and sees the counts rise; a Helsinki coach sees none of it.
@@ -121,7 +122,15 @@ def test_person_taps_useful_on_a_suggestion_and_at_the_end_and_the_coach_sees_th
     # a step, "That's all", share the summary.
     press(chat, offer[0].strip())
     expect(chat.bot.last).to_contain_text(t("next_steps.ask_first", "en"))
+    # The answer cleared the offer's buttons but not the feedback: the first choice is still shown,
+    # and a tap in the middle of the next-steps question leaves that question as it was.
+    expect(desktop.locator(first).get_by_role("button", name="✓ Useful", exact=True)).to_be_visible()
+    steps = chat.last_buttons().all_inner_texts()
+    second = f"{ROOT} .msg.bot .quick.feedback >> nth=1"
+    tap(chat, second, "Not useful", t("feedback.thanks_not_useful", "en"))
+    assert chat.last_buttons().all_inner_texts() == steps
     chat.click_button(0)
+    expect(chat.bot.filter(has_text=t("next_steps.ask_more", "en"))).to_have_count(1)
     press(chat, t("next_steps.done_button", "en"))
     expect(chat.bot.filter(has_text=t("summary.ask_share", "en"))).to_have_count(1)
     press(chat, t("summary.yes_button", "en"))
@@ -131,6 +140,10 @@ def test_person_taps_useful_on_a_suggestion_and_at_the_end_and_the_coach_sees_th
     tap(chat, end, "Yes", t("feedback.thanks_useful", "en"))
 
     assert counts(espoo, "Espoo", "The whole chat") == (chat_before[0] + 1, chat_before[1])
+    assert counts(espoo, "Espoo", "Suggestions (courses and jobs)") == (
+        suggestions_before[0] + 1,
+        suggestions_before[1] + 1,
+    )
     top = espoo.get_by_role("table", name="Most useful suggestions – Espoo").get_by_role("row")
     assert top.count() >= 2  # header + the tapped suggestion
     assert_no_violations(espoo, axe_source, "coach feedback page (en)")
