@@ -282,7 +282,9 @@ def test_delete_my_data_leaves_zero_rows(desktop: Page, live_stack: LiveStack, d
     for table in ("assessment_results", "handoff_requests", "coach_notes"):
         assert asked[table] == before[table], table
     chat.last_buttons().filter(has_text="Yes, delete").click()
-    expect(chat.bot.filter(has_text=t("privacy.deleted", "en"))).to_have_count(1)
+    # The widget then clears the chat from the screen and says so (issue 13).
+    erased = chat.page.locator("#digipoint-chat .msg.system", has_text="Everything is deleted")
+    expect(erased).to_have_count(1, timeout=20_000)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         after = count_rows(live_stack, sender)
