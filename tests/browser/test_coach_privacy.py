@@ -26,6 +26,7 @@ from bot.handoff.models import HandoffRequest
 from bot.i18n import t
 from bot.summaries.models import Summary
 from bot.summaries.service import render_summary
+from tests.browser.axe import assert_no_violations
 from tests.browser.chat import SKIP, Chat
 from tests.live_stack import LiveStack
 
@@ -77,9 +78,13 @@ def ask_for_a_coach(chat: Chat) -> None:
     expect(chat.bot.filter(has_text=t("summary.ask_share_handoff", "en"))).to_have_count(1, timeout=20_000)
 
 
-def coach_page(browser: Browser, live_stack: LiveStack) -> Page:
-    """A new browser context logged in to the dashboard as the Espoo coach (English)."""
-    page = browser.new_context(locale="en-GB").new_page()
+def coach_page(browser: Browser, live_stack: LiveStack, *, for_axe: bool = False) -> Page:
+    """A new browser context logged in to the dashboard as the Espoo coach (English).
+
+    ``for_axe``: the page's CSP is bypassed so axe-core can be injected (a second
+    context; the checks of what the coach sees run with the CSP in force).
+    """
+    page = browser.new_context(locale="en-GB", bypass_csp=for_axe).new_page()
     page.goto(f"{live_stack.web_url}/coach/")
     page.get_by_label(EN["email"]).fill(COACH)
     page.get_by_label(EN["password"]).fill(PASSWORD)
@@ -88,6 +93,14 @@ def coach_page(browser: Browser, live_stack: LiveStack) -> Page:
         page.get_by_role("link", name=EN["logout"]).or_(page.get_by_role("button", name=EN["logout"]))
     ).to_be_visible()
     return page
+
+
+def check_axe(browser: Browser, live_stack: LiveStack, url: str, axe_source: str, where: str) -> None:
+    """axe-core (WCAG 2.1 A/AA) finds nothing on ``url`` as the coach sees it."""
+    page = coach_page(browser, live_stack, for_axe=True)
+    page.goto(url)
+    assert_no_violations(page, axe_source, where)
+    page.context.close()
 
 
 def handoff_of(db: Session, sender: str) -> tuple[HandoffRequest, Summary]:
@@ -113,7 +126,7 @@ def summary_texts(summary: Summary) -> list[str]:
 
 
 def test_no_keep_it_private_leaves_no_trace_of_the_summary_for_the_coach(
-    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session
+    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session, axe_source: str
 ) -> None:
     """After 'No, keep it private' the coach sees one line instead of the summary, everywhere."""
     chat = open_widget(desktop, live_stack)
@@ -137,6 +150,7 @@ def test_no_keep_it_private_leaves_no_trace_of_the_summary_for_the_coach(
     expect(coach.locator("#handoff-status")).to_have_text(EN["active"])
     coach.wait_for_timeout(5000)  # one live update (every 4 s) replaced the list from messages.json
     expect(coach.locator("#messages")).to_contain_text(NOTE)
+    check_axe(browser, live_stack, coach.url, axe_source, "coach handoff page, summary not shared")
     pages = {"handoff": coach.locator("main").inner_text()}
     assert coach.locator("#shared-summary").inner_text().strip() == ""
     coach.goto(f"{live_stack.web_url}/coach/queue")
@@ -156,7 +170,7 @@ def test_no_keep_it_private_leaves_no_trace_of_the_summary_for_the_coach(
 
 
 def test_yes_shows_the_summary_to_the_coach_who_takes_the_handoff(
-    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session
+    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session, axe_source: str
 ) -> None:
     """The coach waits on the handoff page; the person's yes brings the summary onto it."""
     chat = open_widget(desktop, live_stack)
@@ -192,4 +206,5 @@ def test_yes_shows_the_summary_to_the_coach_who_takes_the_handoff(
     expect(section.get_by_role("heading", name=EN["trend"])).to_be_visible()
     expect(section.locator("table")).to_contain_text(f"{summary.data['confidence_score']:.1f}")
     expect(coach.locator("#messages")).not_to_contain_text(NOTE)  # the approved summary reads in full
+    check_axe(browser, live_stack, coach.url, axe_source, "coach handoff page with the approved summary")
     coach.context.close()
