@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 from sqlalchemy.orm import Session
 
 from bot.coach import accounts
@@ -24,7 +24,10 @@ from tests.browser.chat import Chat, deep_active_html
 from tests.browser.conftest import DESKTOP, MOBILE
 
 PAGES = ["/"] + [f"/{slug}/{lang}/" for slug in CITIES for lang in LANGUAGES]
-VIEWPORTS = (("desktop", DESKTOP), ("mobile", MOBILE))
+VIEWPORTS: tuple[tuple[str, ViewportSize], ...] = (
+    ("desktop", ViewportSize(width=DESKTOP["width"], height=DESKTOP["height"])),
+    ("mobile", ViewportSize(width=MOBILE["width"], height=MOBILE["height"])),
+)
 COACH_EMAIL = "a11y-coach@turku.example"
 COACH_PASSWORD = "an accessible coach password 7"
 
@@ -48,7 +51,7 @@ def _page_language(path: str) -> str:
     return parts[1] if len(parts) == 2 else "en"
 
 
-def _axe_context(browser: Browser, viewport: dict[str, int]) -> BrowserContext:
+def _axe_context(browser: Browser, viewport: ViewportSize) -> BrowserContext:
     # The pages' CSP forbids inline scripts; axe is injected inline, so only here bypass it.
     context = browser.new_context(viewport=viewport, reduced_motion="reduce", bypass_csp=True)
     context.set_default_timeout(30_000)
