@@ -159,12 +159,15 @@ class ActionRestartConversation(Action):
     ) -> list[EventType]:
         """Events: Restarted, SlotSet language / city (when valid), FollowupAction("goal_form").
 
-        Messages: ``session.restarted``, then the ``utter_welcome`` response
-        (the same welcome with buttons a new visitor gets).
+        Messages: ``session.restarted`` when the person typed it (the widget's
+        "/restart" button shows its own note), then the ``utter_welcome``
+        response (the same welcome with buttons a new visitor gets).
         """
         language = tracker.get_slot("language")
         city = tracker.get_slot("city")
-        dispatcher.utter_message(text=t("session.restarted", language_of(tracker)))
+        if not is_payload((tracker.latest_message or {}).get("text")):
+            # Typed ("start over"); the widget's button ("/restart") says it on screen itself.
+            dispatcher.utter_message(text=t("session.restarted", language_of(tracker)))
         dispatcher.utter_message(response="utter_welcome")
         events: list[EventType] = [Restarted()]
         if language in LANGUAGES:

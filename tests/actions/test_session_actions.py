@@ -116,8 +116,12 @@ def test_change_language_without_a_language_offers_buttons(make_tracker, dispatc
 def test_restart_keeps_language_and_city_and_asks_the_first_question_again(
     make_tracker, dispatcher, domain, action
 ) -> None:
-    """Start over: the welcome a new visitor gets, then the goal form asks its first question."""
-    tracker = make_tracker(slots={"language": "sv", "city": "Turku", "goal_type": "job", "se_1": "4"})
+    """Typed 'start over': "let's start again", the welcome a new visitor gets, then the first question."""
+    tracker = make_tracker(
+        slots={"language": "sv", "city": "Turku", "goal_type": "job", "se_1": "4"},
+        text="börja om",
+        intent="restart",
+    )
     events = asyncio.run(action.run(dispatcher, tracker, domain))
     assert events == [
         Restarted(),
@@ -127,6 +131,16 @@ def test_restart_keeps_language_and_city_and_asks_the_first_question_again(
     ]
     assert [m.get("text") for m in dispatcher.messages] == [t("session.restarted", "sv"), None]
     assert dispatcher.messages[1]["response"] == "utter_welcome"
+
+
+def test_restart_from_the_widget_button_leaves_the_note_to_the_widget(
+    make_tracker, dispatcher, domain
+) -> None:
+    """The widget's "/restart" already shows "started again": the bot only welcomes and asks."""
+    tracker = make_tracker(slots={"language": "fi"}, text="/restart", intent="restart")
+    events = asyncio.run(ActionRestart().run(dispatcher, tracker, domain))
+    assert events == [Restarted(), SlotSet("language", "fi"), FollowupAction("goal_form")]
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_welcome"]
 
 
 def test_restart_without_language_or_city(make_tracker, dispatcher, domain) -> None:

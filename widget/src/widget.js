@@ -174,7 +174,10 @@ export class Widget {
     this.setTyping(!this.handoff.quiet());
   }
 
-  /** Clears the screen; the bot restarts and asks its first question again (actions/session.py). */
+  /**
+   * Clears the screen and says so at once (also offline); the bot restarts and
+   * asks its first question again (actions/session.py).
+   */
   startOver() {
     this.r.confirm.hidden = true;
     this.r.end.setAttribute("aria-expanded", "false");
@@ -182,7 +185,7 @@ export class Widget {
     this.store.state.greeted = true;
     this.store.save();
     this.r.log.replaceChildren();
-    this.r.empty.hidden = true;
+    this.addMessage({ from: "system", text: t(this.language, "startOverDone"), time: Date.now() }, true);
     this.sendSilently("/restart");
     this.r.input.focus();
   }
