@@ -95,6 +95,25 @@ def test_axe_finds_nothing_with_the_panel_open(
             context.close()
 
 
+ASK_FOR_A_COACH = {"fi": "haluan puhua ohjaajalle", "sv": "prata med en handledare", "en": "talk to a coach"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_nothing_while_waiting_for_a_coach(
+    browser: Browser, stack: Any, axe_source: str, lang: str
+) -> None:
+    """Asking for a coach in ``lang``: the waiting notices and their controls pass too."""
+    for label, viewport in VIEWPORTS:
+        context = _axe_context(browser, viewport)
+        page = context.new_page()
+        try:
+            chat = open_on_buttons(page, f"{stack.web_url}/turku/{lang}/")
+            chat.type_message(ASK_FOR_A_COACH[lang])
+            assert_no_violations(page, axe_source, f"/turku/{lang}/, asked for a coach, {label}")
+        finally:
+            context.close()
+
+
 @pytest.fixture(scope="module")
 def coach_account(live_stack: Any) -> str:
     """A Turku coach account in the live stack's database; returns its email."""
