@@ -24,6 +24,7 @@ Errors:
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -32,6 +33,8 @@ from typing import Any
 from bot.handoff import rasa_client
 from bot.handoff.rasa_client import RasaError
 from bot.i18n import t
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "Line",
@@ -118,7 +121,13 @@ def summary_tag(event: dict[str, Any]) -> tuple[bool, int | None]:
     """
     metadata = event.get("metadata")
     if isinstance(metadata, dict) and "summary_id" in metadata:
-        return True, _summary_id(metadata["summary_id"])
+        summary_id = _summary_id(metadata["summary_id"])
+        if summary_id is None:
+            logger.warning(
+                "coach transcript: summary tag %r is not an id; the message stays hidden",
+                metadata["summary_id"],
+            )
+        return True, summary_id
     text = str(event.get("text") or "")
     return _starts("summary.heading", text) or _starts("resume.welcome_back", text, with_more=True), None
 

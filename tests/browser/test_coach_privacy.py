@@ -194,6 +194,9 @@ def test_yes_shows_the_summary_to_the_coach_who_takes_the_handoff(
     for line in lines:
         expect(section).to_contain_text(line)
     expect(coach.locator("#handoff-summary a")).to_have_count(1)
+    # The live transcript now shows the summary itself where the note was.
+    expect(coach.locator("#messages")).not_to_contain_text(NOTE, timeout=10_000)
+    expect(coach.locator("#messages")).to_contain_text(lines[0])
 
     coach.get_by_role("button", name=EN["take"]).click()
     expect(coach.locator("#handoff-status")).to_have_text(EN["active"])

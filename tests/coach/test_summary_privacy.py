@@ -236,3 +236,13 @@ def test_both_actions_tag_the_message_that_shows_the_summary(  # type: ignore[no
         (m.get("summary_id"), m["text"].splitlines()[0]) for m in dispatcher.messages if m.get("summary_id")
     ]
     assert len(ids) == 2 and tagged == [(sid, t("summary.heading", "en")) for sid in ids]
+
+
+def test_a_tag_that_is_not_an_id_hides_the_message_and_logs_one_line(coach_env: CoachEnv, caplog) -> None:  # type: ignore[no-untyped-def]
+    event = {"event": "bot", "text": "Here it is", "timestamp": 1, "metadata": {"summary_id": {"x": 1}}}
+    with caplog.at_level("WARNING", logger="bot.coach.transcript"):
+        lines = lines_of([event])
+    assert [r.getMessage() for r in caplog.records] == [
+        "coach transcript: summary tag {'x': 1} is not an id; the message stays hidden"
+    ]
+    assert [line.text for line in coach_lines(coach_env.session, _principal(), lines, NOTE)] == [NOTE]

@@ -50,7 +50,11 @@
         li.appendChild(document.createTextNode(" " + l.text));
         return li;
       });
-      if (items.length !== messages.children.length) { messages.replaceChildren.apply(messages, items); }
+      // Replace the list when a line was added or changed (an approved summary replaces its note).
+      var text = function (li) { return li.textContent; };
+      if (items.map(text).join("\n") !== Array.prototype.map.call(messages.children, text).join("\n")) {
+        messages.replaceChildren.apply(messages, items);
+      }
       var summary = document.getElementById("handoff-summary");
       if (summary && data.summary_url && !summary.querySelector("a")) {
         var link = document.createElement("a");
