@@ -22,6 +22,7 @@ from bot.coach.i18n import text
 from bot.coach.models import AuditEntry
 from bot.coach.redaction import coach_lines
 from bot.coach.transcript import Line, lines_of
+from bot.handoff.consent import takeover_summary
 from bot.handoff.models import HandoffRequest
 from bot.i18n import t
 from bot.summaries.models import Summary
@@ -246,3 +247,17 @@ def test_a_tag_that_is_not_an_id_hides_the_message_and_logs_one_line(coach_env: 
         "coach transcript: summary tag {'x': 1} is not an id; the message stays hidden"
     ]
     assert [line.text for line in coach_lines(coach_env.session, _principal(), lines, NOTE)] == [NOTE]
+
+
+def test_takeover_shows_only_what_the_person_approved_for_this_handoff(coach_env: CoachEnv) -> None:
+    earlier = _summary(coach_env, "conv-t", True)
+    earlier.data = {**earlier.data, "trigger": "end"}
+    coach_env.session.commit()
+    request = handoff.enqueue(coach_env.session, "conv-t", "Espoo", "en")
+    assert takeover_summary(coach_env.session, request) == ("shared", earlier)  # no handoff summary yet
+    written = _summary(coach_env, "conv-t", None)
+    assert takeover_summary(coach_env.session, request) == ("waiting", None)
+    written.consent_to_share = False
+    assert takeover_summary(coach_env.session, request) == ("not_shared", None)  # the new no counts
+    written.consent_to_share = True
+    assert takeover_summary(coach_env.session, request) == ("shared", written)
