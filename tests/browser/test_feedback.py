@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from sqlalchemy.orm import Session
 
 from bot.coach import accounts
@@ -43,7 +43,8 @@ def coaches(live_stack: LiveStack) -> Iterator[dict[str, str]]:
 
 def new_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Page:
     """A page in its own context; axe is injected inline, so the pages' CSP is bypassed."""
-    context = browser.new_context(viewport=viewport, locale="en-GB", reduced_motion="reduce", bypass_csp=True)
+    size = ViewportSize(width=viewport["width"], height=viewport["height"])
+    context = browser.new_context(viewport=size, locale="en-GB", reduced_motion="reduce", bypass_csp=True)
     context.set_default_timeout(30_000)
     return context.new_page()
 
