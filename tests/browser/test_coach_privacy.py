@@ -7,11 +7,13 @@ private': on the coach's handoff page, its live updates, the queue and the CSV
 export nothing of the summary shows; the transcript has the one line
 'Summary shown to the person, not shared.'. The second answers 'Yes' while the
 coach has the handoff page open: the summary appears on the page, and it is
-there when the coach takes the handoff.
+there when the coach takes the handoff. Coaches are on duty around the clock
+on the test stack (``HANDOFF_OFFICE_HOURS=always``, set before it starts).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -29,6 +31,8 @@ from bot.summaries.service import render_summary
 from tests.browser.axe import assert_no_violations
 from tests.browser.chat import SKIP, Chat
 from tests.live_stack import LiveStack
+
+os.environ.setdefault("HANDOFF_OFFICE_HOURS", "always")  # inherited by the live stack
 
 PASSWORD = "a long privacy coach password 7"
 COACH = "privacy.coach@espoo.example"
