@@ -2,7 +2,9 @@
 
 ``HANDOFF_OFFICE_HOURS`` chooses the rule: ``cities`` (default) uses each
 city's hours; ``always`` treats coaches as on duty around the clock (a service
-staffed day and night, and the live tests, which must not depend on the clock).
+staffed day and night, and the live tests, which must not depend on the clock);
+``closed`` means no coach answers in the chat for now (a holiday week, a staff
+day): people are offered contact-me instead.
 
 Shapes:
     ``Hours(timezone, days, open, close)``; ``days`` are 0 (Monday) .. 6 (Sunday).
@@ -95,6 +97,9 @@ def hours_of(city: str | None) -> Hours:
 
 def coaches_on_duty(city: str | None, now: datetime | None = None) -> bool:
     """Whether a coach of ``city`` answers now (see ``HANDOFF_OFFICE_HOURS``)."""
-    if os.environ.get("HANDOFF_OFFICE_HOURS", "cities").strip().lower() == "always":
+    mode = os.environ.get("HANDOFF_OFFICE_HOURS", "cities").strip().lower()
+    if mode == "always":
         return True
+    if mode == "closed":
+        return False
     return hours_of(city).is_open(now or utcnow())

@@ -10,11 +10,14 @@ action server and worker), and what the coach sees on the real dashboard:
   (visible and for screen readers), "The coach has left the chat ...";
 - nobody takes the request in time: "Yes, contact me", a consent question, a
   clear message for a bad phone number; the request is listed for Espoo's
-  coaches only, and "Mark done" removes it from the list.
+  coaches only, and "Mark done" removes it from the list;
+- outside office hours: when coaches answer, "Yes, contact me" (in the middle
+  of the goal questions), an e-mail address, listed as "outside office hours".
 
-Coaches are on duty around the clock here (``HANDOFF_OFFICE_HOURS=always``, set
-before the stack starts), so the tests do not depend on the clock; the
-outside-office-hours path is tested in tests/handoff/ with a fixed time.
+Coaches are on duty around the clock on the session's stack
+(``HANDOFF_OFFICE_HOURS=always``, set before it starts), so the tests do not
+depend on the clock; the outside-office-hours test runs a second stack with
+``HANDOFF_OFFICE_HOURS=closed`` (the hours themselves: tests/handoff/).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bench.stack import StackError, running_stack
 from bot.clock import utcnow
 from bot.coach import accounts
 from bot.db import make_engine
@@ -54,6 +58,22 @@ def db(live_stack: LiveStack) -> Iterator[Session]:
         session.commit()
         yield session
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def closed_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
+    """A second real stack where no coach answers in the chat now (``HANDOFF_OFFICE_HOURS=closed``)."""
+    try:
+        closed = {"HANDOFF_OFFICE_HOURS": "closed"}
+        with running_stack(tmp_path_factory.mktemp("closed"), extra_env=closed) as stack:
+            engine = make_engine(stack.database_url)
+            with Session(engine) as session:
+                accounts.create_account(session, ANNA, PASSWORD, "Espoo", display_name="Anna")
+                session.commit()
+            engine.dispose()
+            yield stack
+    except StackError as error:
+        pytest.fail(str(error))
 
 
 def open_widget(page: Page, live_stack: LiveStack) -> Chat:
@@ -201,4 +221,38 @@ def test_nobody_free_contact_me_listed_for_the_city(
     entry.get_by_role("button", name=f"Mark request {row.id} done").click()
     expect(espoo.get_by_role("status")).to_have_text("Request marked done.")
     expect(table).not_to_contain_text("+358 40 1234567")
+    espoo.context.close()
+
+
+def test_outside_office_hours_contact_me_listed_on_the_dashboard(
+    desktop: Page, browser: Browser, closed_stack: LiveStack
+) -> None:
+    """Closed: the hours, no queue, 'Yes, contact me' mid-questions, an e-mail address on the dashboard."""
+    chat = open_widget(desktop, closed_stack)
+    chat.type_message("I want to talk to a person")
+    hours = "Coaches answer in this chat Mon–Fri 9:00–16:00. Right now no coach is here."
+    closed = chat.bot.filter(has_text=hours)
+    expect(closed).to_have_count(1)
+    expect(closed).to_contain_text("09 81621")  # Employment Espoo's phone
+    expect(chat.bot.filter(has_text="I have asked a coach to join this chat")).to_have_count(0)
+    expect(desktop.locator(f"{ROOT} .handoff-banner")).to_be_hidden()
+
+    desktop.locator(f"{ROOT} .quick button", has_text="Yes, contact me").click()
+    expect(chat.bot.last).to_contain_text("Is that OK?", timeout=20_000)
+    chat.wait_for_replies(0)
+    chat.last_buttons().filter(has_text="Yes, that's OK").click()
+    expect(chat.bot.last).to_contain_text("Please write your phone number or your e-mail address.")
+    chat.wait_for_replies(0)
+    chat.type_message("anna.virtanen@")
+    expect(chat.bot.filter(has_text="That e-mail address doesn't look right.")).to_have_count(1)
+    chat.type_message("anna.virtanen@example.fi")
+    expect(chat.bot.last).to_contain_text("Thank you. A coach will contact you at anna.virtanen@example.fi")
+
+    espoo = coach_login(browser, closed_stack, ANNA)
+    espoo.goto(f"{closed_stack.web_url}/coach/contacts")
+    entry = espoo.locator("#contacts tr", has_text="anna.virtanen@example.fi")
+    expect(entry).to_contain_text("outside office hours")
+    expect(entry.get_by_role("link", name="anna.virtanen@example.fi")).to_have_attribute(
+        "href", "mailto:anna.virtanen@example.fi"
+    )
     espoo.context.close()

@@ -56,9 +56,11 @@ def test_office_hours_per_city_in_helsinki_time() -> None:
     assert hours_of("Turku").describe("en") == "Mon–Fri 9:00–15:30"
 
 
-def test_always_on_duty_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_always_and_closed_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HANDOFF_OFFICE_HOURS", "always")
     assert coaches_on_duty("Espoo", NIGHT)
+    monkeypatch.setenv("HANDOFF_OFFICE_HOURS", "closed")
+    assert not coaches_on_duty("Espoo", OPEN)
 
 
 def test_queue_place_and_estimate_from_the_city_median(session) -> None:  # type: ignore[no-untyped-def]
