@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.coach import accounts
 from bot.db import make_engine
+from bot.handoff.queue import enqueue
 from bot.web.cities import CITIES, LANGUAGES
 from tests.browser.axe import assert_no_violations
 from tests.browser.chat import Chat, deep_active_html
@@ -116,11 +117,12 @@ def test_axe_finds_nothing_while_waiting_for_a_coach(
 
 @pytest.fixture(scope="module")
 def coach_account(live_stack: Any) -> str:
-    """A Turku coach account in the live stack's database; returns its email."""
+    """A Turku coach account and one waiting Turku handoff request; returns the email."""
     engine = make_engine(live_stack.database_url)
     try:
         with Session(engine) as session:
             accounts.create_account(session, COACH_EMAIL, COACH_PASSWORD, "Turku")
+            enqueue(session, "a11y-waiting-person", "Turku", "fi")
             session.commit()
     finally:
         engine.dispose()
@@ -140,7 +142,7 @@ def coach_pages(browser: Browser) -> Iterator[dict[str, Page]]:
 def test_axe_finds_nothing_on_the_coach_pages(
     live_stack: Any, coach_account: str, coach_pages: dict[str, Page], axe_source: str, lang: str
 ) -> None:
-    """Login form, conversation list and queue of the coach dashboard in ``lang``."""
+    """Login form, conversation list, queue, contact requests, feedback and a handoff page in ``lang``."""
     for label, page in coach_pages.items():
         base = f"{live_stack.web_url}/coach"
         page.goto(f"{base}/login?lang={lang}")
@@ -150,10 +152,15 @@ def test_axe_finds_nothing_on_the_coach_pages(
         page.locator("#password").fill(COACH_PASSWORD)
         page.locator("form.stack button[type=submit]").click()
         expect(page.locator("form.inline button[type=submit]")).to_be_visible()
-        for view in ("/", "/queue"):
+        for view in ("/", "/queue", "/contacts", "/feedback"):
             page.goto(f"{base}{view}?lang={lang}")
             expect(page.locator("html")).to_have_attribute("lang", lang)
             assert_no_violations(page, axe_source, f"coach {view} ({lang}), {label}")
+        page.goto(f"{base}/queue?lang={lang}")
+        page.locator("main a[href*='/coach/handoffs/']").first.click()
+        page.wait_for_url("**/coach/handoffs/**")
+        expect(page.locator("main h1")).to_be_visible()
+        assert_no_violations(page, axe_source, f"coach handoff page ({lang}), {label}")
 
 
 def test_panel_controls_by_keyboard(desktop: Page, stack: Any) -> None:
