@@ -19,7 +19,8 @@ display name or None). ``widget/src/handoff.js`` renders them.
 - ``action_relay_coach_message``: utters the coach replies waiting in ``handoff_messages``.
 - ``action_handoff_timeout``: nobody took the request; offers "contact me" and the
   city's contacts (run by the worker, ``bot.handoff.expiry``).
-- ``action_handoff_resumed``: the coach handed back: "the coach has left".
+- ``action_handoff_resumed``: the coach handed back: "the coach has left", then
+  H4's "was the coach's help useful?" (``actions.feedback.ask_handoff_feedback``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
+from actions.feedback import ask_handoff_feedback
 from actions.summary import share_buttons
 from actions.support import coach_message
 from bot import handoff
@@ -226,6 +228,8 @@ class ActionHandoffResumed(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType | dict[str, Any]]:
-        """One ``left`` notice in the conversation language."""
-        dispatcher.utter_message(json_message=custom(say("left", language_of(tracker)), "left"))
+        """One ``left`` notice, then "Was the coach's help useful?" (Yes / No, actions/feedback.py)."""
+        lang = language_of(tracker)
+        dispatcher.utter_message(json_message=custom(say("left", lang), "left"))
+        ask_handoff_feedback(dispatcher, lang)
         return []

@@ -6,7 +6,9 @@ session: fresh SQLite files (migrated, sample catalogue loaded), the trained
 model, every port (public and internal) moved by an offset so a developer's
 own ``make run`` keeps working: DIGIPOINT_TEST_PORT_OFFSET when set, else a
 free one picked per run (two runs on one machine do not collide).
-``make test`` trains the model before these tests run.
+``make test`` trains the model before these tests run. Coaches are on duty
+around the clock there (``HANDOFF_OFFICE_HOURS=always`` unless set), so handoff
+tests do not depend on the time of day.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
     try:
         configured = os.environ.get("DIGIPOINT_TEST_PORT_OFFSET")
         offset = int(configured) if configured else None
-        with running_stack(tmp_path_factory.mktemp("stack"), port_offset=offset) as stack:
+        # Coaches on duty whatever the clock says, unless the caller chose otherwise:
+        # outside office hours "talk to a person" offers contact-me instead of a queue.
+        hours = {"HANDOFF_OFFICE_HOURS": os.environ.get("HANDOFF_OFFICE_HOURS", "always")}
+        with running_stack(tmp_path_factory.mktemp("stack"), port_offset=offset, extra_env=hours) as stack:
             yield stack
     except StackError as error:
         pytest.fail(str(error))

@@ -165,7 +165,7 @@ def test_waiting_place_joined_coach_label_left(
     expect(reply).to_contain_text("Hi, I am Anna from Espoo.", timeout=20_000)
     expect(reply.locator(".who")).to_have_text("Coach Anna")
     expect(reply.locator(".sr-only").first).to_have_text("Coach Anna: ")
-    expect(desktop.locator(f"{ROOT} .msg.bot:not(.coach) .who").first).to_have_text("DigiPoint (chatbot)")
+    expect(desktop.locator(f"{ROOT} .msg.bot:not(.coach) .who").first).to_have_text("Guide")
     expect(coach.locator("#messages li.coach")).to_contain_text("Anna", timeout=20_000)
 
     coach.get_by_role("button", name="Hand back to the bot").click()

@@ -63,5 +63,6 @@ def test_timeout_and_resume_texts(database_url, make_tracker, dispatcher) -> Non
     tracker = make_tracker(slots={"language": "sv", "city": "Espoo"})
     asyncio.run(ActionHandoffTimeout().run(dispatcher, tracker, {}))
     asyncio.run(ActionHandoffResumed().run(dispatcher, tracker, {}))
-    timeout_text, resumed_text = (m["custom"]["data"]["text"] for m in dispatcher.messages)
+    timeout_text, resumed_text = (m["custom"]["data"]["text"] for m in dispatcher.messages[:2])
     assert "handledare" in timeout_text and "DigiPoint" in resumed_text
+    assert [b["payload"].split("{")[0] for b in dispatcher.messages[2]["buttons"]] == ["/give_feedback"] * 2

@@ -22,6 +22,7 @@ from bot.coach import accounts
 from bot.handoff import contact, waiting
 from bot.handoff.models import ContactRequest, HandoffMessage, HandoffRequest
 from bot.handoff.office_hours import coaches_on_duty, hours_of
+from bot.i18n import t
 from bot.privacy.erasure import delete_conversation
 from bot.worker.jobs import HANDOFF_QUEUE_STATUS
 
@@ -170,7 +171,8 @@ def test_joined_relay_left_are_labelled(session, make_tracker, dispatcher) -> No
     run(ActionRelayCoachMessage(), dispatcher, tracker)
     run(ActionRelayCoachMessage(), dispatcher, tracker)
     run(ActionHandoffResumed(), dispatcher, tracker)
-    shown = [data_of(m) for m in dispatcher.messages]
+    shown = [data_of(m) for m in dispatcher.messages[:3]]
+    assert dispatcher.messages[3]["text"] == t("feedback.ask_handoff", "en")  # asked after a hand-back
     assert [(d["digipoint"]["kind"], d["digipoint"]["from"], d["digipoint"].get("name")) for d in shown] == [
         ("joined", "bot", "Anna"), ("reply", "coach", "Anna"), ("left", "bot", None)]
     assert shown[0]["text"] == "Anna, a coach, has joined the chat."

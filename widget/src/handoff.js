@@ -8,13 +8,8 @@
 // kind: "queue" (waiting), "joined", "reply" (from the coach), "left", "timeout".
 // The state (bot / waiting / coach) is derived from the saved messages, so a
 // reload keeps it and the widget's "clear" forgets it with the messages.
+import { t } from "./i18n.js";
 import { normaliseBotMessage } from "./render.js";
-
-const TEXT = {
-  en: { coach: "Coach", bot: "DigiPoint (chatbot)", waiting: "Waiting for a coach" },
-  fi: { coach: "Ohjaaja", bot: "DigiPoint (chatbot)", waiting: "Odotat ohjaajaa" },
-  sv: { coach: "Handledare", bot: "DigiPoint (chattbot)", waiting: "Du väntar på en handledare" },
-};
 
 const CSS = `
 .handoff-banner { margin: 0; padding: 8px 12px; background: #eef2ff; color: #1e1b4b;
@@ -27,7 +22,7 @@ const CSS = `
 
 /** "Coach Anna" / "Ohjaaja Anna" / "Coach" in `language`. */
 export function coachLabel(language, name) {
-  const role = (TEXT[language] || TEXT.en).coach;
+  const role = t(language, "roleCoach");
   return name ? `${role} ${name}` : role;
 }
 
@@ -68,7 +63,7 @@ export class HandoffView {
   }
 
   text(key) {
-    return (TEXT[this.w.language] || TEXT.en)[key];
+    return t(this.w.language, key);
   }
 
   /** The state after the saved messages: "bot", "waiting" or "coach"; shows the banner if waiting. */
@@ -104,7 +99,7 @@ export class HandoffView {
     this.banner.hidden = !text;
     if (!text) return;
     const title = document.createElement("strong");
-    title.textContent = this.text("waiting");
+    title.textContent = this.text("waitingForCoach");
     this.banner.append(title, document.createTextNode(text));
   }
 
@@ -138,7 +133,7 @@ export class HandoffView {
 
   /**
    * Labels a rendered message: coach replies with "Coach Anna" (visible and for
-   * screen readers); once a coach was involved, bot messages with "DigiPoint".
+   * screen readers); once a coach was involved, bot messages with the bot's role ("Guide").
    */
   decorate(li, entry) {
     if (entry.from !== "bot") return;
