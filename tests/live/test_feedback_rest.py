@@ -123,7 +123,8 @@ def test_taps_on_suggestions_mid_form_and_at_the_end_are_thanked_stored_and_chan
 
 
 def test_a_tap_right_after_a_hand_back_gets_only_the_thank_you(live_stack: LiveStack) -> None:
-    """The dashboard hands back through /execute (resume, action_handoff_resumed, action_listen).
+    """The dashboard hands back through /execute (resume, action_handoff_resumed, action_listen):
+    the bot asks whether the coach's help was useful, and the "Yes" tap is thanked and stored.
 
     No rule follows action_handoff_resumed, so a tap that is only reverted would let the
     policies guess what comes next (a fallback reply); the forced listen prevents that.
@@ -149,6 +150,12 @@ def test_a_tap_right_after_a_hand_back_gets_only_the_thank_you(live_stack: LiveS
         f"{api}/execute", params=params, json={"name": "action_handoff_resumed"}, timeout=60
     )
     executed.raise_for_status()
+    # The hand-back asks about the coach's help, with the one-tap Yes / No.
+    [question] = [m for m in executed.json()["messages"] if m.get("text") == t("feedback.ask_handoff", "sv")]
+    assert [(b["title"], b["payload"]) for b in question["buttons"]] == [
+        ("Ja", '/give_feedback{"target":"handoff","useful":true}'),
+        ("Nej", '/give_feedback{"target":"handoff","useful":false}'),
+    ]
     httpx.post(
         f"{api}/tracker/events",
         params=params,
