@@ -50,10 +50,11 @@ from bot.catalogue.models import (
     Course,
     Job,
 )
+from bot.locale import registry
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
 _URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?$")
-_LANGS = ("fi", "sv", "en")
+_LANGS = registry.codes()
 DATE_COLUMNS = ("start_date", "end_date", "application_end", "published", "expires")
 logger = logging.getLogger(__name__)
 

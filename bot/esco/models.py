@@ -19,9 +19,10 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db import Base
+from bot.locale import registry
 
 #: Languages whose labels are stored.
-ESCO_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+ESCO_LANGUAGES: tuple[str, ...] = registry.codes("esco_labels")
 #: ``relationType`` values of occupation-skill relations.
 RELATION_TYPES: tuple[str, ...] = ("essential", "optional")
 

@@ -34,6 +34,7 @@ from typing import Literal
 import simplemma
 
 from bot.guidance import vocabulary as v
+from bot.locale import registry
 
 MAX_PARSE_CHARS = 1000
 """Characters of a message that parsers read; the rest is ignored."""
@@ -214,7 +215,8 @@ def parse_field(text: object, lang: str | None = None) -> str | None:
         return None
     from bot.matching import match_terms
 
-    for language in ([lang] if lang in v.LANGUAGES else []) + [x for x in v.LANGUAGES if x != lang]:
+    chain = registry.fallback_chain(lang if lang in v.LANGUAGES else registry.default_code())
+    for language in chain:
         fields = match_terms(_clean(text), language).fields
         if fields:
             return fields[0]

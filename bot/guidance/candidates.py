@@ -54,8 +54,9 @@ from bot.guidance.points import (
 )
 from bot.guidance.profile import Profile
 from bot.guidance.ranking import matching_skills
+from bot.locale import registry
 
-_LANGUAGE_BITS = {"fi": 1, "sv": 2, "en": 4}
+_LANGUAGE_BITS = {code: 1 << n for n, code in enumerate(registry.codes())}
 _NO_DATE_LOW = np.iinfo(np.int32).min  # a missing date that must be before today to pass
 _NO_DATE_HIGH = np.iinfo(np.int32).max  # a missing date that is never in the past
 _UNKNOWN_LEVEL = len(EDUCATION_LEVELS)  # stricter than every known level
@@ -204,7 +205,8 @@ class DayView:
         row_cells = self.cell_of_row
         bounds = self.cell_bounds(profile)[row_cells]
         bit = _LANGUAGE_BITS.get(profile.language, 0)
-        spoken = [language_points(profile, [profile.language] if mask & bit else []) for mask in range(8)]
+        masks = range(1 << len(_LANGUAGE_BITS))
+        spoken = [language_points(profile, [profile.language] if mask & bit else []) for mask in masks]
         bounds += np.array(spoken, dtype=np.int64)[self.languages]
         skills = self.skill_points(profile)
         if skills is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.locale import registry
+
 SKIPPED: Final = "skipped"
 """Sentinel stored when the person skips a question ("skip", "I don't know")."""
 
@@ -32,7 +34,8 @@ TIMEFRAMES: Final[tuple[str, ...]] = ("now", "3_months", "this_year", UNSURE)
 EDUCATION_LEVELS: Final[tuple[str, ...]] = ("basic", "secondary", "bachelor", "master", "other")
 PREFERENCES: Final[tuple[str, ...]] = ("like", UNSURE, "dislike")
 RATINGS: Final[tuple[int, ...]] = (1, 2, 3, 4, 5)
-LANGUAGES: Final[tuple[str, ...]] = ("en", "fi", "sv")
+LANGUAGES: Final[tuple[str, ...]] = registry.codes()
+"""Conversation languages: the locale registry's codes (``bot/locale/locales.yml``)."""
 
 BACKGROUND_MAX_CHARS: Final = 500
 """Longest background text kept, in characters (docs/conversation.md)."""

@@ -6,6 +6,9 @@ and formatted with ``str.format`` keyword arguments.
 
 Static responses that Rasa rules and forms utter live in ``domain.yml`` as
 conditional response variations on the ``language`` slot instead.
+
+The languages are the locale registry's (:mod:`bot.locale.registry`); a
+missing variant falls back along the locale's fallback chain.
 """
 
 from __future__ import annotations
@@ -16,16 +19,17 @@ from typing import Any
 
 import yaml
 
-LANGUAGES: tuple[str, ...] = ("en", "fi", "sv")
-DEFAULT_LANGUAGE = "en"
+from bot.locale import registry
+
+#: Registry codes, in display order (``bot/locale/locales.yml``).
+LANGUAGES: tuple[str, ...] = registry.codes()
+DEFAULT_LANGUAGE = registry.default_code()
 _MESSAGES_DIR = Path(__file__).parent / "messages"
 
 
 def normalise_language(language: str | None) -> str:
-    """Map any value to one of LANGUAGES; unknown or empty gives "en"."""
-    if language and language.lower()[:2] in LANGUAGES:
-        return language.lower()[:2]
-    return DEFAULT_LANGUAGE
+    """Map a tag (``"fi-FI"``, ``"sv_SE"``, ``"EN"``) to a registry code; unknown or empty gives "en"."""
+    return registry.normalise(language, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE
 
 
 @lru_cache(maxsize=1)
@@ -42,14 +46,16 @@ def _catalogue() -> dict[str, dict[str, str]]:
 def t(key: str, language: str | None, **values: Any) -> str:
     """Return message ``key`` in ``language``, formatted with ``values``.
 
-    Falls back to English when the language variant is missing.
+    Falls back along the locale's fallback chain (English first) when the
+    language variant is missing.
 
     Raises:
         KeyError: when the key is not in the catalogue (a programming error,
             caught by the tests that check every key in all three languages).
     """
     variants = _catalogue()[key]
-    text = variants.get(normalise_language(language)) or variants[DEFAULT_LANGUAGE]
+    chain = registry.fallback_chain(normalise_language(language))
+    text = next((variants[tag] for tag in chain if variants.get(tag)), None) or variants[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
 
 

@@ -55,12 +55,13 @@ from spacy.tokens import Doc
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from bot.locale import registry
 from bot.matching import esco_terms
 
 logger = logging.getLogger(__name__)
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.yml")
-LANGUAGES = ("en", "fi", "sv")
+LANGUAGES = registry.codes()
 MAX_TEXT_CHARS = 2000
 """Characters of a text that are matched; the rest is ignored."""
 COMPOUND_MIN_CHARS = 6

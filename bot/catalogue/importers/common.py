@@ -27,10 +27,11 @@ from sqlalchemy.orm import Session
 from bot.catalogue.loader import RowError, html_to_text
 from bot.catalogue.models import Course, Job
 from bot.catalogue.municipalities import KUNTA_CODES
+from bot.locale import registry
 
-LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
-#: Order in which another language stands in for a missing one.
-FALLBACK_ORDER: dict[str, tuple[str, ...]] = {"fi": ("en", "sv"), "sv": ("en", "fi"), "en": ("fi", "sv")}
+LANGUAGES: tuple[str, ...] = registry.codes()
+#: Order in which another language stands in for a missing one (the registry's fallbacks).
+FALLBACK_ORDER: dict[str, tuple[str, ...]] = {code: registry.fallback_chain(code)[1:] for code in LANGUAGES}
 
 #: Keywords (lower case, matched as word prefixes) that place a course or job in a job family.
 FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
