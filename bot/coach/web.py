@@ -154,7 +154,7 @@ def create_coach_app() -> FastAPI:
     The app runs no timed jobs: handoff timeouts and the retention purge are the
     worker's (``python -m bot.worker``).
     """
-    from bot.coach import views, views_admin, views_contact, views_feedback, views_handoff
+    from bot.coach import views, views_admin, views_contact, views_feedback, views_handoff, views_profile
     from bot.coach.redaction import install_log_redaction
 
     install_log_redaction()
@@ -163,6 +163,7 @@ def create_coach_app() -> FastAPI:
     app.include_router(views_handoff.router)
     app.include_router(views_admin.router)
     app.include_router(views_contact.router)
+    app.include_router(views_profile.router)
     app.include_router(views_feedback.router)
     _install_handlers(app)
 

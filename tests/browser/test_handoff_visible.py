@@ -256,3 +256,26 @@ def test_outside_office_hours_contact_me_listed_on_the_dashboard(
         "href", "mailto:anna.virtanen@example.fi"
     )
     espoo.context.close()
+
+
+def test_coach_sets_the_name_people_see(browser: Browser, live_stack: LiveStack, db: Session) -> None:
+    """'Your name in the chat': a name with digits is refused with a clear message, 'Sanna' is saved."""
+    email = "sanna@espoo.example"
+    accounts.create_account(db, email, PASSWORD, "Espoo")
+    db.commit()
+    coach = coach_login(browser, live_stack, email)
+    coach.get_by_role("link", name="Your name in the chat").click()
+    field = coach.get_by_label("First name")
+    field.fill("S4nna")
+    coach.get_by_role("button", name="Save name").click()
+    refused = "Please write a first name in letters, at most 40 characters."
+    expect(coach.get_by_role("alert")).to_have_text(refused)
+    expect(field).to_have_value("S4nna")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    field.fill("Sanna")
+    coach.get_by_role("button", name="Save name").click()
+    expect(coach.get_by_role("status")).to_have_text("Your name in the chat is saved.")
+    expect(coach.get_by_label("First name")).to_have_value("Sanna")
+    db.expire_all()
+    assert accounts.display_name_of(db, email) == "Sanna"
+    coach.context.close()
