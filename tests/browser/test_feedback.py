@@ -7,24 +7,32 @@ and answers "Yes" to "was this chat useful?". Each tap: the chosen button shows 
 pressed, the bot thanks in one line, no chat bubble of the person appears and
 the open question keeps its buttons. An Espoo coach watches the feedback page
 (/coach/feedback) and sees the counts rise; a Helsinki coach sees none of it.
+After a handoff the coach hands back and the person answers "Yes" to "was the
+coach's help useful?"; the coach's page counts it.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.coach import accounts
 from bot.db import make_engine
+from bot.handoff.models import HandoffRequest
 from bot.i18n import t
 from tests.browser.axe import assert_no_violations
 from tests.browser.chat import ROOT, Chat, Walker
 from tests.browser.conftest import DESKTOP, MOBILE
 from tests.live_stack import LiveStack
 
+# Coaches are on duty around the clock in this stack (set before the live stack starts), as in
+# tests/browser/test_handoff_live.py, so the hand-back test does not depend on the clock.
+os.environ.setdefault("HANDOFF_OFFICE_HOURS", "always")
 PASSWORD = "a long feedback password 7"
 COACHES = {"Espoo": "feedback-coach@espoo.example", "Helsinki": "feedback-coach@helsinki.example"}
 
@@ -166,3 +174,41 @@ def test_the_feedback_page_passes_axe_in_finnish_and_swedish_on_desktop_and_phon
         expect(page.get_by_role("table", name=titles[lang][1])).to_be_visible()
         assert_no_violations(page, axe_source, f"coach feedback page ({lang}), {viewport['width']}px")
         page.context.close()
+
+
+def test_after_the_coach_hands_back_the_person_rates_the_coach_s_help_and_the_coach_sees_it(
+    browser: Browser, live_stack: LiveStack, coaches: dict[str, str]
+) -> None:
+    """Talk to a person, the Espoo coach takes the chat and hands it back, the person taps "Yes"."""
+    espoo = coach_page(browser, live_stack, coaches["Espoo"])
+    before = counts(espoo, "Espoo", "The coach's help")
+
+    person = new_page(browser)
+    person.goto(f"{live_stack.web_url}/espoo/en/")
+    chat = Chat(person)
+    chat.launcher.click()
+    expect(chat.panel).to_be_visible()
+    chat.wait_for_replies(0)
+    chat.type_message("I want to talk to a person")
+    chat.last_buttons().filter(has_text=t("summary.yes_button", "en")).click()  # the bot is paused now
+    engine = make_engine(live_stack.database_url)
+    with Session(engine) as session:
+        request = session.scalars(
+            select(HandoffRequest).where(HandoffRequest.conversation_id == chat.session_id())
+        ).one()
+    engine.dispose()
+
+    espoo.goto(f"{live_stack.web_url}/coach/handoffs/{request.id}?lang=en")
+    espoo.get_by_role("button", name="Take").click()
+    joined = person.locator(f"{ROOT} .msg.system", has_text="has joined the chat")
+    expect(joined).to_have_count(1, timeout=20_000)
+    espoo.get_by_role("button", name="Hand back to the bot").click()
+    question = chat.bot.filter(has_text=t("feedback.ask_handoff", "en"))
+    expect(question).to_have_count(1, timeout=20_000)
+    group = f'{ROOT} .msg.bot:has-text("{t("feedback.ask_handoff", "en")}") .quick.feedback'
+    tap(chat, group, "Yes", t("feedback.thanks_useful", "en"))
+
+    espoo.goto(f"{live_stack.web_url}/coach/feedback?lang=en")
+    assert counts(espoo, "Espoo", "The coach's help") == (before[0] + 1, before[1])
+    person.context.close()
+    espoo.context.close()
