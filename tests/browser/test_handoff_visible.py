@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -39,7 +39,9 @@ from bot.coach import accounts
 from bot.db import make_engine
 from bot.handoff.models import ContactRequest, HandoffRequest
 from bot.i18n import t
+from tests.browser.axe import assert_no_violations
 from tests.browser.chat import ROOT, Chat
+from tests.browser.conftest import DESKTOP
 from tests.live_stack import LiveStack
 
 os.environ.setdefault("HANDOFF_OFFICE_HOURS", "always")
@@ -58,6 +60,16 @@ def db(live_stack: LiveStack) -> Iterator[Session]:
         session.commit()
         yield session
     engine.dispose()
+
+
+@pytest.fixture()
+def desktop(browser: Browser) -> Iterator[Page]:
+    """A fresh 1280x800 page (own storage) where axe-core may be injected (bypass_csp)."""
+    size = ViewportSize(width=DESKTOP["width"], height=DESKTOP["height"])
+    context = browser.new_context(viewport=size, locale="en-GB", reduced_motion="reduce", bypass_csp=True)
+    context.set_default_timeout(30_000)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +100,8 @@ def open_widget(page: Page, live_stack: LiveStack) -> Chat:
 
 def coach_login(browser: Browser, live_stack: LiveStack, email: str) -> Page:
     """A new browser context logged in to the dashboard as ``email``."""
-    page = browser.new_context(locale="en-GB").new_page()
+    # bypass_csp: axe-core is injected as a script (the pages allow only their own).
+    page = browser.new_context(locale="en-GB", bypass_csp=True).new_page()
     page.goto(f"{live_stack.web_url}/coach/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
@@ -124,7 +137,7 @@ def request_of(db: Session, sender: str) -> HandoffRequest:
 
 
 def test_waiting_place_joined_coach_label_left(
-    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session
+    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session, axe_source: str
 ) -> None:
     """Place 2, then next; no typing while paused; Anna joins, her reply is labelled; she leaves."""
     ahead = HandoffRequest(conversation_id=f"ahead-{uuid.uuid4().hex}", city="Espoo", language="en")
@@ -150,6 +163,7 @@ def test_waiting_place_joined_coach_label_left(
                .values(status="active", taken_by="other@espoo.example", taken_at=utcnow()))
     db.commit()
     expect(banner).to_contain_text("You are next in the queue", timeout=30_000)
+    assert_no_violations(desktop, axe_source, "widget waiting for a coach, banner shown")
 
     coach = coach_login(browser, live_stack, ANNA)
     coach.goto(f"{live_stack.web_url}/coach/handoffs/{request_of(db, sender).id}")
@@ -167,6 +181,7 @@ def test_waiting_place_joined_coach_label_left(
     expect(reply.locator(".sr-only").first).to_have_text("Coach Anna: ")
     expect(desktop.locator(f"{ROOT} .msg.bot:not(.coach) .who").first).to_have_text("Guide")
     expect(coach.locator("#messages li.coach")).to_contain_text("Anna", timeout=20_000)
+    assert_no_violations(desktop, axe_source, "widget with a coach's labelled reply and notices")
 
     coach.get_by_role("button", name="Hand back to the bot").click()
     left = desktop.locator(f"{ROOT} .msg.system", has_text="The coach has left the chat.")
@@ -179,7 +194,7 @@ def test_waiting_place_joined_coach_label_left(
 
 
 def test_nobody_free_contact_me_listed_for_the_city(
-    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session
+    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session, axe_source: str
 ) -> None:
     """Timeout: 'Yes, contact me', consent, a bad number refused, the good one listed for Espoo only."""
     chat = open_widget(desktop, live_stack)
@@ -217,8 +232,9 @@ def test_nobody_free_contact_me_listed_for_the_city(
     table = espoo.locator("#contacts")
     entry = table.locator("tr", has_text="+358 40 1234567")
     expect(entry).to_contain_text("no coach was free")
+    assert_no_violations(espoo, axe_source, "coach contact requests with a request")
     expect(entry.get_by_role("link", name="+358 40 1234567")).to_have_attribute("href", "tel:+358401234567")
-    entry.get_by_role("button", name=f"Mark request {row.id} done").click()
+    entry.get_by_role("button", name="Mark done: +358 40 1234567").click()
     expect(espoo.get_by_role("status")).to_have_text("Request marked done.")
     expect(table).not_to_contain_text("+358 40 1234567")
     espoo.context.close()
@@ -258,7 +274,9 @@ def test_outside_office_hours_contact_me_listed_on_the_dashboard(
     espoo.context.close()
 
 
-def test_coach_sets_the_name_people_see(browser: Browser, live_stack: LiveStack, db: Session) -> None:
+def test_coach_sets_the_name_people_see(
+    browser: Browser, live_stack: LiveStack, db: Session, axe_source: str
+) -> None:
     """'Your name in the chat': a name with digits is refused with a clear message, 'Sanna' is saved."""
     email = "sanna@espoo.example"
     accounts.create_account(db, email, PASSWORD, "Espoo")
@@ -272,6 +290,7 @@ def test_coach_sets_the_name_people_see(browser: Browser, live_stack: LiveStack,
     expect(coach.get_by_role("alert")).to_have_text(refused)
     expect(field).to_have_value("S4nna")
     expect(field).to_have_attribute("aria-invalid", "true")
+    assert_no_violations(coach, axe_source, "coach profile with a refused name")
     field.fill("Sanna")
     coach.get_by_role("button", name="Save name").click()
     expect(coach.get_by_role("status")).to_have_text("Your name in the chat is saved.")
