@@ -47,15 +47,6 @@ class City:
         """
         return city_config(self.slot_value).service(language)
 
-    @property
-    def phone(self) -> str:
-        """The employment services' phone number, from bot/config/cities.yml.
-
-        The same entry the bot gives in chat ("talk to a person"), so the page
-        and the conversation never show different numbers.
-        """
-        return city_config(self.slot_value).service("fi")["phone"]
-
 
 CITIES: dict[str, City] = {
     city.slug: city

@@ -16,8 +16,14 @@ router = APIRouter()
 
 
 def widget_settings(city: City, language: str) -> dict[str, str]:
-    """The data attributes of the widget's <script> tag for ``city`` in ``language``."""
+    """The data attributes of the widget's <script> tag for ``city`` in ``language``.
+
+    ``contact_name`` / ``contact_phone`` / ``contact_url`` are the city's
+    employment services from bot/config/cities.yml (the page's contact card and
+    the bot read the same entry); the widget shows them when it cannot connect.
+    """
     text = page_text(language, city.slug)
+    service = city.service(language)
     return {
         "src": widget_src(),
         "server_url": get_settings().rasa_public_url,
@@ -25,6 +31,9 @@ def widget_settings(city: City, language: str) -> dict[str, str]:
         "language": language,
         "title": str(text["widget_title"]),
         "primary_colour": city.primary,
+        "contact_name": service["name"],
+        "contact_phone": service["phone"],
+        "contact_url": service["url"],
     }
 
 
@@ -50,7 +59,6 @@ def index(request: Request) -> Response:
             "widget": widget_settings(city, DEFAULT_LANGUAGE),
         },
     )
-
 
 
 def city_page(request: Request, city_slug: str, language: str) -> Response:

@@ -61,3 +61,18 @@ def test_turku_page_gives_monitori_not_an_old_address(client: TestClient) -> Non
         card = contact_card(client, "turku", lang)
         assert visit in card, card
         assert "Linnankatu" not in card and "Slottsgatan" not in card
+
+
+@pytest.mark.parametrize(("slug", "lang"), CASES)
+def test_the_widget_gets_the_same_contact_for_when_it_cannot_connect(
+    client: TestClient, slug: str, lang: str
+) -> None:
+    """The widget's <script> tag carries the city's service name, phone and web address."""
+    service = city_config(CITIES[slug].slot_value).service(lang)
+    html = client.get(f"/{slug}/{lang}/").text
+    tag = re.search(r"<script src=\"[^\"]*widget[^>]*>", html, re.DOTALL)
+    assert tag is not None, html[:500]
+    attributes = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', tag.group(0)))
+    assert unescape(attributes["contact-name"]) == service["name"]
+    assert attributes["contact-phone"] == service["phone"]
+    assert unescape(attributes["contact-url"]) == service["url"]
