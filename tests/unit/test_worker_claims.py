@@ -181,7 +181,7 @@ def test_a_coach_taking_the_request_wins_over_a_later_timeout(
         handoff.take(session, Coach(), request.id)
         session.commit()
     assert Worker(sessions, jobs=[HANDOFF_TIMEOUT]).run_once() == []
-    assert rasa.calls == []
+    assert rasa.calls == [(cid, "action_handoff_joined")]  # "a coach has joined", no timeout
 
 
 def test_a_timeout_already_in_the_tracker_is_not_sent_again(
