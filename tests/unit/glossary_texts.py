@@ -10,9 +10,12 @@ string a person or a coach can read, with the language it is shown in and
 - bot/i18n/messages/*.yml, bot/faq/faq.yml answers, bot/faq/cities/*.yml,
   bot/config/cities.yml, bot/web/page_text.yml: any mapping whose keys are
   languages (en/fi/sv) gives its strings in those languages.
-- bot/handoff/chat_text.py ``TEXT`` and bot/coach/i18n.py ``text(lang)`` (a
+- bot/web/cities.py city names, bot/handoff/chat_text.py ``TEXT`` and
+  bot/coach/i18n.py ``text(lang)`` (a
   Finnish or Swedish value equal to the English one is the English fallback,
   read once as English).
+- any other module of bot/ or actions/ with a module-level ``TEXT`` table of
+  languages (the coach's contact and profile pages).
 - widget/src/i18n.js: the ``STRINGS`` table, read from the source (each
   ``key: "text"`` line of the ``en``/``fi``/``sv`` blocks).
 
@@ -23,6 +26,7 @@ silently checking nothing.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from collections.abc import Iterator
@@ -110,8 +114,12 @@ def python_store_texts() -> Iterator[Text]:
     """bot/handoff/chat_text.py TEXT and the coach dashboard's catalogue."""
     from bot.coach.i18n import text
     from bot.handoff.chat_text import TEXT
+    from bot.web.cities import CITIES
 
     yield from _localised(TEXT, "bot/handoff/chat_text.py TEXT")
+    for slug, city in CITIES.items():
+        yield from _localised(city.names, f"bot/web/cities.py {slug}.names")
+        yield from _localised(city.organisation, f"bot/web/cities.py {slug}.organisation")
     english = text("en")
     for lang in LANGS:
         for key, value in text(lang).items():
@@ -138,11 +146,55 @@ def widget_texts() -> Iterator[Text]:
             yield Text(lang, f"{_rel(path)} {lang}.{key}", json.loads(literal))
 
 
+# Source files that hold texts per language read by the functions above (or language names only).
+KNOWN_SOURCE_STORES = {
+    "bot/handoff/chat_text.py",
+    "bot/web/cities.py",
+    "bot/web/page_text.py",
+    "widget/src/i18n.js",
+}
+_LANGUAGE_LITERAL = re.compile(r"""(?m)^\s*["']?(?:fi|sv)["']?\s*:\s*["'{]""")
+
+
+def _language_tables() -> list[Path]:
+    """Python and widget sources outside KNOWN_SOURCE_STORES with a per-language literal."""
+    sources = [*(ROOT / "bot").rglob("*.py"), *(ROOT / "actions").rglob("*.py")]
+    sources += (ROOT / "widget" / "src").glob("*.js")
+    return sorted(
+        path
+        for path in sources
+        if _rel(path) not in KNOWN_SOURCE_STORES
+        and _LANGUAGE_LITERAL.search(path.read_text(encoding="utf-8"))
+    )
+
+
+def _module_text(path: Path) -> Any:
+    """The module-level ``TEXT`` table of a Python source, or None."""
+    if path.suffix != ".py":
+        return None
+    module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+    return getattr(module, "TEXT", None)
+
+
+def module_table_texts() -> Iterator[Text]:
+    """Texts of other modules' ``TEXT`` tables (coach pages: ``{lang: {key: text}}``)."""
+    for path in _language_tables():
+        table = _module_text(path)
+        if isinstance(table, dict):
+            yield from _localised(table, f"{_rel(path)} TEXT")
+
+
+def unread_source_stores() -> list[str]:
+    """Sources with a per-language text table that no reader covers (no ``TEXT`` to read)."""
+    return [_rel(path) for path in _language_tables() if not isinstance(_module_text(path), dict)]
+
+
 def all_texts() -> list[Text]:
     """Every user-facing string of every store."""
     return [
         *domain_texts(),
         *yaml_store_texts(),
         *python_store_texts(),
+        *module_table_texts(),
         *widget_texts(),
     ]
