@@ -198,9 +198,10 @@ def test_start_over_asks_the_first_question_again(desktop: Page, stack: Any) -> 
 
 
 @pytest.fixture()
-def other_origin() -> Iterator[Callable[[str], str]]:
-    """``serve(server_url)``: a page with the widget (talking to ``server_url``) on
-    http://127.0.0.1:<free port>, an origin the stack does not allow; returns its URL.
+def other_origin() -> Iterator[Callable[..., str]]:
+    """``serve(server_url, tag=None)``: a page with the widget (talking to ``server_url``,
+    or the given <script> tag) on http://127.0.0.1:<free port>, an origin the stack does
+    not allow; returns its URL.
 
     A real local server (not a Playwright route): Chromium's Private Network
     Access treats a routed page as public and blocks all its requests to
@@ -209,13 +210,14 @@ def other_origin() -> Iterator[Callable[[str], str]]:
     servers: list[ThreadingHTTPServer] = []
     script = WIDGET_JS.read_bytes()
 
-    def serve(server_url: str) -> str:
-        html = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Jobs</title></head>
-<body><main><h1>Jobs</h1></main>
-<script src="/widget.js" defer data-server-url="{server_url}" data-city="Turku"
+    def serve(server_url: str, tag: str | None = None) -> str:
+        tag = tag or f"""<script src="/widget.js" defer data-server-url="{server_url}" data-city="Turku"
   data-language="en" data-title="DigiPoint"
   data-contact-name="Turku Employment Services" data-contact-phone="02 262 3000"
-  data-contact-url="https://www.turku.fi/en"></script></body></html>""".encode()
+  data-contact-url="https://www.turku.fi/en"></script>"""
+        html = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Jobs</title></head>
+<body><main><h1>Jobs</h1></main>
+{tag}</body></html>""".encode()
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802  (http.server's name)
@@ -261,7 +263,7 @@ def axe_violations(page: Page, axe_source: str) -> list[str]:
 
 
 def test_a_refused_page_shows_a_message_and_the_city_contact(
-    desktop: Page, stack: Any, other_origin: Callable[[str], str], axe_source: str
+    desktop: Page, stack: Any, other_origin: Callable[..., str], axe_source: str
 ) -> None:
     """On a page of a refused origin: a clear message and the city's contact, not 'Connecting…'."""
     warnings: list[str] = []
@@ -292,7 +294,7 @@ def test_a_refused_page_shows_a_message_and_the_city_contact(
 
 
 def test_a_server_that_is_down_is_not_called_a_refusal(
-    desktop: Page, other_origin: Callable[[str], str]
+    desktop: Page, other_origin: Callable[..., str]
 ) -> None:
     """No server at all: 'not available right now, we keep trying' and the contact, not a refusal."""
     desktop.goto(other_origin(f"http://127.0.0.1:{closed_port()}"))
@@ -303,3 +305,22 @@ def test_a_server_that_is_down_is_not_called_a_refusal(
     expect(trouble).to_contain_text("The chat is not available right now. We keep trying.")
     expect(trouble.get_by_role("link", name="02 262 3000")).to_be_visible()
     expect(trouble).not_to_contain_text("does not work on this page")
+
+
+def test_a_city_page_copied_elsewhere_shows_that_city_s_contact(
+    desktop: Page, stack: Any, other_origin: Callable[..., str]
+) -> None:
+    """The Espoo Swedish page's own script tag on a refused origin: Esbo's contact from the city file."""
+    page = httpx.get(f"{stack.web_url}/espoo/sv/", timeout=10).text
+    tag = re.search(r"<script src=\"[^\"]*widget\.js[^>]*></script>", page, re.S)
+    assert tag, "no widget script tag on the city page"
+    attrs = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', tag.group(0)))
+    assert attrs.get("contact-phone") and attrs.get("contact-url") and attrs.get("contact-name")
+    desktop.goto(other_origin(stack.rasa_url, re.sub(r'src="[^"]*"', 'src="/widget.js"', tag.group(0))))
+    Chat(desktop).launcher.click()
+    trouble = desktop.locator(f"{ROOT} .trouble")
+    expect(trouble).to_contain_text("Tyvärr fungerar chatten inte på den här sidan", timeout=30_000)
+    expect(trouble.get_by_role("link", name=re.compile(re.escape(attrs["contact-name"])))).to_have_attribute(
+        "href", attrs["contact-url"]
+    )
+    expect(trouble.get_by_role("link", name=attrs["contact-phone"])).to_be_visible()
