@@ -103,7 +103,7 @@ ASK_FOR_A_COACH = {"fi": "haluan puhua ohjaajalle", "sv": "prata med en handleda
 def test_axe_finds_nothing_while_waiting_for_a_coach(
     browser: Browser, stack: Any, axe_source: str, lang: str
 ) -> None:
-    """Asking for a coach in ``lang``: the waiting notices and their controls pass too."""
+    """Asking for a coach in ``lang``, then the 'end and clear' question: notices and controls pass."""
     for label, viewport in VIEWPORTS:
         context = _axe_context(browser, viewport)
         page = context.new_page()
@@ -111,6 +111,9 @@ def test_axe_finds_nothing_while_waiting_for_a_coach(
             chat = open_on_buttons(page, f"{stack.web_url}/turku/{lang}/")
             chat.type_message(ASK_FOR_A_COACH[lang])
             assert_no_violations(page, axe_source, f"/turku/{lang}/, asked for a coach, {label}")
+            page.locator("#digipoint-chat .end").click()
+            expect(page.locator("#digipoint-chat #dp-end")).to_be_visible()
+            assert_no_violations(page, axe_source, f"/turku/{lang}/, 'end and clear' question, {label}")
         finally:
             context.close()
 
