@@ -21,7 +21,7 @@ from bot.db import make_engine
 from bot.handoff.queue import enqueue
 from bot.web.cities import CITIES, LANGUAGES
 from tests.browser.axe import assert_no_violations
-from tests.browser.chat import Chat, deep_active_html
+from tests.browser.chat import Chat, Walker, deep_active_html
 from tests.browser.conftest import DESKTOP, MOBILE
 
 PAGES = ["/"] + [f"/{slug}/{lang}/" for slug in CITIES for lang in LANGUAGES]
@@ -116,6 +116,23 @@ def test_axe_finds_nothing_while_waiting_for_a_coach(
             assert_no_violations(page, axe_source, f"/turku/{lang}/, 'end and clear' question, {label}")
         finally:
             context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_nothing_on_the_suggestions_and_their_feedback_buttons(
+    browser: Browser, stack: Any, axe_source: str, lang: str
+) -> None:
+    """Suggestions with their links and 'useful?' buttons, in ``lang`` at desktop width."""
+    context = _axe_context(browser, VIEWPORTS[0][1])
+    page = context.new_page()
+    try:
+        chat = open_on_buttons(page, f"{stack.web_url}/vantaa/{lang}/")
+        chat.click_button({"fi": 0, "sv": 1, "en": 2}[lang])
+        Walker(chat, keyboard=False).until_suggestions()
+        expect(page.locator("#digipoint-chat .quick.feedback button").first).to_be_visible()
+        assert_no_violations(page, axe_source, f"/vantaa/{lang}/, suggestions with feedback buttons")
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
