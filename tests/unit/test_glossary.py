@@ -127,3 +127,15 @@ def test_no_text_uses_a_forbidden_variant() -> None:
 def test_no_source_file_keeps_texts_the_scan_does_not_read() -> None:
     """Texts per language live in the stores above; a new table elsewhere would go unchecked."""
     assert unread_source_stores() == [], "move these texts to bot/i18n/messages or widget/src/i18n.js"
+
+
+def test_every_preferred_word_is_used_in_the_texts() -> None:
+    """The glossary names the words the product really shows (no term nobody uses)."""
+    texts = all_texts()
+    unused = [
+        (term, lang, entry[lang]["use"])
+        for term, entry in glossary().items()
+        for lang in LANGS
+        if not any(entry[lang]["use"].lower() in item.text.lower() for item in texts if item.lang == lang)
+    ]
+    assert unused == []
