@@ -94,8 +94,11 @@ class ValidateContactForm(FormValidationAction):
     def validate_contact_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """True or False as given; anything else asks again."""
-        return {"contact_consent": value if isinstance(value, bool) else None}
+        """True or False as given; other words get "please choose Yes or No" and the question again."""
+        if isinstance(value, bool):
+            return {"contact_consent": value}
+        dispatcher.utter_message(text=say("consent_unclear", language_of(tracker)))
+        return {"contact_consent": None}
 
     def validate_contact_detail(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -76,6 +76,11 @@ TEXT: dict[str, dict[str, str]] = {
         "för att kontakta dig om det här. Den raderas när du skriver \"radera mina uppgifter\", "
         "eller efter {days} dagar. Är det okej?",
     },
+    "consent_unclear": {
+        "en": "Please choose Yes or No. You can also write yes or no.",
+        "fi": "Valitse Kyllä tai Ei. Voit myös kirjoittaa kyllä tai ei.",
+        "sv": "Välj Ja eller Nej. Du kan också skriva ja eller nej.",
+    },
     "consent_yes": {"en": "Yes, that's OK", "fi": "Kyllä, sopii", "sv": "Ja, det är okej"},
     "consent_no": {"en": "No, thanks", "fi": "Ei kiitos", "sv": "Nej tack"},
     "ask_detail": {

@@ -282,3 +282,11 @@ def test_cli_sets_and_refuses_display_names(session, capsys) -> None:  # type: i
     assert "a display name is a first name in letters" in capsys.readouterr().err
     session.expire_all()
     assert accounts.display_name_of(session, "cli@espoo.fi") == "Sanna"
+
+
+def test_unclear_consent_answer_asks_for_yes_or_no(make_tracker, dispatcher) -> None:  # type: ignore[no-untyped-def]
+    form = ValidateContactForm()
+    tracker = make_tracker(slots={"language": "sv"})
+    assert form.validate_contact_consent("kanske", dispatcher, tracker, {}) == {"contact_consent": None}
+    assert dispatcher.messages[0]["text"] == "Välj Ja eller Nej. Du kan också skriva ja eller nej."
+    assert form.validate_contact_consent(True, dispatcher, tracker, {}) == {"contact_consent": True}
