@@ -68,8 +68,9 @@ def course_rows(count: int, rng: random.Random) -> Iterator[dict[str, Any]]:
         place = rng.choice(PLACES)
         start = TODAY + timedelta(days=rng.randint(-200, 300))
         yield {
-            "source": "bench", "source_id": f"course-{n}", "title_fi": f"Kurssi {n}", "title_sv": f"Kurs {n}",
-            "title_en": f"Course {n}", "provider": f"Provider {n % 300}",
+            "source": "bench", "source_id": f"course-{n}",
+            "titles": {"fi": f"Kurssi {n}", "sv": f"Kurs {n}", "en": f"Course {n}"},
+            "provider": f"Provider {n % 300}",
             "provider_type": rng.choice(("uas", "open_university", "vocational", "labour_market_training")),
             "municipality": place, "mode": "online" if place is None else rng.choice(("on_site", "hybrid")),
             "teaching_languages": rng.sample(["fi", "sv", "en"], rng.randint(1, 2)),
@@ -89,8 +90,9 @@ def job_rows(count: int, rng: random.Random) -> Iterator[dict[str, Any]]:
         published = TODAY - timedelta(days=rng.randint(0, 120))
         place = rng.choice(PLACES)
         yield {
-            "source": "bench", "source_id": f"job-{n}", "title_fi": f"Työ {n}", "title_sv": f"Jobb {n}",
-            "title_en": f"Job {n}", "employer": f"Employer {n % 2000}", "municipality": place,
+            "source": "bench", "source_id": f"job-{n}",
+            "titles": {"fi": f"Työ {n}", "sv": f"Jobb {n}", "en": f"Job {n}"},
+            "employer": f"Employer {n % 2000}", "municipality": place,
             "remote": "full" if place is None else rng.choice(("no", "hybrid")),
             "working_languages": ["fi"], "seniority": rng.choice(("entry", "experienced")),
             "education_required": rng.choice((None, "secondary", "bachelor", "master")),

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument(
             "--create-tables",
             action="store_true",
-            help="create the courses and jobs tables when missing (tests, demos)",
+            help="create the courses and jobs tables (and their titles) when missing (tests, demos)",
         )
         sub.add_argument("--quiet", action="store_true", help="one line of counts (plus skipped rows)")
         if name == "load":
@@ -46,11 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         courses, jobs = args.courses, args.jobs
     try:
         if args.create_tables:
-            from bot.catalogue.models import Course, Job
+            from bot.catalogue.models import Course, CourseTitle, Job, JobTitle
             from bot.catalogue.revision import CatalogueRevision
 
             engine = db.make_engine(args.database_url or db.get_settings().database_url)
-            models = (Course, Job, CatalogueRevision)
+            models = (Course, CourseTitle, Job, JobTitle, CatalogueRevision)
             tables = [db.Base.metadata.tables[model.__tablename__] for model in models]
             db.Base.metadata.create_all(engine, tables=tables)
             engine.dispose()

@@ -187,9 +187,7 @@ def _common(row: dict[str, Any]) -> dict[str, Any]:
     titles = row.get("title")
     if not isinstance(titles, dict):
         raise RowError("title must be a mapping with fi, sv and en")
-    values: dict[str, Any] = {}
-    for lang in _LANGS:
-        values[f"title_{lang}"] = _text(titles, lang, max_len=300)
+    values: dict[str, Any] = {"titles": {lang: _text(titles, lang, max_len=300) for lang in _LANGS}}
     url = _text(row, "url", max_len=500)
     if not url or not _URL_RE.match(url):
         raise RowError(f"url {url!r} is not an https address")

@@ -6,16 +6,28 @@ a job row is one posting of Job Market Finland (``position.title{fi,sv,en}``,
 ESCO occupation and skills, publish and expiry dates). Skills are stored as
 a JSON list of ESCO-style English labels. ``(source, source_id)`` is unique
 in each table, so a re-import updates rows instead of duplicating them.
+
+Titles live in one translations table per kind (``course_titles``,
+``job_titles``: one row per item and language, the language a registry code
+of up to 16 characters), not in a column per language; ``Course.titles`` is
+the ``{language: title}`` mapping and ``Course.title(language)`` follows the
+locale's fallback chain (bot/locale). Titles load when first read; a query
+that reads them for many rows adds ``selectinload(Course.translations)``
+(one more query for all rows, :func:`with_titles`), so the plain search
+queries read the catalogue table alone.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relationship, selectinload
 
+from bot.catalogue.translations import Titled
 from bot.db import Base
+from bot.locale.registry import MAX_TAG_LENGTH
 
 #: Municipalities the product serves; ``None`` means online only / fully remote.
 MUNICIPALITIES: tuple[str, ...] = ("Turku", "Espoo", "Helsinki", "Vantaa")
@@ -49,7 +61,27 @@ EXTENT_UNITS: tuple[str, ...] = ("credits", "competence_points", "hours")
 SENIORITIES: tuple[str, ...] = ("entry", "experienced")
 
 
-class Course(Base):
+class CourseTitle(Base):
+    """The title of one course in one language (``language`` is a registry code)."""
+
+    __tablename__ = "course_titles"
+
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(MAX_TAG_LENGTH), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+
+
+class JobTitle(Base):
+    """The title of one job posting in one language (``language`` is a registry code)."""
+
+    __tablename__ = "job_titles"
+
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(MAX_TAG_LENGTH), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+
+
+class Course(Titled, Base):
     """One course or training implementation.
 
     Dates are calendar dates (no time zone). ``cost_eur`` is the fee in euros
@@ -68,9 +100,6 @@ class Course(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(40))
     source_id: Mapped[str] = mapped_column(String(200))
-    title_fi: Mapped[str] = mapped_column(Text)
-    title_sv: Mapped[str] = mapped_column(Text)
-    title_en: Mapped[str] = mapped_column(Text)
     provider: Mapped[str] = mapped_column(String(200))
     provider_type: Mapped[str] = mapped_column(String(40))
     municipality: Mapped[str | None] = mapped_column(String(40), index=True)
@@ -90,17 +119,19 @@ class Course(Base):
     #: Title languages filled from another language at import (``"sv<-fi"``); [] when all were given.
     translation_fallbacks: Mapped[list[str]] = mapped_column(JSON, default=list)
 
+    #: Titles by language; read and write them as :attr:`titles`.
+    translations: Mapped[dict[str, CourseTitle]] = relationship(
+        collection_class=attribute_keyed_dict("language"), cascade="all, delete-orphan", passive_deletes=True,
+    )
+    _title_row = CourseTitle
+
     @property
     def suggestion_id(self) -> str:
         """The id used in conversation slots: ``"course:<id>"``."""
         return f"course:{self.id}"
 
-    def title(self, language: str) -> str:
-        """Title in ``language`` ("fi", "sv", "en"), falling back to English."""
-        return {"fi": self.title_fi, "sv": self.title_sv}.get(language) or self.title_en
 
-
-class Job(Base):
+class Job(Titled, Base):
     """One open job posting.
 
     ``remote`` is one of JOB_REMOTE_OPTIONS; ``municipality`` is ``None`` for
@@ -118,9 +149,6 @@ class Job(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(40))
     source_id: Mapped[str] = mapped_column(String(200))
-    title_fi: Mapped[str] = mapped_column(Text)
-    title_sv: Mapped[str] = mapped_column(Text)
-    title_en: Mapped[str] = mapped_column(Text)
     employer: Mapped[str] = mapped_column(String(200))
     municipality: Mapped[str | None] = mapped_column(String(40), index=True)
     remote: Mapped[str] = mapped_column(String(20), default="no")
@@ -141,6 +169,11 @@ class Job(Base):
     esco_occupation_uri: Mapped[str | None] = mapped_column(String(200))
     #: ESCO skill concept URIs of the posting (``skills`` holds their English labels).
     esco_skill_uris: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Titles by language; read and write them as :attr:`titles`.
+    translations: Mapped[dict[str, JobTitle]] = relationship(
+        collection_class=attribute_keyed_dict("language"), cascade="all, delete-orphan", passive_deletes=True,
+    )
+    _title_row = JobTitle
 
     @property
     def suggestion_id(self) -> str:
@@ -152,6 +185,10 @@ class Job(Base):
         """The employer, under the name courses use (for similarity checks)."""
         return self.employer
 
-    def title(self, language: str) -> str:
-        """Title in ``language`` ("fi", "sv", "en"), falling back to English."""
-        return {"fi": self.title_fi, "sv": self.title_sv}.get(language) or self.title_en
+
+def with_titles(model: type[Course] | type[Job]) -> Any:
+    """The loader option that reads the titles of every selected row in one more query.
+
+    Usage: ``select(Course).options(with_titles(Course))``.
+    """
+    return selectinload(model.translations)

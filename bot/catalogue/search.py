@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.catalogue.models import EDUCATION_LEVELS, Course, Job
+from bot.catalogue.models import EDUCATION_LEVELS, Course, Job, with_titles
 
 
 def _allowed_levels(education_level: str | None) -> list[str] | None:
@@ -57,7 +57,7 @@ def open_courses(
     levels = _allowed_levels(education_level)
     if levels is not None:
         query = query.where(or_(Course.education_required.is_(None), Course.education_required.in_(levels)))
-    return session.scalars(query.order_by(Course.id)).all()
+    return session.scalars(query.order_by(Course.id).options(with_titles(Course))).all()
 
 
 def open_jobs(
@@ -83,7 +83,7 @@ def open_jobs(
     levels = _allowed_levels(education_level)
     if levels is not None:
         query = query.where(or_(Job.education_required.is_(None), Job.education_required.in_(levels)))
-    return session.scalars(query.order_by(Job.id)).all()
+    return session.scalars(query.order_by(Job.id).options(with_titles(Job))).all()
 
 
 def parse_suggestion_id(suggestion_id: str) -> tuple[str, int] | None:
@@ -106,17 +106,15 @@ def get_items(session: Session, suggestion_ids: Iterable[str]) -> dict[str, Cour
             wanted[parsed[0]].append(parsed[1])
     found: dict[str, Course | Job] = {}
     if wanted["course"]:
-        for course in session.scalars(select(Course).where(Course.id.in_(wanted["course"]))):
+        courses = select(Course).where(Course.id.in_(wanted["course"])).options(with_titles(Course))
+        for course in session.scalars(courses):
             found[course.suggestion_id] = course
     if wanted["job"]:
-        for job in session.scalars(select(Job).where(Job.id.in_(wanted["job"]))):
+        for job in session.scalars(select(Job).where(Job.id.in_(wanted["job"])).options(with_titles(Job))):
             found[job.suggestion_id] = job
     return found
 
 
 def titles_of(session: Session, suggestion_ids: Iterable[str]) -> dict[str, dict[str, str]]:
-    """``{suggestion_id: {"fi": ..., "sv": ..., "en": ...}}`` for the ids found."""
-    return {
-        sid: {"fi": item.title_fi, "sv": item.title_sv, "en": item.title_en}
-        for sid, item in get_items(session, suggestion_ids).items()
-    }
+    """``{suggestion_id: {"fi": ..., "sv": ..., "en": ...}}`` (every stored language) for the ids found."""
+    return {sid: item.titles for sid, item in get_items(session, suggestion_ids).items()}

@@ -212,7 +212,7 @@ def score_course(
     return Suggestion(
         id=course.suggestion_id,
         kind="course",
-        title={"fi": course.title_fi, "sv": course.title_sv, "en": course.title_en},
+        title=course.titles,
         provider=course.provider,
         provider_type=course.provider_type,
         url=course.url,
@@ -246,7 +246,7 @@ def score_job(
     return Suggestion(
         id=job.suggestion_id,
         kind="job",
-        title={"fi": job.title_fi, "sv": job.title_sv, "en": job.title_en},
+        title=job.titles,
         provider=job.employer,
         provider_type=None,
         url=job.url,

@@ -41,7 +41,14 @@ from sqlalchemy import Text, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from bot.catalogue.isco import ISCO_FIELDS, field_for_isco
-from bot.esco.models import ESCO_LANGUAGES, EscoOccupation, EscoOccupationSkill, EscoSkill
+from bot.esco.models import (
+    ESCO_LANGUAGES,
+    EscoOccupation,
+    EscoOccupationLabel,
+    EscoOccupationSkill,
+    EscoSkill,
+    EscoSkillLabel,
+)
 
 if TYPE_CHECKING:
     from bot.matching.matcher import Term
@@ -113,11 +120,11 @@ def fingerprint(session: Session) -> tuple[object, ...]:
         sqlalchemy.exc.SQLAlchemyError: when the tables cannot be read.
     """
     summary: list[object] = []
-    for model in (EscoOccupation, EscoSkill):
-        columns = [getattr(model, f"preferred_{lang}") for lang in ESCO_LANGUAGES]
-        columns += [cast(getattr(model, f"alt_{lang}"), Text) for lang in ESCO_LANGUAGES]
-        length = sum((func.coalesce(func.length(column), 0) for column in columns[1:]),
-                     func.coalesce(func.length(columns[0]), 0))
-        row = session.execute(select(func.count(), func.max(model.modified), func.sum(length))).one()
-        summary.extend(row)
+    pairs = ((EscoOccupation, EscoOccupationLabel), (EscoSkill, EscoSkillLabel))
+    for model, labels in pairs:
+        count, modified = session.execute(select(func.count(), func.max(model.modified))).one()
+        alt_length = func.coalesce(func.length(cast(labels.alt, Text)), 0)
+        length = func.coalesce(func.length(labels.preferred), 0) + alt_length
+        total = session.execute(select(func.sum(length))).scalar_one() if count else None
+        summary.extend((count, modified, total))
     return tuple(summary)

@@ -134,7 +134,7 @@ def test_resume_code_keeps_rejections_interests_and_the_dated_trend(
     first_texts = first.bot_texts()
     first_context.close()
 
-    rejected_title = db.scalars(select(Course.title_en).where(Course.url == rejected_link)).one()
+    rejected_title = db.scalars(select(Course).where(Course.url == rejected_link)).one().titles["en"]
     answers = latest_answers(db, first_sender, "riasec")
     explanation = riasec.explain_holland_code(riasec.score_riasec(answers).holland_code, "en")
     assert explanation in first_texts

@@ -25,11 +25,11 @@ def test_csv_package_labels_relations_and_bad_rows(session: Session) -> None:
     session.commit()
     dev = session.get(EscoOccupation, DEV)
     assert dev is not None and dev.isco_group == "2512"
-    assert (dev.preferred_fi, dev.preferred_sv, dev.preferred_en) == (
+    assert (dev.preferred("fi"), dev.preferred("sv"), dev.preferred("en")) == (
         "ohjelmistokehittäjä", "mjukvaruutvecklare", "software developer")
-    assert dev.alt_fi == ["ohjelmoija", "sovelluskehittäjä"]
+    assert dev.labels["fi"]["alt"] == ["ohjelmoija", "sovelluskehittäjä"]
     helpdesk = session.get(EscoOccupation, HELPDESK)
-    assert helpdesk is not None and helpdesk.preferred_sv is None
+    assert helpdesk is not None and helpdesk.preferred("sv") is None
     assert helpdesk.label("sv") == "ICT help desk agent"
     assert ("esco:2bc02ed1-8b5e-4c8c-9e4f-1c0a0b4e3a21", "no preferred label in sv") in report.flagged
     assert session.scalar(select(func.count()).select_from(EscoSkill)) == 6
@@ -71,7 +71,8 @@ def test_rest_api_occupation_with_skills(session: Session, http: requests.Sessio
     responses.add_callback(responses.GET, re.compile(re.escape(API_URL) + r"/resource/.*"), callback=answer)
     report = import_esco_api(session, http, [ANALYST, DEV])
     analyst = session.get(EscoOccupation, ANALYST)
-    assert analyst is not None and analyst.isco_group == "2511" and analyst.preferred_fi == "data-analyytikko"
+    assert analyst is not None and analyst.isco_group == "2511"
+    assert analyst.preferred("fi") == "data-analyytikko"
     kinds = {r.relation_type for r in session.scalars(select(EscoOccupationSkill))}
     assert kinds == {"essential", "optional"}
     assert session.scalar(select(func.count()).select_from(EscoSkill)) == 3

@@ -78,7 +78,7 @@ def test_import_maps_postings_and_reports_bad_ones(
     assert reasons["PUBLISHED line 6"] == "metadata.externalId is missing"
     assert "not a digital-industries job" in reasons[U + "07"]
     dev = session.scalars(select(Job).where(Job.source_id.endswith("01"))).one()
-    assert dev.title_en == "Junior Software Developer (Python)"        # newer duplicate merged in
+    assert dev.titles["en"] == "Junior Software Developer (Python)"        # newer duplicate merged in
     assert (dev.occupation, dev.isco_code, dev.field) == ("software developer", "2512", "software")
     assert dev.skills == ["Python (computer programming)", "JavaScript"]
     assert (dev.municipality, dev.seniority, dev.employer) == ("Helsinki", "entry", "Vincit Oyj")
@@ -86,7 +86,8 @@ def test_import_maps_postings_and_reports_bad_ones(
     flags = dict(report.flagged)
     assert flags[U + "01"] == "duplicate source id merged into one row"
     analyst = session.scalars(select(Job).where(Job.source_id.endswith("02"))).one()
-    assert analyst.title_fi == "Data-analyytikko & raportoija" == analyst.title_en  # HTML to text, fallback
+    # HTML to text, fallback
+    assert analyst.titles["fi"] == "Data-analyytikko & raportoija" == analyst.titles["en"]
     assert (U + "02", "title sv missing, taken from fi") in report.flagged
     assert (U + "02", "1 ESCO skill URI(s) not in the ESCO tables") in report.flagged
     assert analyst.field == "data"  # ESCO "data analyst", ISCO 2511 (bot.catalogue.isco)

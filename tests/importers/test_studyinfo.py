@@ -70,7 +70,7 @@ def test_columns_follow_the_source(session: Session, http: requests.Session) -> 
     serve_fixtures()
     import_studyinfo(session, http, OPTIONS)
     course = session.scalars(select(Course).where(Course.source_id == f"{T}01")).one()
-    assert (course.title_fi, course.title_en) == ("Ohjelmistokehittäjän täydennyskoulutus",
+    assert (course.titles["fi"], course.titles["en"]) == ("Ohjelmistokehittäjän täydennyskoulutus",
                                                  "Software Developer Upskilling")
     assert course.municipality == "Helsinki" and course.mode == "hybrid"
     assert course.teaching_languages == ["fi", "en"]
@@ -92,8 +92,8 @@ def test_bad_input_rules(session: Session, http: requests.Session) -> None:
     flags = report.flagged
     html = session.scalars(select(Course).where(Course.source_id == f"{T}02")).one()
     # HTML in titles is stored as text; the missing Swedish title falls back and is flagged
-    assert html.title_fi == "Data-analytiikan perusteet & Python"
-    assert html.title_sv == html.title_en == "Data analytics basics & Python"
+    assert html.titles["fi"] == "Data-analytiikan perusteet & Python"
+    assert html.titles["sv"] == html.titles["en"] == "Data analytics basics & Python"
     assert (f"studyinfo:{T}02", "title sv missing, taken from en") in flags
     # a known municipality code gives the shared table's name, with no note
     lahti = session.scalars(select(Course).where(Course.source_id == f"{T}03")).one()

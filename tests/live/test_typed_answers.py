@@ -174,9 +174,9 @@ def _titles(stack: LiveStack, ids: list[str], language: str) -> dict[str, str]:
     with engine.connect() as db:
         for sid in ids:
             kind, _, number = sid.partition(":")
-            table = "courses" if kind == "course" else "jobs"
-            query = text(f"SELECT title_{language} FROM {table} WHERE id = :i")  # noqa: S608  (fixed names)
-            row = db.execute(query, {"i": int(number)}).one()
+            table, key = ("course_titles", "course_id") if kind == "course" else ("job_titles", "job_id")
+            query = text(f"SELECT title FROM {table} WHERE {key} = :i AND language = :lang")  # noqa: S608
+            row = db.execute(query, {"i": int(number), "lang": language}).one()
             titles[sid] = row[0]
     engine.dispose()
     return titles

@@ -88,7 +88,7 @@ def test_changed_row_is_updated(session: Session, tmp_path: Path) -> None:
         ["sample:course-001", "sample:course-003"],
     )
     course = session.scalars(select(Course).where(Course.source_id == "course-002")).one()
-    assert (course.title_en, course.cost_eur) == ("A New Title", 10.0)
+    assert (course.titles["en"], course.cost_eur) == ("A New Title", 10.0)
 
 
 def test_broken_rows_are_skipped_and_reported(session: Session, tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_html_in_titles_is_stored_as_text(session: Session, tmp_path: Path) -> N
     }
     load_files(session, _write(tmp_path / "c.yml", "courses", [row]), None)
     course = session.scalars(select(Course)).one()
-    assert (course.title_fi, course.title_sv, course.title_en) == (
+    assert (course.titles["fi"], course.titles["sv"], course.titles["en"]) == (
         "Python & data",
         "alert(1)Kurs",
         "Plain <3",

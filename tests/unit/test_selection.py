@@ -39,8 +39,9 @@ def generated_catalogue(rows: int, seed: int = 3) -> list[Course | Job]:
         start = TODAY + timedelta(days=rng.randint(-60, 260))
         items.append(
             Course(
-                source="test", source_id=f"c{n}", title_fi=f"Kurssi {n}", title_sv=f"Kurs {n}",
-                title_en=f"Course {n}", provider=f"Provider {n % 9}", provider_type="vocational",
+                source="test", source_id=f"c{n}",
+                titles={"fi": f"Kurssi {n}", "sv": f"Kurs {n}", "en": f"Course {n}"},
+                provider=f"Provider {n % 9}", provider_type="vocational",
                 municipality=city, mode="online" if city is None else rng.choice(("on_site", "hybrid")),
                 teaching_languages=rng.sample(["fi", "sv", "en"], rng.randint(1, 2)),
                 start_date=rng.choice((start, None)), end_date=start + timedelta(days=90),
@@ -56,8 +57,8 @@ def generated_catalogue(rows: int, seed: int = 3) -> list[Course | Job]:
         city = rng.choice(CITIES)
         items.append(
             Job(
-                source="test", source_id=f"j{n}", title_fi=f"Työ {n}", title_sv=f"Jobb {n}",
-                title_en=f"Job {n}",
+                source="test", source_id=f"j{n}",
+                titles={"fi": f"Työ {n}", "sv": f"Jobb {n}", "en": f"Job {n}"},
                 employer=f"Employer {n % 11}", municipality=city,
                 remote="full" if city is None else rng.choice(("no", "hybrid")),
                 working_languages=rng.sample(["fi", "sv", "en"], rng.randint(1, 2)),
@@ -150,7 +151,7 @@ def test_index_follows_catalogue_changes_made_elsewhere(catalogue: Session, any_
     before = rank(catalogue, profile, TODAY).courses[0]
     catalogue.commit()
     perfect = Course(
-        source="test", source_id="new", title_fi="Uusi", title_sv="Ny", title_en="New", provider="New school",
+        source="test", source_id="new", titles={"fi": "Uusi", "sv": "Ny", "en": "New"}, provider="New school",
         provider_type="vocational", municipality="Turku", mode="on_site", teaching_languages=["sv"],
         start_date=TODAY + timedelta(days=10), end_date=TODAY + timedelta(days=60), cost_eur=0.0,
         free_for_jobseekers=True, application_end=TODAY + timedelta(days=5), url="https://example.org/new",

@@ -25,7 +25,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from bot.catalogue.loader import RowError, html_to_text
-from bot.catalogue.models import Course, Job
+from bot.catalogue.models import Course, Job, with_titles
 from bot.catalogue.municipalities import KUNTA_CODES
 from bot.locale import registry
 
@@ -99,10 +99,11 @@ def as_mapping(value: Any) -> Mapping[str, Any]:
 
 
 def localized_titles(names: Any, what: str = "title") -> tuple[dict[str, str], list[str]]:
-    """``{"title_fi", "title_sv", "title_en"}`` from a ``{fi, sv, en}`` mapping, plus fallbacks.
+    """``{"fi": ..., "sv": ..., "en": ...}`` (a model's ``titles``) from a source mapping, plus fallbacks.
 
-    HTML is reduced to text. A missing language takes the first present one
-    in :data:`FALLBACK_ORDER`; the second value lists them as ``"sv<-fi"``.
+    Every registry language is read (bot/locale). HTML is reduced to text. A
+    missing language takes the first present one in :data:`FALLBACK_ORDER`;
+    the second value lists them as ``"sv<-fi"``.
 
     Raises:
         RowError: ``names`` is not a mapping or has no text in any language.
@@ -123,10 +124,10 @@ def localized_titles(names: Any, what: str = "title") -> tuple[dict[str, str], l
     fallbacks: list[str] = []
     for lang in LANGUAGES:
         if lang in texts:
-            values[f"title_{lang}"] = texts[lang]
+            values[lang] = texts[lang]
             continue
         donor = next(d for d in FALLBACK_ORDER[lang] if d in texts)
-        values[f"title_{lang}"] = texts[donor]
+        values[lang] = texts[donor]
         fallbacks.append(f"{lang}<-{donor}")
     return values, fallbacks
 
@@ -183,7 +184,7 @@ class Upserter:
     """Collects validated rows for one table, then writes them in one pass.
 
     Usage: ``add(label, values, modified, notes)`` per row (``values`` are the
-    model's column values incl. ``source`` and ``source_id``), ``skip(label,
+    model's column values incl. ``source``, ``source_id`` and ``titles``), ``skip(label,
     reason)`` per bad row, then ``write()`` (flushes; the caller commits).
     Rows are compared with the stored ones in chunks, so a run of 100,000
     rows costs a few hundred queries, not 100,000.
@@ -207,7 +208,7 @@ class Upserter:
         self.hidden: set[tuple[str, str]] = set()
         columns = set(model.__table__.columns.keys())
         self.has_fallback_column = "translation_fallbacks" in columns
-        self.columns = columns
+        self.columns = columns | {"titles"}  # titles: the translations table, set as one mapping
         self._added_since_analyze = 0
 
     def _refresh_statistics(self, added: int) -> None:
@@ -273,6 +274,7 @@ class Upserter:
             existing: dict[tuple[str, str], Any] = {}
             for source, ids in by_source.items():
                 query = select(model).where(model.source == source, model.source_id.in_(ids))
+                query = query.options(with_titles(model))
                 rows = cast("Sequence[Course | Job]", self.session.scalars(query).all())
                 for row in rows:
                     existing[(row.source, row.source_id)] = row

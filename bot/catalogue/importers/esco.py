@@ -34,7 +34,14 @@ from sqlalchemy.orm import Session
 from bot.catalogue.importers.common import ImportReport, as_mapping
 from bot.catalogue.importers.http import FetchError, get_json
 from bot.catalogue.importers.studyinfo import Progress
-from bot.esco.models import ESCO_LANGUAGES, RELATION_TYPES, EscoOccupation, EscoOccupationSkill, EscoSkill
+from bot.esco.models import (
+    ESCO_LANGUAGES,
+    RELATION_TYPES,
+    EscoOccupation,
+    EscoOccupationSkill,
+    EscoSkill,
+    empty_labels,
+)
 
 API_URL = "https://ec.europa.eu/esco/api"
 _OCC_PREFIX = "http://data.europa.eu/esco/occupation/"
@@ -64,7 +71,8 @@ class _ConceptWriter:
 
     def put(self, uri: str, values: dict[str, Any]) -> None:
         label = _label(uri)
-        missing = [lang for lang in ESCO_LANGUAGES if not values.get(f"preferred_{lang}")]
+        labels = values.get("labels") or {}
+        missing = [lang for lang in ESCO_LANGUAGES if not (labels.get(lang) or {}).get("preferred")]
         if len(missing) == len(ESCO_LANGUAGES):
             self.report.skipped.append((label, "no preferred label in fi, sv or en"))
             return
@@ -101,9 +109,11 @@ def _concepts_from_csv(
                 continue
             if (row.get("status") or "released").strip() != "released":
                 continue
-            values = concepts.setdefault(uri, {f"alt_{lg}": [] for lg in ESCO_LANGUAGES})
-            values[f"preferred_{lang}"] = (row.get("preferredLabel") or "").strip() or None
-            values[f"alt_{lang}"] = _alt(row.get("altLabels"))
+            values = concepts.setdefault(uri, {"labels": empty_labels()})
+            values["labels"][lang] = {
+                "preferred": (row.get("preferredLabel") or "").strip() or None,
+                "alt": _alt(row.get("altLabels")),
+            }
             values["status"] = "released"
             values["modified"] = (row.get("modifiedDate") or "").strip() or None
             if stem == "occupations":
@@ -112,9 +122,6 @@ def _concepts_from_csv(
             else:
                 values["skill_type"] = (row.get("skillType") or "").strip() or None
                 values["reuse_level"] = (row.get("reuseLevel") or "").strip() or None
-    for values in concepts.values():
-        for lang in ESCO_LANGUAGES:
-            values.setdefault(f"preferred_{lang}", None)
     return concepts
 
 
@@ -175,13 +182,15 @@ def import_esco_csv(db: Session, directory: Path, progress: Progress | None = No
 def _api_values(doc: Mapping[str, Any]) -> dict[str, Any]:
     preferred = as_mapping(doc.get("preferredLabel"))
     alternative = as_mapping(doc.get("alternativeLabel"))
-    values: dict[str, Any] = {"status": "released"}
+    labels = empty_labels()
     for lang in ESCO_LANGUAGES:
-        values[f"preferred_{lang}"] = (str(preferred.get(lang) or "").strip() or None)
         alts = alternative.get(lang)
-        values[f"alt_{lang}"] = list(dict.fromkeys(str(a).strip() for a in alts or [] if str(a).strip())) \
-            if isinstance(alts, list) else []
-    return values
+        labels[lang] = {
+            "preferred": str(preferred.get(lang) or "").strip() or None,
+            "alt": list(dict.fromkeys(str(a).strip() for a in alts or [] if str(a).strip()))
+            if isinstance(alts, list) else [],
+        }
+    return {"status": "released", "labels": labels}
 
 
 def import_esco_api(

@@ -198,13 +198,13 @@ def job_values(
             skills.append(skill.label("en"))
     if unknown:
         notes.append(f"{unknown} ESCO skill URI(s) not in the ESCO tables")
-    occupation_label = occupation.label("en") if occupation else titles["title_en"]
+    occupation_label = occupation.label("en") if occupation else titles["en"]
     isco = (occupation.isco_group or "") if occupation else ""
     field_key = field_for_isco(isco) or classify_field([*titles.values(), occupation_label, *skills])
     if field_key is None:
         raise RowError("not a digital-industries job (occupation and title match no field)")
     values = {
-        "source": SOURCE, "source_id": external_id.strip(), **titles, "employer": employer[:200],
+        "source": SOURCE, "source_id": external_id.strip(), "titles": titles, "employer": employer[:200],
         "municipality": municipality, "remote": "no",
         "working_languages": [lang for lang in posting.get("languages") or [] if lang in ("fi", "sv", "en")],
         "seniority": "entry" if _ENTRY_WORDS.search(" ".join(titles.values())) else "experienced",

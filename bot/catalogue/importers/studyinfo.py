@@ -271,7 +271,7 @@ def course_values(
     skills = list(dict.fromkeys(html_to_text(str(w["arvo"])) for w in keywords if w.get("kieli") == "en"))
     skills = skills or list(dict.fromkeys(html_to_text(str(w["arvo"])) for w in keywords))
     values = {
-        "source": SOURCE, "source_id": oid, **titles, "provider": provider[:200],
+        "source": SOURCE, "source_id": oid, "titles": titles, "provider": provider[:200],
         "provider_type": provider_type, "municipality": municipality, "mode": mode,
         "teaching_languages": _teaching_languages(opetus), "start_date": start, "end_date": end,
         "extent": extent, "extent_unit": unit, "cost_eur": float(fee or 0) if paid else 0.0,
