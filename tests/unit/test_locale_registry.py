@@ -99,7 +99,7 @@ locales:
         ("default: fi\nlocales:\n  - {code: en, name: English}\n", "default 'fi'"),
         ("default: en\nlocales:\n  - {code: en, name: English, direction: up}\n", "ltr or rtl"),
         ("default: en\nlocales:\n  - {code: en, name: English}\n  - {code: EN, name: E}\n", "listed twice"),
-        ("default: en\nlocales:\n  - {code: en, name: English, capabilities: {tts: true}}\n", "capability tts"),
+        ("default: en\nlocales:\n  - {code: en, name: English, capabilities: {tts: 1}}\n", "capability tts"),
         ("default: en\nlocales:\n  - {code: en}\n", "own 'name'"),
         ("default: en\nlocales: [\n", "not valid YAML"),
         ("default: en\n", "'locales' list"),
