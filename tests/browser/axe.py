@@ -46,7 +46,8 @@ _CONFIGURE = """() => {
       },
       metadata: {impact: 'serious', messages: {
         pass: 'The accessible name starts with the visible words',
-        fail: (result) => `The name "${result.data.name}" does not start with the visible words "${result.data.visible}"`,
+        fail: (result) => `The name "${result.data.name}" does not start with the visible words `
+          + `"${result.data.visible}"`,
       }},
     }],
     rules: [{

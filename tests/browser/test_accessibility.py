@@ -20,7 +20,7 @@ from bot.coach import accounts
 from bot.db import make_engine
 from bot.handoff.queue import enqueue
 from bot.web.cities import CITIES, LANGUAGES
-from tests.browser.axe import assert_no_violations
+from tests.browser.axe import assert_no_violations, run_axe
 from tests.browser.chat import Chat, Walker, deep_active_html
 from tests.browser.conftest import DESKTOP, MOBILE
 
@@ -57,6 +57,28 @@ def _axe_context(browser: Browser, viewport: ViewportSize) -> BrowserContext:
     context = browser.new_context(viewport=viewport, reduced_motion="reduce", bypass_csp=True)
     context.set_default_timeout(30_000)
     return context
+
+
+def test_label_in_name_flags_a_name_that_does_not_start_with_the_visible_word(
+    browser: Browser, axe_source: str
+) -> None:
+    """The old Swedish launcher (shows 'Chatt', named 'Öppna chatten: ...') fails; 'Chatt: ...' passes."""
+    context = _axe_context(browser, VIEWPORTS[0][1])
+    page = context.new_page()
+    try:
+        page.set_content(
+            '<html lang="sv"><head><title>t</title></head><body><main>'
+            '<button id="old" aria-label="Öppna chatten: DigiPoint karriärguide">Chatt</button>'
+            '<button id="new" aria-label="Chatt: DigiPoint karriärguide">Chatt</button>'
+            "</main></body></html>"
+        )
+        result = run_axe(page, axe_source)
+        found = {v["id"]: [n["target"] for n in v["nodes"]] for v in result["violations"]}
+        assert found == {"label-in-name-start": [["#old"]]}, result["violations"]
+        summary = result["violations"][0]["nodes"][0]["summary"]
+        assert 'does not start with the visible words "chatt"' in summary
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
