@@ -124,6 +124,7 @@ class Course(Titled, Base):
         collection_class=attribute_keyed_dict("language"), cascade="all, delete-orphan", passive_deletes=True,
     )
     _title_row = CourseTitle
+    _title_key = "course_id"
 
     @property
     def suggestion_id(self) -> str:
@@ -174,6 +175,7 @@ class Job(Titled, Base):
         collection_class=attribute_keyed_dict("language"), cascade="all, delete-orphan", passive_deletes=True,
     )
     _title_row = JobTitle
+    _title_key = "job_id"
 
     @property
     def suggestion_id(self) -> str:

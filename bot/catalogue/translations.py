@@ -21,8 +21,9 @@ class Titled:
     """``titles`` / ``title(language)`` over a ``translations`` dict of title rows."""
 
     translations: Any
-    #: The row class of the translations table (``CourseTitle``), set by the model.
+    #: The row class of the translations table (``CourseTitle``) and its item column, set by the model.
     _title_row: Any
+    _title_key: str
 
     @property
     def titles(self) -> dict[str, str]:

@@ -32,9 +32,9 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
-from bot.catalogue.models import Course, Job, with_titles
+from bot.catalogue.models import Course, Job
 from bot.catalogue.search import get_items, parse_suggestion_id
 from bot.guidance.candidates import get_index
 from bot.guidance.points import LONG_DEGREE_POINTS, MAX_SIMILAR_PENALTY, VARIETY_POINTS
@@ -50,7 +50,9 @@ def _number(suggestion: Suggestion) -> int:
 def _load(session: Session, model: type[Course] | type[Job], ids: list[int]) -> list[Any]:
     if not ids:
         return []
-    return list(session.scalars(select(model).where(model.id.in_(ids)).options(with_titles(model))).all())
+    # A few rows: their titles come in the same query (a join), not in a second one.
+    query = select(model).where(model.id.in_(ids)).options(joinedload(model.translations))
+    return list(session.scalars(query).unique().all())
 
 
 def _enough(

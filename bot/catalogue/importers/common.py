@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from bot.catalogue.loader import RowError, html_to_text
@@ -272,6 +272,7 @@ class Upserter:
             for source, source_id in part:
                 by_source.setdefault(source, []).append(source_id)
             existing: dict[tuple[str, str], Any] = {}
+            fresh: list[tuple[Course | Job, dict[str, str]]] = []
             for source, ids in by_source.items():
                 query = select(model).where(model.source == source, model.source_id.in_(ids))
                 query = query.options(with_titles(model))
@@ -282,7 +283,10 @@ class Upserter:
                 values, label = self.rows[key], f"{key[0]}:{key[1]}"
                 stored = existing.get(key)
                 if stored is None:
-                    self.session.add(model(**values))
+                    # New rows' titles go in with one INSERT per chunk after the flush (below).
+                    row = model(**{name: value for name, value in values.items() if name != "titles"})
+                    self.session.add(row)
+                    fresh.append((row, dict(values.get("titles") or {})))
                     self.report.added.append(label)
                 elif any(getattr(stored, name) != value for name, value in values.items()):
                     for name, value in values.items():
@@ -295,4 +299,8 @@ class Upserter:
                 if key in self.hidden:
                     self.report.hidden.append(label)
             self.session.flush()
+            titles = [{model._title_key: row.id, "language": language, "title": title}
+                      for row, texts in fresh for language, title in texts.items()]
+            if titles:
+                self.session.execute(insert(model._title_row), titles)
             self._refresh_statistics(len(self.report.added) - added_before)
