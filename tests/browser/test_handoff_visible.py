@@ -212,6 +212,9 @@ def test_nobody_free_contact_me_listed_for_the_city(
     chat.last_buttons().filter(has_text="Yes, contact me").click()
     expect(chat.bot.last).to_contain_text("Is that OK?", timeout=20_000)
     expect(chat.bot.last).to_contain_text("deleted when you write \"delete my data\"")
+    chat.type_message("hmm, what for?")
+    expect(chat.bot.filter(has_text="Please choose Yes or No.")).to_have_count(1)
+    expect(chat.bot.last).to_contain_text("Is that OK?")
     chat.click_button(0)  # "Yes, that's OK"
     expect(chat.bot.last).to_contain_text("Please write your phone number or your e-mail address.")
     chat.type_message("12345")
