@@ -53,12 +53,18 @@ def _say(stack: LiveStack, sender: str, text: str) -> tuple[int, list[dict[str, 
 
 
 
+def _bot_text(event: dict[str, Any]) -> str:
+    """A bot event's text; handoff messages carry it in custom data (actions/handoff.py)."""
+    custom = ((event.get("data") or {}).get("custom") or {}).get("data") or {}
+    return str(event.get("text") or custom.get("text") or "")
+
+
 def _timeouts(events: list[dict[str, Any]]) -> tuple[int, int]:
     """(timeout actions run, timeout messages the person got)."""
     text = say("timeout", "en")
     return (
         sum(e.get("event") == "action" and e.get("name") == "action_handoff_timeout" for e in events),
-        sum(e.get("event") == "bot" and str(e.get("text", "")).startswith(text) for e in events),
+        sum(e.get("event") == "bot" and _bot_text(e).startswith(text) for e in events),
     )
 
 
