@@ -25,7 +25,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from bot.catalogue.loader import RowError, html_to_text
-from bot.catalogue.models import Course, Job, with_titles
+from bot.catalogue.models import Course, Job
 from bot.catalogue.municipalities import KUNTA_CODES
 from bot.locale import registry
 
@@ -219,6 +219,18 @@ class Upserter:
             self.session.execute(text(f"ANALYZE {self.model.__tablename__}"))
             self._added_since_analyze = 0
 
+    def _stored_titles(self, ids: list[int]) -> dict[int, dict[str, str]]:
+        """``{row id: {language: title}}`` of stored rows, read in one plain query."""
+        if not ids:
+            return {}
+        table = self.model._title_row.__table__
+        key = table.c[self.model._title_key]
+        found: dict[int, dict[str, str]] = {}
+        query = select(key, table.c.language, table.c.title).where(key.in_(ids))
+        for row_id, language, title in self.session.execute(query):
+            found.setdefault(row_id, {})[language] = title
+        return found
+
     def skip(self, label: str, reason: str) -> None:
         """Report a row that is not stored."""
         self.report.skipped.append((label, reason))
@@ -275,13 +287,17 @@ class Upserter:
             fresh: list[tuple[Course | Job, dict[str, str]]] = []
             for source, ids in by_source.items():
                 query = select(model).where(model.source == source, model.source_id.in_(ids))
-                query = query.options(with_titles(model))
                 rows = cast("Sequence[Course | Job]", self.session.scalars(query).all())
                 for row in rows:
                     existing[(row.source, row.source_id)] = row
+            stored_titles = self._stored_titles([row.id for row in existing.values()])
             for key in part:
                 values, label = self.rows[key], f"{key[0]}:{key[1]}"
                 stored = existing.get(key)
+                same_titles = stored is not None and stored_titles.get(stored.id) == values.get("titles")
+                if same_titles and "titles" in values:
+                    # Same titles: compare the rest only (the title rows are never loaded as objects).
+                    values = {name: value for name, value in values.items() if name != "titles"}
                 if stored is None:
                     # New rows' titles go in with one INSERT per chunk after the flush (below).
                     row = model(**{name: value for name, value in values.items() if name != "titles"})
