@@ -54,6 +54,7 @@ from bot.catalogue.isco import field_for_isco
 from bot.catalogue.loader import RowError, html_to_text
 from bot.catalogue.models import Job
 from bot.esco.models import EscoOccupation, EscoSkill
+from bot.locale import registry
 
 BASE_URL = "https://api.ahtp.fi"
 SEARCH_PATH = "/kipa/p67/v2/jobpostings"
@@ -206,7 +207,7 @@ def job_values(
     values = {
         "source": SOURCE, "source_id": external_id.strip(), "titles": titles, "employer": employer[:200],
         "municipality": municipality, "remote": "no",
-        "working_languages": [lang for lang in posting.get("languages") or [] if lang in ("fi", "sv", "en")],
+        "working_languages": [lang for lang in posting.get("languages") or [] if lang in registry.codes()],
         "seniority": "entry" if _ENTRY_WORDS.search(" ".join(titles.values())) else "experienced",
         "education_required": None, "occupation": occupation_label[:200], "isco_code": isco,
         "published": published_at.date(), "expires": expires,
