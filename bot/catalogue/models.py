@@ -22,8 +22,30 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, attribute_keyed_dict, mapped_column, relationship, selectinload
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import (
+    Mapped,
+    attribute_keyed_dict,
+    mapped_column,
+    query_expression,
+    relationship,
+    selectinload,
+    with_expression,
+)
 
 from bot.catalogue.translations import Titled
 from bot.db import Base
@@ -125,6 +147,8 @@ class Course(Titled, Base):
     )
     _title_row = CourseTitle
     _title_key = "course_id"
+    #: ``{language: title}`` read in the row's own query (:func:`titles_inline`), else None.
+    inline_titles: Mapped[dict[str, str] | None] = query_expression()
 
     @property
     def suggestion_id(self) -> str:
@@ -176,6 +200,8 @@ class Job(Titled, Base):
     )
     _title_row = JobTitle
     _title_key = "job_id"
+    #: ``{language: title}`` read in the row's own query (:func:`titles_inline`), else None.
+    inline_titles: Mapped[dict[str, str] | None] = query_expression()
 
     @property
     def suggestion_id(self) -> str:
@@ -194,3 +220,18 @@ def with_titles(model: type[Course] | type[Job]) -> Any:
     Usage: ``select(Course).options(with_titles(Course))``.
     """
     return selectinload(model.translations)
+
+
+def titles_inline(model: type[Course] | type[Job], dialect: str) -> Any:
+    """The loader option that reads every row's titles as one JSON object in the same query.
+
+    For read-only paths that load a few rows and read their titles (ranking):
+    no second query and no title objects. ``dialect`` is the engine's
+    dialect name (``session.get_bind().dialect.name``). Usage:
+    ``select(Course).options(titles_inline(Course, "sqlite"))``.
+    """
+    rows = model._title_row
+    pairs = (rows.language, rows.title)
+    aggregate = func.json_object_agg(*pairs) if dialect == "postgresql" else func.json_group_object(*pairs)
+    titles = select(aggregate).where(getattr(rows, model._title_key) == model.id).scalar_subquery()
+    return with_expression(model.inline_titles, type_coerce(titles, JSON))

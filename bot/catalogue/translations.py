@@ -27,7 +27,14 @@ class Titled:
 
     @property
     def titles(self) -> dict[str, str]:
-        """``{"fi": ..., "sv": ..., "en": ...}``: every stored title by language code."""
+        """``{"fi": ..., "sv": ..., "en": ...}``: every stored title by language code.
+
+        Taken from ``inline_titles`` when the row's query read them that way
+        (:func:`bot.catalogue.models.titles_inline`) and the title rows are not loaded.
+        """
+        inline = self.__dict__.get("inline_titles")
+        if "translations" not in self.__dict__ and isinstance(inline, dict):
+            return dict(inline)
         return {language: row.title for language, row in self.translations.items()}
 
     @titles.setter

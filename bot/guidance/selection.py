@@ -32,9 +32,9 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
-from bot.catalogue.models import Course, Job
+from bot.catalogue.models import Course, Job, titles_inline
 from bot.catalogue.search import get_items, parse_suggestion_id
 from bot.guidance.candidates import get_index
 from bot.guidance.points import LONG_DEGREE_POINTS, MAX_SIMILAR_PENALTY, VARIETY_POINTS
@@ -50,9 +50,9 @@ def _number(suggestion: Suggestion) -> int:
 def _load(session: Session, model: type[Course] | type[Job], ids: list[int]) -> list[Any]:
     if not ids:
         return []
-    # A few rows: their titles come in the same query (a join), not in a second one.
-    query = select(model).where(model.id.in_(ids)).options(joinedload(model.translations))
-    return list(session.scalars(query).unique().all())
+    # A few rows, read only: their titles come in the same query as one JSON object.
+    inline = titles_inline(model, session.get_bind().dialect.name)
+    return list(session.scalars(select(model).where(model.id.in_(ids)).options(inline)).all())
 
 
 def _enough(
