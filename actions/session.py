@@ -47,6 +47,7 @@ from bot.guidance.answers import is_payload, parse_city
 from bot.guidance.language import detect_language, parse_language_request
 from bot.guidance.vocabulary import CITIES, CITY_VALUES, LANGUAGES
 from bot.i18n import t
+from bot.locale import registry
 
 NOT_CARRIED = ("session_started_metadata", "requested_slot")
 # The form whose first question opens every conversation (data/rules/flow.yml).
@@ -54,10 +55,13 @@ FIRST_FORM = "goal_form"
 
 
 def metadata_language(value: object) -> str | None:
-    """A metadata language ("fi", "fi-FI", "SV") as "fi" | "sv" | "en"; None if unknown."""
+    """A metadata language tag ("fi", "fi-FI", "sv_SE", "SV") as a registry code; None if unknown.
+
+    Read by subtags (bot.locale.registry.normalise): "fil" (Filipino) is not Finnish.
+    """
     if not isinstance(value, str):
         return None
-    code = value.strip().lower()[:2]
+    code = registry.normalise(value)
     return code if code in LANGUAGES else None
 
 
@@ -115,7 +119,7 @@ def language_buttons(lang: str) -> list[dict[str, str]]:
     """Buttons Suomi / Svenska / English with payloads ``/change_language{"language":"fi"}`` etc."""
     return [
         {"title": t(f"session.button_{code}", lang), "payload": f'/change_language{{"language":"{code}"}}'}
-        for code in ("fi", "sv", "en")
+        for code in registry.codes()
     ]
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from bot.handoff import rasa_client
 from bot.handoff.rasa_client import RasaError
 from bot.i18n import t
+from bot.locale import registry
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +110,7 @@ def _summary_id(value: Any) -> int | None:
 def _starts(key: str, text: str, *, with_more: bool = False) -> bool:
     """True when the first line of ``text`` is message ``key`` in fi, sv or en (and more follows if asked)."""
     first, _, rest = text.partition("\n")
-    heads = {t(key, lang).strip() for lang in ("fi", "sv", "en")}
+    heads = {t(key, lang).strip() for lang in registry.codes()}
     return first.strip() in heads and (bool(rest.strip()) or not with_more)
 
 

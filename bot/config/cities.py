@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from bot.locale import registry
+
 CITIES_PATH = Path(__file__).with_name("cities.yml")
 DEFAULT = "default"
 
@@ -81,7 +83,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def _is_localised(value: dict[str, Any]) -> bool:
-    return bool(value) and set(value) <= {"en", "fi", "sv"}
+    return bool(value) and set(value) <= set(registry.codes())
 
 
 @lru_cache(maxsize=1)

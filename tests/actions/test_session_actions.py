@@ -77,6 +77,25 @@ def test_unknown_or_malformed_metadata_is_ignored(make_tracker, dispatcher, doma
 
 
 @pytest.mark.parametrize(
+    ("tag", "code"), [("sv_SE", "sv"), ("FI", "fi"), ("fi-FI", "fi"), ("en-GB", "en"), ("fin", "fi")]
+)
+def test_metadata_language_tags_are_read_by_the_locale_registry(
+    make_tracker, dispatcher, domain, tag, code
+) -> None:
+    events = _start(make_tracker, dispatcher, domain, {}, {"language": tag})
+    assert events == [SessionStarted(), SlotSet("language", code), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("tag", ["fil", "finnish", "svenska", "f"])
+def test_a_tag_that_only_starts_like_a_known_language_sets_none(
+    make_tracker, dispatcher, domain, tag
+) -> None:
+    # The two-letter cut of old read "fil" (Filipino) as Finnish.
+    events = _start(make_tracker, dispatcher, domain, {}, {"language": tag})
+    assert events == [SessionStarted(), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize(
     ("text", "entities", "expected"),
     [
         ("puhu suomea", [], "fi"),
