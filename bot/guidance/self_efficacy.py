@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from bot.i18n import normalise_language, t
+from bot.locale import registry
 
 INSTRUMENT_PATH = Path(__file__).with_name("self_efficacy.yml")
 TREND_STEP = 0.3
@@ -126,8 +127,7 @@ def score_self_efficacy(answers: dict[str, int | None]) -> SelfEfficacyResult:
 
 
 def _format_score(score: float, lang: str) -> str:
-    text = f"{score:.1f}"
-    return text.replace(".", ",") if lang in ("fi", "sv") else text
+    return registry.format_decimal(score, lang)
 
 
 def feedback(result: SelfEfficacyResult, lang: str, previous: float | None = None) -> str:

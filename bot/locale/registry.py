@@ -68,6 +68,7 @@ class Locale:
         aliases: other tags that mean this locale (lower case), e.g. ``("fin",)``.
         registers: register key to :class:`Register`.
         capabilities: the capability flags that are true (see CAPABILITIES).
+        decimal: the decimal separator shown to people ("," in Finnish).
     """
 
     code: str
@@ -77,6 +78,7 @@ class Locale:
     aliases: tuple[str, ...] = ()
     registers: Mapping[str, Register] = field(default_factory=dict)
     capabilities: frozenset[str] = frozenset()
+    decimal: str = "."
 
     def has(self, capability: str) -> bool:
         """True when the locale has ``capability`` (one of CAPABILITIES)."""
@@ -254,6 +256,7 @@ def _locale(entry: Any, path: Path) -> Locale:
         aliases=tuple(str(x).lower() for x in entry.get("aliases") or ()),
         registers={str(key): _register(str(key), value, where) for key, value in registers.items()},
         capabilities=frozenset(str(k) for k, v in capabilities.items() if v is True or k not in CAPABILITIES),
+        decimal=str(entry.get("decimal", ".")),
     )
 
 
@@ -301,3 +304,12 @@ def parse(tag: str | None) -> tuple[str, str | None] | None:
 def fallback_chain(code: str, register: str | None = None) -> tuple[str, ...]:
     """Tags to try for ``code`` and ``register`` (see :meth:`Registry.fallback_chain`)."""
     return shipped().fallback_chain(code, register)
+
+
+def format_decimal(value: float, tag: str | None, digits: int = 1) -> str:
+    """``value`` with ``digits`` decimals and the locale's separator: 3.4 -> "3,4" in fi and sv.
+
+    An unknown or empty ``tag`` uses the default locale's separator.
+    """
+    code = normalise(tag, default_code()) or default_code()
+    return f"{value:.{digits}f}".replace(".", get(code).decimal)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from bot.clock import as_utc
 from bot.guidance.store import TrendPoint, confidence_trend
 from bot.i18n import normalise_language, t
+from bot.locale import registry
 
 TIMEZONE = ZoneInfo("Europe/Helsinki")
 SEPARATOR = " · "
@@ -51,8 +52,7 @@ def short_date(day: date, lang: str) -> str:
 
 def score_text(score: float, lang: str) -> str:
     """A score with one decimal, with a decimal comma in Finnish and Swedish."""
-    text = f"{score:.1f}"
-    return text.replace(".", ",") if normalise_language(lang) in ("fi", "sv") else text
+    return registry.format_decimal(score, lang)
 
 
 def trend_line(points: Sequence[TrendPoint], lang: str) -> str:

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from bot.guidance.profile import profile_from_slots
 from bot.i18n import normalise_language, t
+from bot.locale import registry
 from bot.resume.trend import summary_trend_text, trend_for_summary
 from bot.summaries.models import Summary, utc_now
 from bot.summaries.next_steps import is_known_option, option_label
@@ -189,8 +190,7 @@ def _title(entry: Mapping[str, Any], lang: str) -> str:
 
 
 def _number(value: float, lang: str) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang in ("fi", "sv") else text
+    return registry.format_decimal(value, lang)
 
 
 def render_summary(summary_data: Mapping[str, Any], lang: str) -> str:

@@ -108,3 +108,10 @@ locales:
 def test_a_malformed_registry_file_gives_one_clear_error(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(LocaleRegistryError, match=message):
         Registry.from_file(_write(tmp_path, body))
+
+
+def test_numbers_shown_to_people_use_the_locales_decimal_separator() -> None:
+    assert registry.format_decimal(3.44, "fi") == "3,4"
+    assert registry.format_decimal(3.44, "sv_SE") == "3,4"
+    assert registry.format_decimal(3.45, "en", digits=2) == "3.45"
+    assert registry.format_decimal(2.0, None) == "2.0"
