@@ -86,7 +86,7 @@ class _Prepared:
 
 @lru_cache(maxsize=4096)
 def _lemma(token: str) -> str:
-    return fold(simplemma.lemmatize(token, lang=("fi", "sv", "en")))
+    return fold(simplemma.lemmatize(token, lang=registry.codes("lemmatiser")))
 
 
 def _prepare(text: object) -> _Prepared:

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.catalogue.models import EDUCATION_LEVELS, FIELDS, MUNICIPALITIES
 from bot.guidance.vocabulary import SKIPPED
+from bot.locale import registry
 
 GOAL_TYPES: tuple[str, ...] = ("job", "study", "both", "unsure")
 TIMEFRAMES: tuple[str, ...] = ("now", "3_months", "this_year", "unsure")
@@ -112,7 +113,7 @@ def profile_from_slots(slots: Mapping[str, Any]) -> Profile:
     city, online_only = _city(slots.get("city"))
     language = slots.get("language")
     return Profile(
-        language=language if language in ("en", "fi", "sv") else "en",
+        language=language if language in registry.codes() else registry.default_code(),
         goal_type=_known(slots.get("goal_type"), GOAL_TYPES),
         field=_known(slots.get("field"), FIELDS),
         city=city,
