@@ -27,9 +27,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.locale import registry
+
 ROOT = Path(__file__).resolve().parents[1]
 NLU = ROOT / "data" / "nlu"
-LANGUAGES = ("en", "fi", "sv")
+#: Every locale whose registry entry says it has NLU data (bot/locale/locales.yml).
+LANGUAGES = registry.codes("nlu_data")
 MIN_EXAMPLES = 60
 # inform: answers of every kind, large and shaped by the forms, not by a count;
 # message_too_long: two synthetic examples, the intent is set by LongMessageGuard;

@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.locale import registry
+
 ROOT = Path(__file__).resolve().parents[2]
-LANGUAGES = ("en", "fi", "sv")
+#: Every locale whose registry entry says it has NLU data (bot/locale/locales.yml).
+LANGUAGES = registry.codes("nlu_data")
 ANNOTATION = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
 CITY = re.compile(r'\[([^\]]*)\]\{"entity": "city", "value": "([^"]*)"\}')
 
