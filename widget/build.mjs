@@ -1,10 +1,21 @@
 // Bundles src/index.js and socket.io-client into ONE file served by the web app:
 // ../bot/web/static/widget.js. `npm ci && npm run build` rebuilds it.
 import * as esbuild from "esbuild";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+// The widget's languages come from the locale registry: regenerate src/locales.js first.
+const venvPython = path.join(here, "..", ".venv", "bin", "python");
+const python = existsSync(venvPython) ? venvPython : "python3";
+try {
+  execFileSync(python, [path.join(here, "..", "scripts", "widget_locales.py")], { stdio: "inherit" });
+} catch (error) {
+  console.error(`widget: could not regenerate src/locales.js from bot/locale/locales.yml (${error.message}); building with the committed file`);
+}
 const options = {
   entryPoints: [path.join(here, "src", "index.js")],
   outfile: path.join(here, "..", "bot", "web", "static", "widget.js"),

@@ -16,7 +16,7 @@ from bot.locale.registry import LocaleRegistryError, Registry
 
 def test_the_shipped_registry_lists_finnish_swedish_and_english_in_display_order() -> None:
     assert registry.codes() == ("fi", "sv", "en")
-    assert [loc.name for loc in registry.locales()] == ["suomi", "svenska", "English"]
+    assert [loc.name for loc in registry.locales()] == ["Suomi", "Svenska", "English"]
     assert registry.default_code() == "en"
     assert all(loc.direction == "ltr" for loc in registry.locales())
 

@@ -1,9 +1,10 @@
-// Widget UI strings in the three conversation languages (fi, sv, en).
+// Widget UI strings in the conversation languages. The list of languages is the
+// locale registry's (bot/locale/locales.yml, generated into ./locales.js).
 // Message text comes from the bot; these label the widget's own controls.
 
-export const LANGUAGES = ["fi", "sv", "en"];
+import { ALIASES, DEFAULT_LANGUAGE, LANGUAGES, LANGUAGE_NAMES } from "./locales.js";
 
-export const LANGUAGE_NAMES = { fi: "Suomi", sv: "Svenska", en: "English" };
+export { LANGUAGES, LANGUAGE_NAMES };
 
 const STRINGS = {
   en: {
@@ -131,10 +132,19 @@ const STRINGS = {
   },
 };
 
-/** Normalises any value to one of LANGUAGES ("en" when unknown). */
+/**
+ * Normalises a language tag ("fi-FI", "sv_SE", "FI", "fin") to one of LANGUAGES by its
+ * subtags, the way bot.locale.registry.normalise does; "fil" (Filipino) is not Finnish.
+ * Unknown or empty gives DEFAULT_LANGUAGE.
+ */
 export function normaliseLanguage(value) {
-  const code = String(value || "").trim().toLowerCase().slice(0, 2);
-  return LANGUAGES.includes(code) ? code : "en";
+  const core = String(value || "").trim().split(/-x-/i)[0].split(/[.@]/)[0];
+  const parts = core.split(/[-_]/).filter(Boolean);
+  for (let end = parts.length; end > 0; end -= 1) {
+    const code = ALIASES[parts.slice(0, end).join("-").toLowerCase()];
+    if (code) return code;
+  }
+  return DEFAULT_LANGUAGE;
 }
 
 /** Returns the UI string `key` in `language`, with {placeholders} filled. */
