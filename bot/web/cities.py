@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config.cities import city_config
+from bot.locale import registry
 
-LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+#: Page languages: the locale registry's codes, in display order (bot/locale/locales.yml).
+LANGUAGES: tuple[str, ...] = registry.codes()
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,22 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import get_settings
+from bot.locale import registry
 from bot.web.page_text import page_text
 from bot.web.security import page_headers
 from bot.web.templating import templates
 
-NOT_FOUND_LANGUAGES = ("fi", "sv", "en")
+#: Languages of the 404 page: the locale registry's codes.
+NOT_FOUND_LANGUAGES = registry.codes()
 
 
 def not_found_page(request: Request, language: str = "en") -> Response:
     """Render the 404 page in ``language``."""
-    language = language if language in NOT_FOUND_LANGUAGES else "en"
+    language = language if language in NOT_FOUND_LANGUAGES else registry.default_code()
     return templates.TemplateResponse(
         request,
         "404.html",
-        {"lang": language, "text": page_text(language)},
+        {"lang": language, "direction": registry.get(language).direction, "text": page_text(language)},
         status_code=404,
         headers=page_headers(get_settings().rasa_public_url),
     )

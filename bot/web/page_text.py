@@ -12,9 +12,12 @@ from typing import Any
 
 import yaml
 
+from bot.locale import registry
+
 _FILE = Path(__file__).with_name("page_text.yml")
 
-LANGUAGE_NAMES: dict[str, str] = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+#: Each language's name in itself, for the language links (bot/locale/locales.yml).
+LANGUAGE_NAMES: dict[str, str] = {loc.code: loc.name for loc in registry.locales()}
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from bot.config import get_settings
+from bot.locale import registry
 from bot.web.cities import CITIES, DEFAULT_CITY, DEFAULT_LANGUAGE, LANGUAGES, City, get_city
 from bot.web.errors import not_found_page
 from bot.web.page_text import LANGUAGE_NAMES, page_text
@@ -38,6 +39,8 @@ def widget_settings(city: City, language: str) -> dict[str, str]:
 
 
 def _render(request: Request, template: str, context: dict[str, object]) -> Response:
+    # The page's writing direction is the locale's (ltr / rtl, bot/locale/locales.yml).
+    context = {**context, "direction": registry.get(str(context["lang"])).direction}
     headers = page_headers(get_settings().rasa_public_url)
     return templates.TemplateResponse(request, template, context, headers=headers)
 
