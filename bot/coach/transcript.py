@@ -4,8 +4,9 @@
 - ``lines_of(events, since=None)``: the same from already fetched events.
 
 Coach replies and handoff notices are uttered as custom data only
-(:func:`custom_message`): their line takes text, who (``coach`` or ``bot``)
-and the coach's first name from there.
+(:func:`custom_message`): their line takes text, who (``coach``, ``bot``, or
+``notice`` for the kinds in ``NOTICE_KINDS``: joined, left, queue place...)
+and the coach's first name (replies only) from there.
 
 A bot message that shows a summary carries the summary's id in its event
 metadata (``metadata.summary_id``: the actions utter it with
@@ -30,6 +31,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.coach.i18n import text as coach_text
+from bot.feedback.taps import INTENT as FEEDBACK_INTENT
+from bot.feedback.taps import BadTapError, read_tap
 from bot.handoff import rasa_client
 from bot.handoff.rasa_client import RasaError
 from bot.i18n import t
@@ -38,6 +42,7 @@ from bot.locale import registry
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "NOTICE_KINDS",
     "Line",
     "RasaError",
     "custom_message",
@@ -65,24 +70,43 @@ class Line:
     name: str | None = None
 
 
-def transcript(conversation_id: str, since: datetime | None = None) -> list[Line]:
+def transcript(conversation_id: str, since: datetime | None = None, lang: str = "en") -> list[Line]:
     """User and bot messages, oldest first; only those at or after ``since`` when given.
 
     A bot message sent by ``action_relay_coach_message`` is marked ``coach``.
+    ``lang`` is the coach's language (button taps read in words, :func:`readable_user_text`).
     """
-    return lines_of(rasa_client.tracker_events(conversation_id), since)
+    return lines_of(rasa_client.tracker_events(conversation_id), since, lang)
 
+
+# Custom-data kinds (actions/handoff.py) that are system notices, not the bot talking.
+NOTICE_KINDS = frozenset({"joined", "left", "queue", "timeout", "notice"})
 
 _PAYLOAD = re.compile(r"^/(?P<intent>\w+)(?P<entities>\{.*\})?$", re.DOTALL)
 
 
-def readable_user_text(text: str, buttons: dict[str, str]) -> str:
+def _feedback_words(entities: Any, lang: str) -> str | None:
+    """A ``/give_feedback{...}`` tap as its button's words ("Useful", "Not useful", "Yes", "No"), or None."""
+    if not isinstance(entities, dict):
+        return None
+    try:
+        tap = read_tap({"entity": name, "value": value} for name, value in entities.items())
+    except BadTapError:
+        return None
+    if tap.target == "suggestion":
+        return t("feedback.useful_button" if tap.useful else "feedback.not_useful_button", lang)
+    return t("feedback.yes_button" if tap.useful else "feedback.no_button", lang)
+
+
+def readable_user_text(text: str, buttons: dict[str, str], lang: str = "en") -> str:
     """What the person chose, in words, for a button payload; other text as it is.
 
     ``buttons`` maps the payloads of the buttons the bot had just shown to
     their titles (what the person saw and clicked). A payload not among
-    them (typed, or from an older page) becomes its answer value
-    (``/inform{"answer": "4"}`` -> ``4``) or its intent name (``/affirm`` -> ``affirm``).
+    them (typed, or from an older page) becomes, in the coach's ``lang``: a
+    feedback tap's answer ("Useful", "No"), its answer value
+    (``/inform{"answer": "4"}`` -> ``4``), a known intent's words
+    (``/affirm`` -> "Yes", coach i18n ``said_<intent>``) or else its intent name.
     """
     if text in buttons:
         return buttons[text]
@@ -93,8 +117,14 @@ def readable_user_text(text: str, buttons: dict[str, str]) -> str:
         entities = json.loads(match["entities"]) if match["entities"] else {}
     except ValueError:
         return text
+    if match["intent"] == FEEDBACK_INTENT:
+        words = _feedback_words(entities, lang)
+        if words:
+            return words
     values = [str(v) for v in entities.values()] if isinstance(entities, dict) else []
-    return ", ".join(values) if values else match["intent"].replace("_", " ")
+    if values:
+        return ", ".join(values)
+    return coach_text(lang).get(f"said_{match['intent']}") or match["intent"].replace("_", " ")
 
 
 def _summary_id(value: Any) -> int | None:
@@ -133,11 +163,12 @@ def summary_tag(event: dict[str, Any]) -> tuple[bool, int | None]:
     return _starts("summary.heading", text) or _starts("resume.welcome_back", text, with_more=True), None
 
 
-def lines_of(events: list[dict[str, Any]], since: datetime | None = None) -> list[Line]:
+def lines_of(events: list[dict[str, Any]], since: datetime | None = None, lang: str = "en") -> list[Line]:
     """The transcript lines of already fetched tracker ``events`` (see ``transcript``).
 
-    Button clicks are shown as the button's title (:func:`readable_user_text`);
-    summary messages are marked (module docstring).
+    Button clicks are shown as the button's title (:func:`readable_user_text`, in
+    the coach's ``lang``); summary messages are marked (module docstring);
+    handoff notices are ``notice`` lines without a name.
     """
     lines: list[Line] = []
     last_action = ""
@@ -162,16 +193,18 @@ def lines_of(events: list[dict[str, Any]], since: datetime | None = None) -> lis
         at = datetime.fromtimestamp(float(event.get("timestamp") or 0), UTC)
         text = str(event.get("text") or custom["text"])
         if kind == "user":
-            text, buttons = readable_user_text(text, buttons), {}
+            text, buttons = readable_user_text(text, buttons, lang), {}
         if since and at < since:
             continue
         who = "user" if kind == "user" else "bot"
         if kind == "bot" and (last_action == "action_relay_coach_message" or custom.get("from") == "coach"):
             who = "coach"
+        elif kind == "bot" and custom.get("kind") in NOTICE_KINDS:
+            who = "notice"
         shows, summary_id = summary_tag(event) if who == "bot" else (False, None)
         if shows and summary_id is None:
             untagged.append(len(lines))
-        lines.append(Line(who, text, at, shows, summary_id, custom.get("name")))
+        lines.append(Line(who, text, at, shows, summary_id, custom.get("name") if who == "coach" else None))
     return lines
 
 
@@ -180,7 +213,7 @@ def custom_message(event: dict[str, Any]) -> dict[str, str | None]:
 
     Shape in the tracker: ``data.custom == {"data": {"text": str, "digipoint":
     {"from": "coach" | "bot", "name": str | None, "kind": str}}}``. Returns
-    ``{"text", "from", "name"}`` (values None when missing); ``{}`` for any other event.
+    ``{"text", "from", "name", "kind"}`` (values None when missing); ``{}`` for any other event.
     """
     custom = (event.get("data") or {}).get("custom")
     inner = custom.get("data") if isinstance(custom, dict) else None
@@ -189,9 +222,10 @@ def custom_message(event: dict[str, Any]) -> dict[str, str | None]:
     mark = inner.get("digipoint")
     if not isinstance(mark, dict):
         mark = {}
-    text, name = inner.get("text"), mark.get("name")
+    text, name, kind = inner.get("text"), mark.get("name"), mark.get("kind")
     return {
         "text": text if isinstance(text, str) and text.strip() else None,
         "from": "coach" if mark.get("from") == "coach" else "bot",
         "name": name if isinstance(name, str) and name.strip() else None,
+        "kind": kind if isinstance(kind, str) else None,
     }

@@ -144,7 +144,10 @@ def summary_detail(
     points = queries.confidence_trend(session, principal, summary)
     try:
         lines: list[transcript.Line] | None = redaction.coach_lines(
-            session, principal, transcript.transcript(summary.conversation_id), t["summary_hidden"]
+            session,
+            principal,
+            transcript.transcript(summary.conversation_id, lang=language(request)),
+            t["summary_hidden"],
         )
         queries.audit(session, principal, "transcript", summary.conversation_id)
     except transcript.RasaError:

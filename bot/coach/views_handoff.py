@@ -95,7 +95,7 @@ def _lines(
 ) -> list[transcript.Line] | None:
     """The transcript since the request as the coach may read it, or None when Rasa does not answer."""
     try:
-        lines = transcript.transcript(item.conversation_id, as_utc(item.requested_at))
+        lines = transcript.transcript(item.conversation_id, as_utc(item.requested_at), language(request))
     except transcript.RasaError:
         return None
     return redaction.coach_lines(session, principal, lines, text(language(request))["summary_hidden"])

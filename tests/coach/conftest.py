@@ -83,7 +83,9 @@ def coach_env(database_url: str, session: Session, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(
         transcript,
         "transcript",
-        lambda cid, since=None: list(fake.lines) or transcript.lines_of(list(fake.events), since),
+        lambda cid, since=None, lang="en": (
+            list(fake.lines) or transcript.lines_of(list(fake.events), since, lang)
+        ),
     )
     monkeypatch.setattr(rasa_client, "run_action", lambda cid, name: fake.calls.append((cid, name)))
     monkeypatch.setattr(rasa_client, "resume", lambda cid: fake.calls.append((cid, "resume")))
