@@ -13,7 +13,9 @@ reads the code from the message (:func:`bot.resume.codes.find_codes`):
   and offers courses or jobs (inside
   goal_form, where the widget's welcome leaves the person, the form goes on
   instead, skipping what is known, and the confidence check shows the trend);
-- an unknown, used or expired code: says so kindly; after ``MAX_ATTEMPTS``
+- the code keeps working until it expires (the bot says until when, so
+  someone who closes the tab knows the same code brings them back);
+- an unknown or expired code: says so kindly; after ``MAX_ATTEMPTS``
   unknown codes tried in one conversation (slot ``resume_code_attempts``) it stops
   checking codes (guessing protection).
 
@@ -38,7 +40,7 @@ from actions.interests import RI_ITEMS
 from bot.db import session_scope
 from bot.i18n import t
 from bot.resume import codes
-from bot.resume.trend import trend_line
+from bot.resume.trend import local_moment, short_date, trend_line
 from bot.summaries.service import render_summary
 
 logger = logging.getLogger(__name__)
@@ -172,6 +174,9 @@ class ActionResumeWithCode(Action):
         if restored.trend:
             line = trend_line(restored.trend, lang)
             dispatcher.utter_message(text=t("resume.trend_kept", lang, trend=line))
+        if restored.expires_at is not None:  # closing the tab loses nothing: the same code works again
+            until = short_date(local_moment(restored.expires_at).date(), lang)
+            dispatcher.utter_message(text=t("resume.still_valid", lang, date=until))
         if not in_form:  # inside goal_form the form simply goes on with the known answers
             dispatcher.utter_message(
                 text=t("resume.go_on", lang),

@@ -3,9 +3,16 @@
 A code is 8 characters from an alphabet without look-alikes (no I, L, O, 0,
 1), shown as ``ABCD-EFGH``: 31**8 (about 8.5e11) possibilities. It is made
 with :mod:`secrets`, stored only as an HMAC-SHA256 (key ``RESUME_CODE_SECRET``,
-else derived from the Rasa token), works once, and expires after
-``RESUME_CODE_DAYS`` days (default 30). Typing is forgiving: case, spaces and
-dashes do not matter.
+else derived from the Rasa token), and works as often as needed until it
+expires after ``RESUME_CODE_DAYS`` days (default 30), as the bot promises
+("It works for 30 days"): someone who closes the tab in a resumed session
+comes back with the same code. Every conversation that used it joins the
+code's person, so a later resume brings back the person's newest plan and all
+their confidence checks. Guessing stays hard: 31**8 codes and at most
+``actions.resume.MAX_ATTEMPTS`` unknown codes per conversation. "Delete my
+data" removes every conversation of the person, the code rows with them, and
+the retention purge removes a code with the conversation it was given in.
+Typing is forgiving: case, spaces and dashes do not matter.
 
 Shapes:
     ``issue(session, conversation_id) -> str``: the code to show (``ABCD-EFGH``).
@@ -54,6 +61,7 @@ class Restored:
         trend: every scored confidence check of the person, oldest first.
         summary_id: the id of that summary (None when none), so the message
             showing it can be tagged for the coach's transcript.
+        expires_at: until when the code keeps working (UTC; None only when unknown).
     """
 
     conversation_id: str
@@ -63,6 +71,7 @@ class Restored:
     interest_answers: dict[str, str] = field(default_factory=dict)
     trend: list[TrendPoint] = field(default_factory=list)
     summary_id: int | None = None
+    expires_at: datetime | None = None
 
 
 def lifetime() -> timedelta:
@@ -147,62 +156,92 @@ def _as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _newest_summary(session: Session, conversation_ids: list[str]) -> Summary | None:
+    """The newest summary of any of ``conversation_ids`` (None when none)."""
+    if not conversation_ids:
+        return None
+    return session.scalar(
+        select(Summary)
+        .where(Summary.conversation_id.in_(conversation_ids))
+        .order_by(Summary.created_at.desc(), Summary.id.desc())
+        .limit(1)
+    )
+
+
+def _copy_results(session: Session, sources: list[str], conversation_id: str) -> int:
+    """Copy the assessment results of ``sources`` into ``conversation_id`` (once each); how many."""
+    have = {
+        (r.kind, _as_utc(r.created_at))
+        for r in session.scalars(
+            select(AssessmentResult).where(AssessmentResult.conversation_id == conversation_id)
+        )
+    }
+    copied = 0
+    results = (
+        session.scalars(
+            select(AssessmentResult)
+            .where(AssessmentResult.conversation_id.in_(sources))
+            .order_by(AssessmentResult.created_at, AssessmentResult.id)
+        ).all()
+        if sources
+        else []
+    )
+    for result in results:
+        key = (result.kind, _as_utc(result.created_at))
+        if key in have:  # a check copied into several earlier conversations counts once
+            continue
+        have.add(key)
+        session.add(
+            AssessmentResult(
+                conversation_id=conversation_id,
+                kind=result.kind,
+                score=result.score,
+                holland_code=result.holland_code,
+                answers=dict(result.answers or {}),
+                created_at=result.created_at,
+            )
+        )
+        copied += 1
+    session.flush()
+    return copied
+
+
 def redeem(session: Session, text: str, conversation_id: str) -> Restored | None:
     """Use the first valid code in ``text`` for ``conversation_id``; the caller commits.
 
-    The new conversation joins the code's person; the person's assessment
-    results (confidence and interests) are copied to it (with their times) so
-    the trend continues and the interest answers are known. The code is used up.
+    The new conversation joins the code's person. The person's newest summary
+    (from any of their earlier conversations, resumed ones included) is what
+    comes back, and their assessment results (confidence and interests) are
+    copied to it (with their times) so the trend continues and the interest
+    answers are known. The code keeps working until it expires; ``used_at``
+    holds its latest use.
 
     Returns:
-        Restored (see the class), or None when no code in the text is known,
-        unused and unexpired.
+        Restored (see the class), or None when no code in the text is known
+        and unexpired.
     """
     now = utcnow()
     for candidate in find_codes(text):
         row = session.scalar(select(ResumeCode).where(ResumeCode.code_hash == code_hash(candidate)))
-        if row is None or row.used_at is not None or _as_utc(row.expires_at) <= now:
+        if row is None or _as_utc(row.expires_at) <= now:
             continue
         row.used_at = now
-        _link(session, conversation_id, row.person_id)
-        summary = session.scalar(
-            select(Summary)
-            .where(Summary.conversation_id == row.conversation_id)
-            .order_by(Summary.created_at.desc(), Summary.id.desc())
-        )
-        copied = 0
-        have = {
-            (r.kind, _as_utc(r.created_at))
-            for r in session.scalars(
-                select(AssessmentResult).where(AssessmentResult.conversation_id == conversation_id)
-            )
-        }
-        for result in session.scalars(
-            select(AssessmentResult).where(AssessmentResult.conversation_id == row.conversation_id)
-        ):
-            if (result.kind, _as_utc(result.created_at)) in have:
-                continue
-            session.add(
-                AssessmentResult(
-                    conversation_id=conversation_id,
-                    kind=result.kind,
-                    score=result.score,
-                    holland_code=result.holland_code,
-                    answers=dict(result.answers or {}),
-                    created_at=result.created_at,
-                )
-            )
-            copied += 1
-        session.flush()
+        person_id = _link(session, conversation_id, row.person_id)
+        earlier = [cid for cid in person_conversations(session, conversation_id) if cid != conversation_id]
+        if row.conversation_id not in earlier and row.conversation_id != conversation_id:
+            earlier.append(row.conversation_id)
+        summary = _newest_summary(session, earlier)
+        copied = _copy_results(session, earlier, conversation_id)
         answers = latest_answers(session, conversation_id, "riasec")
         return Restored(
             row.conversation_id,
-            row.person_id,
+            person_id,
             dict(summary.data) if summary else {},
             copied,
             {item: value for item, value in answers.items() if isinstance(value, str)},
             confidence_trend(session, conversation_id),
             summary.id if summary else None,
+            _as_utc(row.expires_at),
         )
     return None
 

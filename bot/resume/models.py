@@ -7,7 +7,7 @@
   deletion and the retention purge remove it with the conversation.
 - ``resume_codes``: a code given at the end of ``conversation_id``; only the
   HMAC-SHA256 of the normalised code is stored (``code_hash``). A code works
-  once, until ``expires_at``.
+  as often as needed until ``expires_at``; ``used_at`` is its latest use.
 """
 
 from __future__ import annotations

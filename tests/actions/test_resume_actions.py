@@ -15,7 +15,7 @@ from actions.resume import MAX_ATTEMPTS, ActionResumeWithCode
 from bot.guidance.store import AssessmentResult, confidence_trend, save_result
 from bot.i18n import t
 from bot.resume import codes
-from bot.resume.trend import trend_line
+from bot.resume.trend import local_moment, short_date, trend_line
 from bot.summaries.models import Summary
 from bot.summaries.service import build_summary, save_summary
 
@@ -66,7 +66,36 @@ def test_a_code_restores_profile_plan_and_trend(
     day = trend_line(confidence_trend(session, "new"), "sv")
     assert texts[0].startswith(t("resume.welcome_back", "sv"))
     assert texts[1] == t("resume.trend_kept", "sv", trend=day) and day.endswith(": 2,6")
-    assert [b["payload"] for b in dispatcher.messages[2]["buttons"]] == ["/ask_courses", "/ask_jobs"]
+    assert texts[2].startswith("Din kod fungerar till och med ")  # the code keeps working
+    assert [b["payload"] for b in dispatcher.messages[3]["buttons"]] == ["/ask_courses", "/ask_jobs"]
+
+
+def test_the_same_code_works_again_with_the_newest_plan(
+    session: Session,
+    make_tracker: Callable[..., Tracker],
+    dispatcher: CollectingDispatcher,
+    domain: dict[str, object],
+) -> None:
+    """Someone who closes the tab in a resumed session types the same code again and gets the newer plan."""
+    save_summary(session, build_summary(SLOTS, "old"))
+    code = codes.issue(session, "old")
+    session.commit()
+    run(make_tracker(slots={"language": "en"}, text=f"I have a code {code}", sender_id="second"), dispatcher)
+    save_summary(session, build_summary({**SLOTS, "holland_code": "SEC", "field": "health"}, "second"))
+    session.commit()
+    again = CollectingDispatcher()
+    events = run(make_tracker(slots={"language": "en"}, text=code.lower(), sender_id="third"), again)
+    values = {e["name"]: e["value"] for e in events}
+    assert values["holland_code"] == "SEC" and values["field"] == "health"
+    until = local_moment(codes.utcnow() + codes.lifetime()).date()
+    assert again.messages[0]["text"].startswith(t("resume.welcome_back", "en"))
+    assert t("resume.still_valid", "en", date=short_date(until, "en")) in [m["text"] for m in again.messages]
+    # "Delete my data" ends the code too.
+    asyncio.run(ActionDeleteMyData().run(CollectingDispatcher(), make_tracker(sender_id="third"), domain))
+    session.expire_all()
+    late = CollectingDispatcher()
+    run(make_tracker(slots={"language": "en"}, text=code, sender_id="fourth"), late)
+    assert late.messages[-1]["text"] == t("resume.not_found", "en")
 
 
 def test_unknown_code_and_too_many_attempts(

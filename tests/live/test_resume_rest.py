@@ -1,11 +1,12 @@
 """A resume code over the real Rasa server's REST channel keeps the plan (issue 13).
 
-Two scripted conversations (bench/jobseeker.py) on the real stack: the first
+Scripted conversations (bench/jobseeker.py) on the real stack: the first
 rejects a suggestion, answers the interests and the confidence check, shares
 its summary and gets a code; the second starts with "Hi", gives the code and
-goes on. The second never offers the rejected item, keeps the Holland code
-without asking the interest questions again, shows every score with its date,
-and its shared summary holds both dated scores for the coach.
+goes on; a third gives the same code again and gets the plan back. The second
+never offers the rejected item, keeps the Holland code without asking the
+interest questions again, shows every score with its date, and its shared
+summary holds both dated scores for the coach.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from bench.jobseeker import ScriptedJobseeker
 from bot.db import make_engine
 from bot.guidance.store import confidence_trend
+from bot.i18n import t
 from bot.resume.trend import trend_line
 from bot.summaries.models import Summary
 from tests.live_stack import LiveStack
@@ -50,7 +52,7 @@ def _payloads(jobseeker: ScriptedJobseeker) -> list[str]:
 
 
 def test_resume_over_rest_keeps_rejection_holland_code_and_dated_trend(live_stack: LiveStack) -> None:
-    first, second = _jobseeker(live_stack), _jobseeker(live_stack)
+    first, second, third = _jobseeker(live_stack), _jobseeker(live_stack), _jobseeker(live_stack)
     state: dict[str, Any] = {}
 
     async def run() -> None:
@@ -68,6 +70,10 @@ def test_resume_over_rest_keeps_rejection_holland_code_and_dated_trend(live_stac
                     break
                 replies = await second.send(client, message)
             state["second"] = await second.tracker(client)
+            # The same code again in a third conversation (the person closed the tab): it still works.
+            await third.send(client, "Hi")
+            state["third_replies"] = await third.send(client, f"I have a code {codes[-1]}")
+            state["third"] = await third.tracker(client)
 
     asyncio.run(run())
     assert first.conversation.finished and second.conversation.finished
@@ -81,6 +87,13 @@ def test_resume_over_rest_keeps_rejection_holland_code_and_dated_trend(live_stac
     assert holland and state["second"]["slots"]["holland_code"] == holland
     sent = [turn.sent for turn in second.conversation.turns]
     assert not any(s in ("like", "dislike", "not sure") for s in sent)  # no interest questions again
+
+    # A code works for its whole validity: the third conversation gets the plan back, not "could not find".
+    third_texts = [r.get("text") or "" for r in state["third_replies"]]
+    assert any(text.startswith(t("resume.welcome_back", "en")) for text in third_texts), third_texts
+    assert not any(t("resume.not_found", "en") in text for text in third_texts)
+    assert any(text.startswith("Your code keeps working until ") for text in third_texts), third_texts
+    assert state["third"]["slots"]["holland_code"] == holland
 
     engine = make_engine(live_stack.database_url)
     with Session(engine) as db:

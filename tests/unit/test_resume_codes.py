@@ -1,4 +1,4 @@
-"""bot.resume.codes: format, hashing, expiry, single use, trend copy, the person's conversations."""
+"""bot.resume.codes: format, hashing, expiry, reuse while valid, trend copy, the person's conversations."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_codes_are_unambiguous_and_found_in_text() -> None:
     assert codes.find_codes("have some") == []  # two words without a digit are no code
 
 
-def test_code_is_stored_hashed_and_works_once(session: Session) -> None:
+def test_code_is_stored_hashed_and_restores(session: Session) -> None:
     save_result(session, "old", "self_efficacy", answers={"se_1": 2}, score=2.0)
     session.add(Summary(conversation_id="old", language="fi", city="Espoo", data={"holland_code": "IRC"}))
     code = codes.issue(session, "old")
@@ -43,7 +43,6 @@ def test_code_is_stored_hashed_and_works_once(session: Session) -> None:
     assert restored.summary == {"holland_code": "IRC"} and restored.scores_copied == 1
     assert latest_score(session, "new") == 2.0
     assert [r.score for r in history(session, "new", "self_efficacy")] == [2.0]
-    assert codes.redeem(session, code, "third") is None  # used up
     assert codes.person_conversations(session, "new") == ["new", "old"]
     assert codes.person_conversations(session, "old") == ["old", "new"]
     assert codes.person_conversations(session, "stranger") == ["stranger"]
@@ -66,3 +65,36 @@ def test_secret_changes_the_hash(monkeypatch: pytest.MonkeyPatch) -> None:
     first = codes.code_hash("ABCD-EFG2")
     monkeypatch.setenv("RESUME_CODE_SECRET", "two")
     assert codes.code_hash("abcd efg2") != first
+
+
+def test_code_works_again_and_brings_back_the_newest_plan(session: Session) -> None:
+    """The bot says the code works for 30 days: a second use (after closing the tab) works too."""
+    save_result(session, "old", "self_efficacy", answers={"se_1": 2}, score=2.0)
+    session.add(Summary(conversation_id="old", language="en", city="Espoo", data={"holland_code": "IRC"}))
+    code = codes.issue(session, "old")
+    session.commit()
+    first = codes.redeem(session, code, "second")
+    assert first is not None and first.summary == {"holland_code": "IRC"}
+    save_result(session, "second", "self_efficacy", answers={"se_1": 4}, score=3.0)
+    session.add(Summary(conversation_id="second", language="en", city="Espoo", data={"holland_code": "SEC"}))
+    session.commit()
+    again = codes.redeem(session, code.lower(), "third")  # the same code, a later day
+    session.commit()
+    assert again is not None and again.summary == {"holland_code": "SEC"}  # the newest plan
+    assert again.person_id == first.person_id
+    assert [p.score for p in again.trend] == [2.0, 3.0]  # each check once, oldest first
+    assert again.scores_copied == 2
+    assert sorted(codes.person_conversations(session, "third")) == ["old", "second", "third"]
+    assert codes.redeem(session, code, "third") is not None  # typed twice in one conversation: no copies
+    assert len(history(session, "third", "self_efficacy")) == 2
+
+
+def test_a_reused_code_still_expires(session: Session) -> None:
+    code = codes.issue(session, "old")
+    session.commit()
+    assert codes.redeem(session, code, "second") is not None
+    row = session.scalar(select(ResumeCode))
+    assert row is not None
+    row.expires_at = utcnow() - timedelta(seconds=1)
+    session.commit()
+    assert codes.redeem(session, code, "third") is None
