@@ -67,7 +67,7 @@ class ValidateConfidenceForm(ValidateQuestionnaireForm):
         self, slot: str, raw: object, lang: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
         """A rating "1".."5", "skipped" for "I don't know", or None (ask again) with help."""
-        reading = score_likert(raw)
+        reading = score_likert(raw, lang)
         intent = latest_intent(tracker)
         if isinstance(reading.value, int):
             if intent == "feel_discouraged":

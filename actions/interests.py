@@ -66,7 +66,7 @@ class ValidateInterestForm(ValidateQuestionnaireForm):
         """"like", "unsure" or "dislike", or None (ask again) with help."""
         if is_dont_know(raw):
             return {slot: INTERESTS.dont_know}
-        preference = parse_preference(raw)
+        preference = parse_preference(raw, lang)
         if preference in riasec.POINTS:
             return {slot: preference}
         if preference == "skipped" or latest_intent(tracker) == "skip":

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from bot.guidance.answers import fold, normalise
+from bot.guidance.answers import fold, has_negative_word, normalise, without_emoji, yes_word_counts
 
 SKIPPED: Final = "skipped"
 """Stored when the person skips an item."""
@@ -212,10 +212,17 @@ class _Match:
     value: int
 
 
-def _lexicon_matches(tokens: list[str]) -> list[_Match]:
-    """Non-overlapping lexicon matches, longest phrase first, negation applied."""
+def _lexicon_matches(tokens: list[str], raw: str = "", lang: str | None = None) -> list[_Match]:
+    """Non-overlapping lexicon matches, longest phrase first, negation applied.
+
+    A bare yes-word counts only as :func:`bot.guidance.answers.yes_word_counts` allows."""
     phrases = sorted(
-        ((fold(p).split(), value) for value, group in _LEXICON.items() for p in group),
+        (
+            (fold(p).split(), value)
+            for value, group in _LEXICON.items()
+            for p in group
+            if yes_word_counts(fold(p), tokens, raw, lang)
+        ),
         key=lambda pair: -len(pair[0]),
     )
     taken = [False] * len(tokens)
@@ -241,8 +248,12 @@ def _lexicon_matches(tokens: list[str]) -> list[_Match]:
     return result
 
 
-def score_likert(text: object) -> LikertReading:
+def score_likert(text: object, lang: str | None = None) -> LikertReading:
     """Read a typed answer on the 1-5 Likert scale (see the module docstring).
+
+    ``lang`` is the session language: "ja" is yes only in Swedish (Finnish "and"),
+    a yes-word counts only in a short answer, emoji are no number (ask with the
+    buttons), and a sentence with a negative word never gives 4-5.
 
     >>> score_likert("aika huonosti oikeestaan, välil tuntuu et ei jaksa").value
     2
@@ -259,6 +270,7 @@ def score_likert(text: object) -> LikertReading:
         return LikertReading(None)
     if is_explicit_section_skip(text):
         return LikertReading(SKIPPED, section_skip=True)
+    text = without_emoji(text)
     tokens = _tokens(text)
     if not tokens:
         return LikertReading(None)
@@ -269,7 +281,7 @@ def score_likert(text: object) -> LikertReading:
         return LikertReading(number)
     if is_dont_know(text):
         return LikertReading(SKIPPED)
-    matches = _lexicon_matches(tokens)
+    matches = _lexicon_matches(tokens, text, lang)
     if not matches:
         return LikertReading(None)
     fillers = [m for m in matches if tokens[m.start] in _FILLERS and m.end - m.start == 1]
@@ -281,6 +293,8 @@ def score_likert(text: object) -> LikertReading:
     mean = sum(values) / len(values)
     # Half points go towards the middle of the scale: 2.5 -> 3, 4.5 -> 4.
     rounded = math.floor(mean + 0.5) if mean <= 3 else math.ceil(mean - 0.5)
+    if rounded >= 4 and has_negative_word(tokens, lang):
+        return LikertReading(None, scale_words=True)
     return LikertReading(max(LIKERT_MIN, min(LIKERT_MAX, rounded)), scale_words=True)
 
 

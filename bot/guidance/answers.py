@@ -77,6 +77,40 @@ def normalise(text: object) -> str:
     return fold(_clean(text))
 
 
+_YES_WORDS = frozenset(word for words in v.YES_WORDS.values() for word in words)
+_EMOJI_EXTRA = frozenset({"\ufe0f", "\u200d", "\u20e3"})
+
+
+def without_emoji(text: str) -> str:
+    """``text`` without emoji (symbols, skin tones, joiners): on a rating item an emoji is no number."""
+    return "".join(
+        " " if unicodedata.category(ch) in ("So", "Sk", "Cs") or ch in _EMOJI_EXTRA else ch for ch in text
+    )
+
+
+def is_clearly_swedish(tokens: Sequence[str], raw: object = "") -> bool:
+    """True when a short answer has a Swedish word besides the yes-word ("ja tack") or an å."""
+    return (isinstance(raw, str) and "å" in raw.lower()) or any(t in v.SWEDISH_MARKERS for t in tokens)
+
+
+def yes_word_counts(phrase: str, tokens: Sequence[str], raw: object, lang: str | None) -> bool:
+    """Whether ``phrase`` may count as an answer here: a bare yes-word ("ja", "joo", "yes")
+    counts only in a short answer, and a Swedish-only one ("ja", "jo") only in a Swedish
+    session or a clearly Swedish answer. Every other phrase counts."""
+    if phrase not in _YES_WORDS:
+        return True
+    if len(tokens) > v.YES_WORD_MAX_TOKENS:
+        return False
+    return phrase not in v.SWEDISH_ONLY_YES or lang == "sv" or is_clearly_swedish(tokens, raw)
+
+
+def has_negative_word(tokens: Sequence[str], lang: str | None) -> bool:
+    """True when the answer holds a negative word ("huono", "vaikea", "en", "not", "inte");
+    Swedish "en" (= "a") is not one in a Swedish session."""
+    negative = v.NEGATIVE_WORDS - {"en"} if lang == "sv" else v.NEGATIVE_WORDS
+    return any(token in negative for token in tokens)
+
+
 @dataclass(frozen=True)
 class _Prepared:
     tokens: tuple[str, ...]
@@ -145,8 +179,12 @@ def _match(
     canonical: Sequence[str] = (),
     negated_value: object = None,
     dont_know: object = v.SKIPPED,
+    lang: str | None = None,
 ) -> object:
-    """Shared matcher: canonical value, skip phrase, phrase table, then typo tolerance."""
+    """Shared matcher: canonical value, skip phrase, phrase table, then typo tolerance.
+
+    Bare yes-words count only as :func:`yes_word_counts` allows (short answers, the
+    right language)."""
     if isinstance(text, str) and text.strip() in canonical:
         return text.strip()
     if isinstance(text, str) and text.strip().lower() == v.SKIPPED:
@@ -159,6 +197,8 @@ def _match(
     pairs = list(_candidates(table_name)) + (skip_pairs if short else [])
     pairs.sort(key=lambda pair: -len(pair[0]))
     for phrase, value in pairs:
+        if not yes_word_counts(phrase, prepared.tokens, text, lang):
+            continue
         for haystack in (prepared.text, prepared.lemma_text):
             index = _find(haystack, phrase)
             if index >= 0:
@@ -171,7 +211,9 @@ def _match(
 def _fuzzy(prepared: _Prepared, table_name: str) -> object:
     """Typo tolerance: a token of 5+ letters within ratio 0.84 of a one-word phrase of 5+ letters."""
     words = {
-        phrase: value for phrase, value in _candidates(table_name) if " " not in phrase and len(phrase) >= 5
+        phrase: value
+        for phrase, value in _candidates(table_name)
+        if " " not in phrase and len(phrase) >= 5 and phrase not in _YES_WORDS
     }
     for token in prepared.tokens:
         if len(token) >= 5:
@@ -312,17 +354,21 @@ def parse_education_level(text: object) -> str | None:
     return result if isinstance(result, str) else None
 
 
-def parse_rating(text: object) -> int | str | None:
+def parse_rating(text: object, lang: str | None = None) -> int | str | None:
     """A 1-5 rating (1 = not at all sure, 5 = completely sure), ``skipped`` or None.
 
     Digits ("4", "4/5", "3.5" rounds half up), number words ("four", "neljä",
     "nelonen", "fyra") and phrases ("not really" → 2, "kind of" → 3,
     "yes" → 4, "yes definitely" → 5, "no" → 1). A number outside 1-5
     ("9", "0") gives None, and so does a negated high phrase turned low
-    ("not completely sure" → 2).
+    ("not completely sure" → 2). Emoji are no number (None); "ja" is yes only in
+    Swedish and a yes-word only in a short answer; a sentence with a negative word
+    ("huono ja vaikea") never gives 4-5 (None: ask with the buttons).
     """
     if isinstance(text, int) and not isinstance(text, bool):
         return text if 1 <= text <= 5 else None
+    if isinstance(text, str):
+        text = without_emoji(text)
     folded = fold(_TAG_RE.sub(" ", text[:MAX_PARSE_CHARS])) if isinstance(text, str) else ""
     number = _NUMBER_RE.search(folded)
     if number:
@@ -333,20 +379,31 @@ def parse_rating(text: object) -> int | str | None:
         if token in v.NUMBER_WORDS:
             word_value = v.NUMBER_WORDS[token]
             return word_value if 1 <= word_value <= 5 else None
-    result = _match(text, "RATING_PHRASES", negated_value=lambda value: 2 if value >= 3 else value)
+    result = _match(text, "RATING_PHRASES", negated_value=lambda value: 2 if value >= 3 else value, lang=lang)
+    if isinstance(result, int) and result >= 4 and has_negative_word(normalise(text).split(), lang):
+        return None
     return result if isinstance(result, int | str) else None
 
 
-def parse_preference(text: object) -> str | None:
+def parse_preference(text: object, lang: str | None = None) -> str | None:
     """Activity preference: ``like``, ``unsure``, ``dislike``, ``skipped`` or None.
 
     On an interest item "I don't know" / "en tiedä" counts as ``unsure`` (a
     real answer, docs/conversation.md "Skipping"); "skip" gives ``skipped``.
     A negated like ("en tykkää", "I wouldn't like that") gives ``dislike``.
+    "ja" is yes only in Swedish, a yes-word only in a short answer, and a sentence
+    with a negative word never gives ``like`` (None: ask again).
     """
     result = _match(
-        text, "PREFERENCE_PHRASES", canonical=v.PREFERENCES, negated_value=_flip, dont_know="unsure"
+        text,
+        "PREFERENCE_PHRASES",
+        canonical=v.PREFERENCES,
+        negated_value=_flip,
+        dont_know="unsure",
+        lang=lang,
     )
+    if result == "like" and has_negative_word(normalise(text).split(), lang):
+        return None
     return result if isinstance(result, str) else None
 
 

@@ -317,3 +317,28 @@ EMOJI_WORDS: Final[dict[str, str]] = {
     "👎": " no ", "🙁": " no ", "😞": " no ", "🤷": " not sure ", "😐": " so so ",
 }
 """Emoji with a clear meaning for a yes/no or like/dislike answer; other emoji are ignored."""
+
+YES_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("yes", "yeah", "yep", "yup"),
+    "fi": ("kylla", "joo", "juu", "jep", "jes"),
+    "sv": ("ja", "japp", "jo", "javisst"),
+}
+"""Bare yes-words by the language where they mean yes. On a rating or interest item
+they count only in a short answer (at most ``YES_WORD_MAX_TOKENS`` words), never
+inside a longer sentence."""
+YES_WORD_MAX_TOKENS: Final = 3
+SWEDISH_ONLY_YES: Final[frozenset[str]] = frozenset({"ja", "jo"})
+"""Yes in Swedish only: Finnish 'ja' is 'and', 'jo' is 'already'. They count in a
+Swedish session or when the answer is clearly Swedish."""
+SWEDISH_MARKERS: Final[frozenset[str]] = frozenset(
+    {"tack", "jag", "det", "gor", "ar", "visst", "garna", "ganska", "saker", "absolut", "klart",
+     "verkligen", "precis", "bra", "gillar", "kanske", "helt", "mycket"}
+)
+"""Folded words that make a short answer clearly Swedish ("ja tack", "ja, det gör jag")."""
+NEGATIVE_WORDS: Final[frozenset[str]] = frozenset(
+    {"not", "no", "never", "dont", "cant", "cannot", "wouldnt", "bad", "badly", "hard", "difficult",
+     "poorly", "ei", "en", "emma", "eika", "huono", "huonosti", "huonoa", "vaikea", "vaikeaa", "vaikee",
+     "vaikeeta", "heikosti", "inte", "ej", "nej", "aldrig", "daligt", "svart"}
+)
+"""Folded words that keep a sentence from becoming a positive score (4-5 or "like"):
+with one of them the bot asks with the buttons instead."""

@@ -251,8 +251,9 @@ def test_parse_education_level(text: str, expected: str | None) -> None:
         ("helt säker", 5),
         ("not completely sure", 2),
         ("en ole ihan varma", 2),
-        ("👍", 4),
-        ("👎", 1),
+        # On a rating item an emoji is no number: None, the bot asks with the buttons (F3b).
+        ("👍", None),
+        ("👎", None),
         ("9", None),
         ("0", None),
         ("-2", None),
@@ -333,3 +334,48 @@ def test_background_skip(text: str) -> None:
 
 def test_normalise_folds_diacritics_and_drops_markup() -> None:
     assert normalise("<i>Hyvää</i> Päivää, Åbo!") == "hyvaa paivaa abo"
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv", None])
+@pytest.mark.parametrize(
+    "text",
+    ["huono ja vaikea", "olen työtön ja haluan oppia koodaamaan", "tämä on vaikea ja en osaa"],
+)
+def test_finnish_ja_is_never_a_yes_in_a_sentence(text: str, lang: str | None) -> None:
+    # F3a: Finnish "ja" (and) once gave 4 / "like": these sentences never become a positive answer.
+    assert parse_rating(text, lang) in (None, 1, 2)
+    assert parse_preference(text, lang) in (None, "dislike")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rating", "preference"),
+    [
+        ("ja", "sv", 4, "like"),
+        ("Ja!", "sv", 4, "like"),
+        ("ja", "fi", None, None),
+        ("ja", "en", None, None),
+        ("ja tack", "fi", 4, "like"),
+        ("kyllä", "fi", 4, "like"),
+        ("yes", "en", 4, "like"),
+        ("niin ja näin", "fi", 3, "unsure"),
+    ],
+)
+def test_yes_words_count_only_short_and_in_their_language(
+    text: str, lang: str, rating: int | None, preference: str | None
+) -> None:
+    assert parse_rating(text, lang) == rating
+    assert parse_preference(text, lang) == preference
+
+
+@pytest.mark.parametrize(
+    "text", ["yes, but it is hard and I am not good", "joo mutta tosi vaikeaa", "ja men det är inte bra"]
+)
+def test_a_sentence_with_a_negative_word_is_never_positive(text: str) -> None:
+    for lang in ("fi", "en", "sv"):
+        assert parse_rating(text, lang) in (None, 1, 2)
+        assert parse_preference(text, lang) != "like"
+
+
+def test_emoji_only_rating_asks_again() -> None:
+    # F3b: "😀😀😀🙏🏽👍" was stored as se_1=4.
+    assert parse_rating("😀😀😀🙏🏽👍", "en") is None

@@ -180,3 +180,51 @@ def test_a_city_can_override_one_answer(tmp_path: Path) -> None:
     assert faq.answer("onko ilmaista", "fi", city="Espoo", city_dir=tmp_path).text == "Espoossa ilmaista."
     assert faq.answer("onko ilmaista", "en", city="Espoo", city_dir=tmp_path).text.startswith("Many courses")
     assert faq.answer("onko ilmaista", "fi", city="Vantaa", city_dir=tmp_path).text.startswith("Moni")
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv", None])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("huono ja vaikea", 2), ("olen työtön ja haluan oppia koodaamaan", None)],
+)
+def test_finnish_ja_is_and_not_yes(text: str, expected: int | None, lang: str | None) -> None:
+    # F3a: 'olen työtön ja haluan oppia koodaamaan' was stored as se_2=4 in an English session.
+    assert score_likert(text, lang).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("ja", "sv", 4),
+        ("Ja!", "sv", 4),
+        ("ja tack", "fi", 4),
+        ("ja", "fi", None),
+        ("ja", "en", None),
+        ("joo", "fi", 4),
+        ("yes", "en", 4),
+        ("niin ja näin", "fi", 3),
+    ],
+)
+def test_ja_is_yes_only_in_swedish_and_only_as_a_short_answer(
+    text: str, lang: str, expected: int | None
+) -> None:
+    assert score_likert(text, lang).value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yes but it is hard and I am not good", "joo mutta tosi vaikeaa", "ja men det är inte bra",
+     "en ole varma"],
+)
+def test_a_sentence_with_a_negative_word_never_scores_high(text: str) -> None:
+    for lang in ("fi", "en", "sv"):
+        value = score_likert(text, lang).value
+        assert value is None or value == "skipped" or value <= 3
+
+
+@pytest.mark.parametrize("text", ["😀😀😀🙏🏽👍", "👍", "🙂🙂", "👎"])
+def test_emoji_only_is_no_rating(text: str) -> None:
+    # F3b: the item is asked again with the buttons (None, no scale words).
+    reading = score_likert(text, "en")
+    assert reading.value is None
+    assert not reading.scale_words
