@@ -47,6 +47,8 @@ def create_app() -> FastAPI:
     app.add_api_route("/healthz", healthz, methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(pages.router)
-    app.mount("/coach", create_coach_app())
+    coach = create_coach_app()
+    install_error_pages(coach)  # an unknown /coach/... address gets the HTML 404 page too
+    app.mount("/coach", coach)
     install_error_pages(app)
     return app

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from bot.config import get_settings
 from bot.locale import registry
@@ -91,11 +91,27 @@ def _city_route(slug: str):  # noqa: ANN202 (a FastAPI endpoint)
     return endpoint
 
 
-# One route per known city, so other routers (say /coach/...) are never shadowed.
+#: The language a city page opens in when the address names none: the demo
+#: cities are Finnish municipalities whose own pages open in Finnish.
+CITY_DEFAULT_LANGUAGE = "fi"
+
+
+def _city_redirect(slug: str):  # noqa: ANN202 (a FastAPI endpoint)
+    def endpoint() -> Response:
+        return RedirectResponse(f"/{slug}/{CITY_DEFAULT_LANGUAGE}/", status_code=302)
+
+    endpoint.__name__ = f"city_redirect_{slug}"
+    return endpoint
+
+
+# One route per known city, so other routers (say /coach/...) are never shadowed;
+# /espoo/ and /espoo (no language) go to the city's default language page.
 for _slug in CITIES:
     router.add_api_route(
         f"/{_slug}/{{language}}/", _city_route(_slug), methods=["GET"], include_in_schema=False
     )
+    for _path in (f"/{_slug}/", f"/{_slug}"):
+        router.add_api_route(_path, _city_redirect(_slug), methods=["GET"], include_in_schema=False)
 
 
 @router.get("/theme/{city_slug}.css", include_in_schema=False)

@@ -133,6 +133,52 @@ def test_unknown_pages_are_404(client: TestClient, path: str) -> None:
     assert client.get(path, headers={"accept": "application/json"}).status_code == 404
 
 
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+MISSING = ["/oulu/fi/", "/espoo/de/", "/nothing-here", "/coach/nothing", "/static/x.js"]
+
+
+@pytest.mark.parametrize("path", MISSING)
+@pytest.mark.parametrize(
+    ("accept_language", "language"),
+    [("sv-FI,sv;q=0.9,en;q=0.8", "sv"), ("de-DE,fi;q=0.7,en;q=0.9", "en"), ("de", "en"), ("fi", "fi")],
+)
+def test_every_not_found_page_is_html_in_the_browsers_language_with_city_links(
+    client: TestClient, path: str, accept_language: str, language: str
+) -> None:
+    """A person who mistypes an address sees the 404 page in their language, with links to the city pages."""
+    response = client.get(path, headers={"accept": BROWSER, "accept-language": accept_language})
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert _parse(response.text).html_lang == language
+    assert f"<h1>{texts(language)['not_found_title']}</h1>" in response.text
+    for slug, city in CITIES.items():
+        assert f'<a href="/{slug}/{language}/">{city.names[language]}</a>' in response.text
+
+
+@pytest.mark.parametrize("accept", ["*/*", ""])
+def test_not_found_is_html_for_plain_clients_and_json_only_when_asked(
+    client: TestClient, accept: str
+) -> None:
+    """curl and other plain clients see the page too; a client asking for JSON keeps JSON."""
+    response = client.get("/oulu/fi/", headers={"accept": accept})
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert _parse(response.text).html_lang == "fi"  # no Accept-Language: the address's language
+    api = client.get("/oulu/fi/", headers={"accept": "application/json"})
+    assert api.status_code == 404 and api.json() == {"detail": "Not Found"}
+
+
+@pytest.mark.parametrize("slug", list(CITIES))
+def test_a_city_address_without_language_opens_the_city_page_in_finnish(
+    client: TestClient, slug: str
+) -> None:
+    """/espoo/ and /espoo take the person to /espoo/fi/, not to a 'Not Found'."""
+    for path in (f"/{slug}/", f"/{slug}"):
+        response = client.get(path, headers={"accept": BROWSER}, follow_redirects=False)
+        assert response.status_code == 302 and response.headers["location"] == f"/{slug}/fi/"
+    assert client.get(f"/{slug}/", headers={"accept": BROWSER}).status_code == 200
+
+
 def test_pages_send_a_strict_content_security_policy(client: TestClient) -> None:
     """No inline script or eval; connections only to this site and the Rasa server."""
     csp = client.get("/espoo/sv/").headers["content-security-policy"]
