@@ -15,6 +15,9 @@ Kinds:
     ``handoff_queue_status``  key = "request:place:minutes:told place:told minutes"; a waiting
         person's place in the queue or estimated wait changed (a coach took someone
         ahead, say): ``action_handoff_queue_status`` tells them (:mod:`bot.handoff.waiting`).
+    ``handoff_withdraw``  key = handoff request id; the person asked to delete their data
+        while the bot was paused for a coach: withdraw, resume, delete flow
+        (:mod:`bot.handoff.withdraw`).
     ``retention_purge``  key = the UTC day, so it runs once a day (at the start
         of the first tick of the day) across all workers; ``RETENTION_DAYS``.
 """
@@ -76,6 +79,21 @@ def _run_queue_status(session: Session, job: Claimed) -> str | None:
     return job.conversation_id
 
 
+def _plan_withdrawals(session: Session, now: datetime) -> None:
+    from bot.handoff.withdraw import due
+
+    for request_id, conversation_id in due(session):
+        ensure(session, "handoff_withdraw", str(request_id), now, conversation_id)
+
+
+def _run_withdrawal(session: Session, job: Claimed) -> str | None:
+    from bot.handoff.withdraw import withdraw_and_delete
+
+    if job.conversation_id is None:
+        return None
+    return withdraw_and_delete(session, int(job.key), job.conversation_id)
+
+
 def _plan_retention(session: Session, now: datetime) -> None:
     ensure(session, "retention_purge", now.date().isoformat(), now)
 
@@ -95,5 +113,6 @@ def _run_retention(session: Session, job: Claimed) -> str | None:
 
 HANDOFF_TIMEOUT = Job("handoff_timeout", _plan_handoff_timeouts, _run_handoff_timeout)
 HANDOFF_QUEUE_STATUS = Job("handoff_queue_status", _plan_queue_status, _run_queue_status)
+HANDOFF_WITHDRAW = Job("handoff_withdraw", _plan_withdrawals, _run_withdrawal)
 RETENTION_PURGE = Job("retention_purge", _plan_retention, _run_retention)
-JOBS: tuple[Job, ...] = (HANDOFF_TIMEOUT, HANDOFF_QUEUE_STATUS, RETENTION_PURGE)
+JOBS: tuple[Job, ...] = (HANDOFF_TIMEOUT, HANDOFF_QUEUE_STATUS, HANDOFF_WITHDRAW, RETENTION_PURGE)
