@@ -5,7 +5,8 @@
 //   socket.io session). The server copy is left to the retention purge,
 //   unless the person ticks "also delete my answers from the server": then the
 //   widget asks the bot to delete ("/delete_my_data", then "/affirm" to its
-//   yes/no question) and clears once the bot confirms.
+//   yes/no question) and clears once the bot confirms; while the bot is paused
+//   for a coach the worker notices both and withdraws the handoff first.
 // - The bot's custom message {"digipoint": {"clear": true}} (sent by
 //   action_delete_my_data after a deletion) clears the same way.
 // - Other tabs of the site follow: when the saved conversation is replaced by
