@@ -13,6 +13,9 @@ display name or None). ``widget/src/handoff.js`` renders them.
   queue. Otherwise it queues the conversation, says the person can keep
   writing (the coach sees it) and shows their place and estimated wait, writes
   the handoff summary and asks whether the coach may read it, and pauses the bot.
+  When the person already answered about a summary with the same plan in this
+  conversation (:func:`bot.handoff.consent.answered_summary`), it writes none and
+  only says the coach can read the shared summary, or that it stays private.
 - ``action_handoff_queue_status``: the place or the estimate changed (run by the
   worker through ``/execute``, :mod:`bot.handoff.waiting`).
 - ``action_handoff_joined``: a coach took the request (run by ``handoff.take``).
@@ -45,6 +48,7 @@ from bot.config.cities import city_config
 from bot.db import session_scope
 from bot.handoff import waiting
 from bot.handoff.chat_text import say
+from bot.handoff.consent import answered_summary
 from bot.handoff.office_hours import coaches_on_duty, hours_of
 from bot.i18n import t
 from bot.summaries.service import build_summary, render_summary, save_summary
@@ -118,7 +122,10 @@ class ActionHandoffToCoach(Action):
                 data = build_summary(
                     slots, tracker.sender_id, titles=titles_of(session, ids), trigger="handoff"
                 )
-                summary_id = str(save_summary(session, data).id)
+                answered = answered_summary(session, slots.get("summary_id"), tracker.sender_id, data)
+                # Already answered and the plan is the same: keep that summary and its answer.
+                shared = None if answered is None else bool(answered.consent_to_share)
+                summary_id = str(answered.id if answered is not None else save_summary(session, data).id)
         except SQLAlchemyError:
             # No queue without the database: give the city's contacts and keep the bot talking.
             logger.exception("action_handoff_to_coach: could not queue %s", tracker.sender_id)
@@ -129,6 +136,10 @@ class ActionHandoffToCoach(Action):
             json_message=custom(queue_text(status, lang), "queue", position=status.position,
                                 minutes=status.minutes)
         )
+        if shared is not None:
+            key = "summary.handoff_already_shared" if shared else "summary.handoff_already_private"
+            dispatcher.utter_message(text=t(key, lang))
+            return [ConversationPaused()]
         dispatcher.utter_message(text=render_summary(data, lang), summary_id=summary_id)
         dispatcher.utter_message(text=t("summary.ask_share_handoff", lang), buttons=share_buttons(lang))
         return [SlotSet("summary_id", summary_id), ConversationPaused()]

@@ -3,6 +3,9 @@
 The answer arrives in the chat while the bot is paused; ``sync_consent`` reads it
 from the tracker (Rasa's HTTP API) and records it on the summary.
 ``takeover_summary`` says what the coach who takes the handoff may see of it.
+``answered_summary`` finds a summary the person already answered about in this
+conversation whose plan is the same as now (the handoff then reuses it and its
+answer instead of asking again).
 """
 
 from __future__ import annotations
@@ -17,6 +20,34 @@ from bot.clock import as_utc, utcnow
 from bot.handoff import rasa_client
 from bot.handoff.models import HandoffRequest
 from bot.summaries.models import Summary
+
+# The parts of a summary that make up the person's plan (build_summary keys); a
+# change in any of them means a new summary and a new question.
+PLAN_KEYS = (
+    "city", "goals", "skills", "occupations", "confidence_score", "holland_code", "suggestions", "next_steps",
+)
+
+
+def same_plan(a: Any, b: Any) -> bool:
+    """True when summary dicts ``a`` and ``b`` hold the same plan (``PLAN_KEYS``)."""
+    if not isinstance(a, dict) or not isinstance(b, dict):
+        return False
+    return all(a.get(key) == b.get(key) for key in PLAN_KEYS)
+
+
+def answered_summary(
+    session: Session, summary_id: Any, conversation_id: str, data: dict[str, Any]
+) -> Summary | None:
+    """Summary ``summary_id`` of this conversation when the person answered the share question
+    (yes or no) and its plan equals ``data`` (from build_summary); else None."""
+    try:
+        key = int(summary_id)
+    except (TypeError, ValueError):
+        return None
+    summary = session.get(Summary, key)
+    if summary is None or summary.conversation_id != conversation_id or summary.consent_to_share is None:
+        return None
+    return summary if same_plan(summary.data, data) else None
 
 
 def handoff_summary(session: Session, request: HandoffRequest) -> Summary | None:
@@ -97,7 +128,10 @@ def takeover_summary(session: Session, request: HandoffRequest) -> tuple[str, Su
     - ``("shared", summary)``: the person approved the summary written at this
       handoff (or, for a handoff without one, an earlier summary of the
       conversation in the request's city);
-    - ``("waiting", None)``: the handoff summary waits for the person's answer;
+    - ``("shared", earlier)``: the handoff summary waits for the person's answer
+      (the plan changed since), and an earlier summary of the conversation in
+      the request's city was approved: the coach reads that one meanwhile;
+    - ``("waiting", None)``: the handoff summary waits and nothing earlier was approved;
     - ``("not_shared", None)``: the person said no, or there is nothing approved.
 
     Never returns a summary the person has not approved. Call ``sync_consent`` first.
@@ -107,7 +141,8 @@ def takeover_summary(session: Session, request: HandoffRequest) -> tuple[str, Su
         shared = shared_summary(session, request)
         return (SHARED, shared) if shared is not None else (NOT_SHARED, None)
     if written.consent_to_share is None:
-        return WAITING, None
+        earlier = shared_summary(session, request)
+        return (SHARED, earlier) if earlier is not None and earlier.id < written.id else (WAITING, None)
     if written.consent_to_share and (written.city or "") == (request.city or ""):
         return SHARED, written
     return NOT_SHARED, None

@@ -7,13 +7,18 @@ private': on the coach's handoff page, its live updates, the queue and the CSV
 export nothing of the summary shows; the transcript has the one line
 'Summary shown to the person, not shared.'. The second answers 'Yes' while the
 coach has the handoff page open: the summary appears on the page, and it is
-there when the coach takes the handoff. Coaches are on duty around the clock
+there when the coach takes the handoff. A third shares the summary at the end
+of the plan and then asks for a person: no second summary, no second question,
+the bot says the coach can read it, and the coach's page shows it as shared
+(after the take and the hand-back too); the join notice reads 'Notice: ...'.
+Coaches are on duty around the clock
 on the test stack (``HANDOFF_OFFICE_HOURS=always``, set before it starts).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -214,4 +219,56 @@ def test_yes_shows_the_summary_to_the_coach_who_takes_the_handoff(
     expect(section.locator("table")).to_contain_text(f"{summary.data['confidence_score']:.1f}")
     expect(coach.locator("#messages")).not_to_contain_text(NOTE)  # the approved summary reads in full
     check_axe(browser, live_stack, coach.url, axe_source, "coach handoff page with the approved summary")
+    coach.context.close()
+
+
+def press(chat: Chat, title: str) -> None:
+    """Click the current question's button ``title`` and wait for the replies."""
+    titles = [text.strip() for text in chat.last_buttons().all_inner_texts()]
+    assert title in titles, (title, titles)
+    chat.click_button(titles.index(title))
+
+
+def test_a_summary_shared_just_before_asking_for_a_coach_is_not_asked_again_and_reads_as_shared(
+    desktop: Page, browser: Browser, live_stack: LiveStack, db: Session
+) -> None:
+    """Yes at the end of the plan, then 'talk to a person': the coach reads that summary, no 2nd question."""
+    chat = open_widget(desktop, live_stack)
+    sender = chat.session_id()
+    answer_until_suggestions(chat)
+    chat.click_button(0)  # yes to the offer of next steps
+    expect(chat.bot.last).to_contain_text(t("next_steps.ask_first", "en"))
+    chat.click_button(0)
+    press(chat, t("next_steps.done_button", "en"))
+    expect(chat.bot.filter(has_text=t("summary.ask_share", "en"))).to_have_count(1)
+    press(chat, t("summary.yes_button", "en"))
+    expect(chat.bot.filter(has_text=t("summary.shared", "en"))).to_have_count(1)
+
+    chat.type_message("I want to talk to a person")
+    told = chat.bot.filter(has_text=t("summary.handoff_already_shared", "en"))
+    expect(told).to_have_count(1, timeout=20_000)
+    expect(chat.bot.filter(has_text=t("summary.heading", "en"))).to_have_count(1)  # shown once, at the end
+    expect(chat.bot.filter(has_text=t("summary.ask_share_handoff", "en"))).to_have_count(0)
+    request, summary = handoff_of(db, sender)
+    assert summary.consent_to_share is True and summary.data["trigger"] == "end"
+    lines = render_summary(summary.data, "en").splitlines()[1:]
+
+    coach = coach_page(browser, live_stack)
+    coach.goto(f"{live_stack.web_url}/coach/handoffs/{request.id}")
+    link = coach.locator("#handoff-summary a")
+    expect(link).to_have_attribute("href", re.compile(rf"/coach/summaries/{summary.id}$"))
+    expect(coach.locator("#handoff-summary")).not_to_contain_text(EN["summary_waiting"])
+    for line in lines:
+        expect(coach.locator("#shared-summary")).to_contain_text(line)
+    coach.get_by_role("button", name=EN["take"]).click()
+    expect(coach.locator("#handoff-status")).to_have_text(EN["active"])
+    notice = coach.locator("#messages li.notice")
+    expect(notice.first).to_be_visible(timeout=10_000)
+    expect(notice.locator(".who").first).to_have_text(f"{EN['notice']}:")
+    labels = {label.strip() for label in coach.locator("#messages .who").all_inner_texts()}
+    assert labels <= {f"{EN['bot']}:", f"{EN['notice']}:", f"{EN['person']}:"}, labels  # no "Bot Anna:"
+    coach.get_by_role("button", name=EN["hand_back"]).click()
+    coach.goto(f"{live_stack.web_url}/coach/handoffs/{request.id}")
+    expect(link).to_have_attribute("href", re.compile(rf"/coach/summaries/{summary.id}$"))
+    expect(coach.locator("#handoff-summary")).not_to_contain_text(EN["summary_not_shared"])
     coach.context.close()
