@@ -158,7 +158,8 @@ class LikertReading:
     value: int | str | None
     section_skip: bool = False
     scale_words: bool = False
-    """True when the text holds words of the scale (even if they disagree, "good and bad")."""
+    """True when the text holds words of the scale (even if they disagree, "good and bad"),
+    or is emoji only ("👍"): an answer we cannot place, asked again with the buttons."""
 
 
 def _tokens(text: object) -> list[str]:
@@ -270,10 +271,12 @@ def score_likert(text: object, lang: str | None = None) -> LikertReading:
         return LikertReading(None)
     if is_explicit_section_skip(text):
         return LikertReading(SKIPPED, section_skip=True)
-    text = without_emoji(text)
+    plain = without_emoji(text)
+    emoji_only = plain != text and not plain.strip()
+    text = plain
     tokens = _tokens(text)
     if not tokens:
-        return LikertReading(None)
+        return LikertReading(None, scale_words=emoji_only)
     if text.strip().lower() == SKIPPED:
         return LikertReading(SKIPPED)
     number = _number(fold(text), tokens)

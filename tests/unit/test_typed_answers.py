@@ -224,7 +224,8 @@ def test_a_sentence_with_a_negative_word_never_scores_high(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["😀😀😀🙏🏽👍", "👍", "🙂🙂", "👎"])
 def test_emoji_only_is_no_rating(text: str) -> None:
-    # F3b: the item is asked again with the buttons (None, no scale words).
+    # F3b: no number; an attempt at an answer (scale_words), so the item is asked again
+    # with the buttons and "which button?", not "I can't help with that".
     reading = score_likert(text, "en")
     assert reading.value is None
-    assert not reading.scale_words
+    assert reading.scale_words
