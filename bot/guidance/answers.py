@@ -411,13 +411,6 @@ def _flip(value: object) -> object:
     return "dislike" if value == "like" else value
 
 
-def asks_to_change_field(text: object) -> bool:
-    """True when the message asks to change the chosen field ("change field to data",
-    "vaihdan alaa", "hellre data istället"); a field named in passing is no such request."""
-    haystack = normalise(text)
-    return any(_find(haystack, normalise(phrase)) >= 0 for phrase in v.CHANGE_FIELD_PHRASES)
-
-
 def is_payload(text: object) -> bool:
     """True for a typed or button intent payload such as ``/inform{"answer":"4"}``."""
     return isinstance(text, str) and bool(_PAYLOAD_RE.match(text))

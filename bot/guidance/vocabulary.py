@@ -342,12 +342,3 @@ NEGATIVE_WORDS: Final[frozenset[str]] = frozenset(
 )
 """Folded words that keep a sentence from becoming a positive score (4-5 or "like"):
 with one of them the bot asks with the buttons instead."""
-
-CHANGE_FIELD_PHRASES: Final[tuple[str, ...]] = (
-    "change field", "change my field", "change the field", "another field", "different field",
-    "switch field", "switch my field",
-    "vaihda ala", "vaihda alaa", "vaihdan alaa", "vaihtaa alaa", "vaihdetaan alaa", "toinen ala", "eri ala",
-    "byta omrade", "byt omrade", "byter omrade", "byta bransch", "ett annat omrade",
-)
-"""Folded phrases by which a person asks to change the field they already chose (a
-field named in passing, or "instead" in a rejection, is no such request)."""

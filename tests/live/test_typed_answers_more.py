@@ -2,8 +2,7 @@
 
 What the person sees: a Finnish sentence with "ja" (Finnish "and") or an
 emoji is not taken as "quite sure" / "I like it": the bot asks again with the
-buttons. A field the person chose stays when a later message only names
-another one in passing.
+buttons.
 """
 
 from __future__ import annotations
@@ -62,32 +61,3 @@ def test_huono_ja_vaikea_is_no_like_at_an_interest_item(live_stack: LiveStack) -
     chat.to_interests()
     chat.say("huono ja vaikea")
     assert chat.slots()["ri_1"] != "like", chat.slots()["ri_1"]
-
-
-def _to_suggestions_with_field(chat: Chat, field: str) -> None:
-    chat.say("/greet")
-    for message in ('/inform{"answer":"job"}', f'/inform{{"answer":"{field}"}}', '/inform{"answer":"Espoo"}',
-                    '/inform{"answer":"now"}', '/inform{"answer":"secondary"}', "/skip", "/skip", "/skip"):
-        chat.say(message)
-    assert chat.slots()["field"] == field
-    assert chat.slots()["shown_suggestions"], chat.slots()
-
-
-@pytest.mark.parametrize(
-    ("language", "typed"),
-    [
-        ("en", "the software developer trainee is not for me"),
-        ("fi", "ohjelmointi ei ole minua varten"),
-        ("sv", "programmering är inte för mig"),
-    ],
-)
-def test_a_chosen_field_is_kept_when_a_later_message_names_another(
-    live_stack: LiveStack, language: str, typed: str
-) -> None:
-    chat = Chat(live_stack, language)
-    _to_suggestions_with_field(chat, "data")
-    chat.say(typed)
-    latest = chat.tracker()["latest_message"]
-    # The message does name a field (Rasa's entity extractor finds it): only the fix keeps "data".
-    assert any(e["entity"] == "field" and e["value"] == "software" for e in latest["entities"]), latest
-    assert chat.slots()["field"] == "data", (typed, latest)
