@@ -50,6 +50,16 @@ class Chat:
         self.user = page.locator(f"{ROOT} .msg.user")
         self.typing = page.locator(f"{ROOT} .typing")
 
+    @classmethod
+    def start(cls, page: Page, url: str) -> Chat:
+        """Go to ``url``, click the launcher, wait for the panel and the bot's welcome."""
+        page.goto(url)
+        chat = cls(page)
+        chat.launcher.click()
+        expect(chat.panel).to_be_visible()
+        chat.wait_for_replies(0)
+        return chat
+
     def open_with_keyboard(self, max_tabs: int = 60) -> None:
         """Tab to the launcher, press Enter; focus must land in the message box."""
         for _ in range(max_tabs):

@@ -59,11 +59,7 @@ def db(live_stack: LiveStack) -> Iterator[Session]:
 
 def open_widget(page: Page, live_stack: LiveStack) -> Chat:
     """The Espoo page in English with the chat open and the welcome shown."""
-    page.goto(f"{live_stack.web_url}/espoo/en/")
-    chat = Chat(page)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(page, f"{live_stack.web_url}/espoo/en/")
     return chat
 
 

@@ -51,11 +51,7 @@ def desktop(browser: Browser) -> Iterator[Page]:
 
 def waiting_for_a_coach(page: Page, live_stack: LiveStack) -> Chat:
     """The Espoo English page: ask for a person, say yes to sharing; the waiting banner shows."""
-    page.goto(f"{live_stack.web_url}/espoo/en/")
-    chat = Chat(page)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(page, f"{live_stack.web_url}/espoo/en/")
     chat.type_message("I want to talk to a person")
     expect(chat.bot.filter(has_text="I have asked a coach to join this chat")).to_have_count(1)
     chat.last_buttons().filter(has_text="Yes").first.click()

@@ -108,11 +108,7 @@ def test_person_taps_useful_on_a_suggestion_and_at_the_end_and_the_coach_sees_th
     chat_before = counts(espoo, "Espoo", "The whole chat")
 
     desktop = new_page(browser)
-    desktop.goto(f"{live_stack.web_url}/espoo/en/")
-    chat = Chat(desktop)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(desktop, f"{live_stack.web_url}/espoo/en/")
     Walker(chat, keyboard=False).until_suggestions()
 
     # Every suggestion has its own "Was this useful?" group; the offer of next steps is the open question.
@@ -184,11 +180,7 @@ def test_after_the_coach_hands_back_the_person_rates_the_coach_s_help_and_the_co
     before = counts(espoo, "Espoo", "The coach's help")
 
     person = new_page(browser)
-    person.goto(f"{live_stack.web_url}/espoo/en/")
-    chat = Chat(person)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(person, f"{live_stack.web_url}/espoo/en/")
     chat.type_message("I want to talk to a person")
     chat.last_buttons().filter(has_text=t("summary.yes_button", "en")).click()  # the bot is paused now
     engine = make_engine(live_stack.database_url)

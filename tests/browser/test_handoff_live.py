@@ -56,11 +56,7 @@ def coaches(db: Session) -> dict[str, str]:
 
 def open_widget(page: Page, live_stack: LiveStack, path: str = "/espoo/en/") -> Chat:
     """Open the city page and the widget; wait for the welcome."""
-    page.goto(f"{live_stack.web_url}{path}")
-    chat = Chat(page)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(page, f"{live_stack.web_url}{path}")
     return chat
 
 

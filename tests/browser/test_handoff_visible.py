@@ -90,11 +90,7 @@ def closed_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack
 
 def open_widget(page: Page, live_stack: LiveStack) -> Chat:
     """The Espoo English page with the widget open and the welcome shown."""
-    page.goto(f"{live_stack.web_url}/espoo/en/")
-    chat = Chat(page)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(page, f"{live_stack.web_url}/espoo/en/")
     return chat
 
 

@@ -38,11 +38,7 @@ def tracker(stack: Any, session_id: str) -> dict[str, Any]:
 
 def start(page: Page, stack: Any, path: str) -> Chat:
     """Open ``path``, open the widget, wait for the welcome."""
-    page.goto(f"{stack.web_url}{path}")
-    chat = Chat(page)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(page, f"{stack.web_url}{path}")
     return chat
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from bot.guidance import riasec, self_efficacy
 from bot.i18n import t
@@ -41,11 +41,7 @@ def _press(chat: Chat, title: str) -> None:
 
 
 def test_both_checks_ask_count_skip_and_score_the_same_way(live_stack: LiveStack, desktop: Page) -> None:
-    desktop.goto(f"{live_stack.web_url}/turku/fi/")
-    chat = Chat(desktop)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(desktop, f"{live_stack.web_url}/turku/fi/")
     skipped_text = t("interests.section_skipped", "fi")
     seen: list[tuple[int, int]] = []
     done: set[int] = set()

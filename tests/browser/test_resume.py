@@ -101,11 +101,7 @@ class Visit:
 
 
 def _open(page: Page, live_stack: LiveStack) -> Chat:
-    page.goto(f"{live_stack.web_url}/espoo/en/")
-    chat = Chat(page)
-    chat.launcher.click()
-    expect(chat.panel).to_be_visible()
-    chat.wait_for_replies(0)
+    chat = Chat.start(page, f"{live_stack.web_url}/espoo/en/")
     return chat
 
 
