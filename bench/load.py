@@ -45,7 +45,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
+
+from bot.locale import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT_S = 30.0
@@ -54,7 +55,7 @@ MOODBOT_SCRIPT = ("hi", "I am sad", "yes", "great", "bye")
 
 
 def _apologies() -> frozenset[str]:
-    faults = yaml.safe_load((ROOT / "bot" / "i18n" / "messages" / "faults.yml").read_text(encoding="utf-8"))
+    faults = catalogue.topic_texts("faults")
     return frozenset(text for key in ("try_again", "slow_answer") for text in faults[key].values())
 
 

@@ -36,13 +36,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # run as a script: deploy/ is on the path, the repository is not
     sys.path.insert(0, str(ROOT))
+from bot.locale import catalogue  # noqa: E402
 from deploy.topology import Topology, from_env  # noqa: E402
 
 
@@ -116,13 +116,13 @@ def rasa_down_body() -> str:
     """The JSON nginx answers (HTTP 503) on the chat port when Rasa cannot be reached.
 
     ``{"error": "chat_unavailable", "messages": {"<locale>": "<faults.try_again>"}}``,
-    with the texts of bot/i18n/messages/faults.yml, so a REST client can show the
+    with the texts of the catalogue's faults topic (bot/locale/messages), so a REST client can show the
     person the apology in their language instead of nginx's HTML error page.
 
     Raises:
         ValueError: a text holds a character nginx's quoted string cannot (' or $).
     """
-    faults = yaml.safe_load((ROOT / "bot" / "i18n" / "messages" / "faults.yml").read_text(encoding="utf-8"))
+    faults = catalogue.topic_texts("faults")
     body = json.dumps({"error": "chat_unavailable", "messages": faults["try_again"]}, ensure_ascii=False)
     if "'" in body or "$" in body or "\\" in body:
         raise ValueError("faults.try_again holds ' or $ or a backslash, which nginx's return string cannot")

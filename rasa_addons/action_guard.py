@@ -41,11 +41,9 @@ import asyncio
 import functools
 import inspect
 import logging
-from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, List, Optional, Text
 
 import aiohttp
-import yaml
 from rasa.core.actions.action import (
     Action,
     ActionExecutionRejection,
@@ -66,14 +64,13 @@ from rasa.shared.core.events import (
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
+from bot.locale import catalogue, registry
 from rasa_addons import action_client, event_types
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 8.0
 MAX_TIMEOUT_S = 9.5
-LANGUAGES = ("en", "fi", "sv")
-FAULTS_FILE = Path(__file__).resolve().parents[1] / "bot" / "i18n" / "messages" / "faults.yml"
 FAULT_MARK = "digipoint_fault"
 _DOWN_FLAG = "_digipoint_action_server_failed"
 _INSTALLED_MARK = "_digipoint_action_guard"
@@ -88,34 +85,33 @@ class ActionServerFailed(RasaException):
         self.reason = reason
 
 
-@functools.lru_cache(maxsize=1)
-def _faults() -> Dict[Text, Dict[Text, Text]]:
-    return dict(yaml.safe_load(FAULTS_FILE.read_text(encoding="utf-8")))
-
-
 def fault_text(key: Text, language: Optional[Text]) -> Text:
-    """The fault message ``key`` (``try_again``, ``id_too_long``, ...) in fi/sv/en; English otherwise.
+    """The fault message ``faults.<key>`` (``try_again``, ``id_too_long``, ...) in ``language``.
+
+    From the message catalogue (bot/locale/messages/<locale>/faults.ftl), with
+    its fallback chain: an unknown language gets the default locale's text.
 
     Raises:
-        KeyError: ``key`` is not in bot/i18n/messages/faults.yml.
+        KeyError: ``key`` is not in the catalogue.
     """
-    variants = _faults()[key]
-    code = (language or "").lower()[:2]
-    return variants.get(code) or variants["en"]
+    return catalogue.t(f"faults.{key}", language)
 
 
 def tracker_language(tracker: Any) -> Text:
-    """fi/sv/en: the ``language`` slot, else the latest message's or the session's metadata, else en."""
+    """Registry code of the ``language`` slot, else of the latest message's or session's metadata.
+
+    The default locale when none of them names a registry locale.
+    """
     candidates = [tracker.get_slot("language")]
     latest = getattr(tracker, "latest_message", None)
     candidates.append(((getattr(latest, "metadata", None) or {}).get("language")))
     session_metadata = tracker.get_slot("session_started_metadata")  # a default slot of every domain
     candidates.append(session_metadata.get("language") if isinstance(session_metadata, dict) else None)
     for candidate in candidates:
-        code = str(candidate or "").lower()[:2]
-        if code in LANGUAGES:
+        code = registry.normalise(str(candidate or ""))
+        if code is not None:
             return code
-    return "en"
+    return registry.default_code()
 
 
 def endpoint_timeout(endpoint: Optional[EndpointConfig]) -> float:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import json
 import logging
 import time
@@ -45,7 +44,6 @@ from typing import Any, Awaitable, Callable, Dict, Generator, Iterable, Optional
 
 import sqlalchemy as sa
 import sqlalchemy.exc
-import yaml
 from rasa.core.agent import Agent
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -57,15 +55,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from bot.locale import catalogue, registry
 from rasa_addons import tracker_engine
 from rasa_addons.tracker_window import Snapshot, SnapshotCache, WindowedTracker, build
 
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_ID_LENGTH = 255  # events.sender_id is String(255) in Rasa's schema
-LANGUAGES = ("en", "fi", "sv")
-DEFAULT_LANGUAGE = "en"
-FAULTS_FILE = Path(__file__).resolve().parents[1] / "bot" / "i18n" / "messages" / "faults.yml"
 # Startup errors that waiting does not cure (PostgreSQL, SQLite driver messages).
 PERMANENT_ERRORS = ("does not exist", "authentication failed", "unable to open")
 T = TypeVar("T")
@@ -106,27 +102,24 @@ def check_sender_id(sender_id: Text) -> None:
         raise InvalidSenderId("conversation id contains a NUL character")
 
 
-@functools.lru_cache(maxsize=1)
-def _faults() -> Dict[Text, Dict[Text, Text]]:
-    with FAULTS_FILE.open(encoding="utf-8") as handle:
-        return dict(yaml.safe_load(handle))
-
-
 def fault_text(key: Text, language: Optional[Text]) -> Text:
-    """``faults.<key>`` (try_again, slow_answer, id_too_long) in fi/sv/en; English otherwise."""
-    texts = _faults()[key]
-    return texts.get(language or DEFAULT_LANGUAGE) or texts[DEFAULT_LANGUAGE]
+    """``faults.<key>`` (try_again, slow_answer, id_too_long) in ``language``, from the catalogue.
+
+    An unknown language gets the default locale's text (the catalogue's fallback chain).
+    """
+    return catalogue.t(f"faults.{key}", language)
 
 
 def apology_text(language: Optional[Text]) -> Text:
-    """``faults.try_again`` in ``language`` (fi/sv/en; English otherwise)."""
+    """``faults.try_again`` in ``language`` (the default locale's text for an unknown one)."""
     return fault_text("try_again", language)
 
 
 def message_language(metadata: Optional[Dict[Text, Any]]) -> Text:
-    """The widget's ``metadata["language"]`` when it is fi/sv/en, else English."""
+    """The registry code of the widget's ``metadata["language"]``, else the default locale."""
     language = (metadata or {}).get("language")
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    tag = language if isinstance(language, str) else None
+    return registry.normalise(tag, registry.default_code()) or registry.default_code()
 
 
 async def handle_or_apologise(

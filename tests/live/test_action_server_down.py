@@ -21,8 +21,8 @@ from typing import Any
 
 import httpx
 import psutil
-import yaml
 
+from bot.locale import catalogue
 from tests.live_stack import LiveStack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ LIMIT_S = 10.0
 
 
 def _fault(key: str, language: str) -> str:
-    faults = yaml.safe_load((ROOT / "bot" / "i18n" / "messages" / "faults.yml").read_text(encoding="utf-8"))
+    faults = catalogue.topic_texts("faults")
     return str(faults[key][language])
 
 

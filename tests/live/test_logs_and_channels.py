@@ -23,9 +23,9 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from websockets.sync.client import connect
 
+from bot.locale import catalogue
 from tests.live_stack import LiveStack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +43,7 @@ TYPED = [
 
 
 def _fault(key: str, language: str) -> str:
-    faults = yaml.safe_load((ROOT / "bot" / "i18n" / "messages" / "faults.yml").read_text(encoding="utf-8"))
+    faults = catalogue.topic_texts("faults")
     return str(faults[key][language])
 
 

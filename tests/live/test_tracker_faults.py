@@ -24,12 +24,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 import sqlalchemy as sa
-import yaml
 
 from bench.stack import ROOT, LiveStack, StackError, running_stack
+from bot.locale import catalogue
 
 POSTGRES = str(ROOT / "scripts" / "postgres.sh")
-FAULTS = yaml.safe_load((ROOT / "bot" / "i18n" / "messages" / "faults.yml").read_text(encoding="utf-8"))
+FAULTS = catalogue.topic_texts("faults")
 
 
 CLUSTER = ROOT / "var" / "test-runs" / f"live-tracker-{os.getpid()}" / "postgres"

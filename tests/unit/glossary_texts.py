@@ -7,7 +7,7 @@ string a person or a coach can read, with the language it is shown in and
 
 - domain.yml responses: text and button titles; the language is the variant's
   ``language`` slot condition, English without one.
-- bot/i18n/messages/*.yml, bot/faq/faq.yml answers, bot/faq/cities/*.yml,
+- bot/locale/messages/<locale>/*.ftl (the catalogue); bot/faq/faq.yml answers, bot/faq/cities/*.yml,
   bot/config/cities.yml, bot/web/page_text.yml: any mapping whose keys are
   languages (en/fi/sv) gives its strings in those languages.
 - bot/web/cities.py city names, bot/handoff/chat_text.py ``TEXT`` and
@@ -97,8 +97,7 @@ def domain_texts() -> Iterator[Text]:
 
 def yaml_store_texts() -> Iterator[Text]:
     """Every language mapping in the YAML text stores."""
-    paths = sorted((ROOT / "bot" / "i18n" / "messages").glob("*.yml"))
-    paths += sorted((ROOT / "bot" / "faq" / "cities").glob("*.yml"))
+    paths = sorted((ROOT / "bot" / "faq" / "cities").glob("*.yml"))
     paths += [ROOT / "bot" / "config" / "cities.yml", ROOT / "bot" / "web" / "page_text.yml"]
     for path in paths:
         yield from _localised(_yaml(path), _rel(path))
@@ -108,6 +107,21 @@ def yaml_store_texts() -> Iterator[Text]:
         raise ValueError("bot/faq/faq.yml: no entries")
     for key, entry in entries.items():  # keywords are what people type: not read
         yield from _localised(entry.get("answer"), f"bot/faq/faq.yml {key}.answer")
+
+
+def catalogue_texts() -> Iterator[Text]:
+    """Every message of the Fluent catalogue (bot/locale/messages), variables shown as {name}."""
+    from bot.locale import catalogue
+
+    folders = sorted(p.name for p in catalogue.MESSAGES_DIR.iterdir() if p.is_dir())
+    if not folders:
+        raise ValueError("bot/locale/messages: no locale folders")
+    for folder in folders:
+        lang = folder.split("-x-")[0]
+        for key in catalogue.keys(folder):
+            names = catalogue.variables(key, folder)
+            text = catalogue.t(key, folder, **{name: "{" + name + "}" for name in names})
+            yield Text(lang, f"bot/locale/messages/{folder} {key}", text)
 
 
 def python_store_texts() -> Iterator[Text]:
@@ -193,6 +207,7 @@ def all_texts() -> list[Text]:
     """Every user-facing string of every store."""
     return [
         *domain_texts(),
+        *catalogue_texts(),
         *yaml_store_texts(),
         *python_store_texts(),
         *module_table_texts(),

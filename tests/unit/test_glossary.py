@@ -19,6 +19,7 @@ from tests.unit.glossary_texts import (
     LANGS,
     Text,
     all_texts,
+    catalogue_texts,
     domain_texts,
     module_table_texts,
     python_store_texts,
@@ -91,7 +92,7 @@ def test_no_preferred_word_contains_a_forbidden_variant() -> None:
 
 @pytest.mark.parametrize(
     "store",
-    [domain_texts, yaml_store_texts, python_store_texts, module_table_texts, widget_texts],
+    [domain_texts, catalogue_texts, yaml_store_texts, python_store_texts, module_table_texts, widget_texts],
     ids=lambda f: f.__name__,
 )
 def test_every_store_is_read_in_every_language(store: Any) -> None:
@@ -126,7 +127,7 @@ def test_no_text_uses_a_forbidden_variant() -> None:
 
 def test_no_source_file_keeps_texts_the_scan_does_not_read() -> None:
     """Texts per language live in the stores above; a new table elsewhere would go unchecked."""
-    assert unread_source_stores() == [], "move these texts to bot/i18n/messages or widget/src/i18n.js"
+    assert unread_source_stores() == [], "move these texts to the catalogue, bot/locale/messages/<locale>/*.ftl"
 
 
 def test_every_preferred_word_is_used_in_the_texts() -> None:

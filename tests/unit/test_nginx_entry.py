@@ -17,12 +17,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-import yaml
 
 from bench.stack import BASE_PORTS, free_port_offset
+from bot.locale import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
-FAULTS = yaml.safe_load((ROOT / "bot" / "i18n" / "messages" / "faults.yml").read_text(encoding="utf-8"))
+FAULTS = catalogue.topic_texts("faults")
 
 
 @pytest.fixture()
