@@ -24,6 +24,7 @@ dummy locale that way).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -262,8 +263,17 @@ def _locale(entry: Any, path: Path) -> Locale:
 
 @lru_cache(maxsize=1)
 def shipped() -> Registry:
-    """The registry of the shipped ``locales.yml`` (read once)."""
-    return Registry.from_file(LOCALES_PATH)
+    """The registry of the shipped ``locales.yml`` (read once).
+
+    ``DIGIPOINT_LOCALES_FILE`` names another file instead: the test that adds
+    a dummy locale runs the product's code in a process with it set
+    (tests/unit/test_dummy_locale.py); a deployment has no reason to.
+
+    Raises:
+        LocaleRegistryError: the file is malformed (see :meth:`Registry.from_file`).
+    """
+    override = os.environ.get("DIGIPOINT_LOCALES_FILE")
+    return Registry.from_file(Path(override) if override else LOCALES_PATH)
 
 
 def locales() -> tuple[Locale, ...]:
