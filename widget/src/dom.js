@@ -1,6 +1,7 @@
 // Builds the widget's DOM inside a Shadow root and (re)labels it in a language.
 // Elements are created with createElement and textContent only.
 import { LANGUAGES, LANGUAGE_NAMES, groupLabel, t } from "./i18n.js";
+import { DIRECTIONS } from "./locales.js";
 
 const CHAT_ICON =
   "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z";
@@ -98,9 +99,11 @@ export function buildDom(shadow, config) {
   return r;
 }
 
-/** Sets every label, placeholder and the lang attribute to `language`. */
+/** Sets every label, placeholder, the lang attribute and the writing direction to `language`. */
 export function labelDom(r, language, config) {
   r.root.setAttribute("lang", language);
+  // The registry's direction (bot/locale/locales.yml via locales.js): "rtl" for Arabic.
+  r.root.setAttribute("dir", DIRECTIONS[language] || "ltr");
   r.root.setAttribute("aria-label", `${config.title}: ${t(language, "launcherShort")}`);
   r.launcherText.textContent = t(language, "launcherShort");
   // Label in Name (WCAG 2.5.3): the name starts with the visible word ("Chatt: DigiPoint karriärguide").
