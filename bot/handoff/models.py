@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.clock import utcnow
 from bot.db import Base
+from bot.locale.registry import MAX_TAG_LENGTH
 
 HANDOFF_STATUSES: tuple[str, ...] = ("waiting", "active", "closed", "timed_out")
 
@@ -32,7 +33,7 @@ class HandoffRequest(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[str] = mapped_column(String(255), index=True)
     city: Mapped[str] = mapped_column(String(64), index=True)
-    language: Mapped[str] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(MAX_TAG_LENGTH))
     status: Mapped[str] = mapped_column(String(16), default="waiting", index=True)
     requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     taken_by: Mapped[str | None] = mapped_column(String(254), nullable=True)
@@ -73,7 +74,7 @@ class ContactRequest(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[str] = mapped_column(String(255), index=True)
     city: Mapped[str] = mapped_column(String(64), index=True)
-    language: Mapped[str] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(MAX_TAG_LENGTH))
     reason: Mapped[str] = mapped_column(String(16))
     channel: Mapped[str] = mapped_column(String(8))
     contact: Mapped[str] = mapped_column(String(254))

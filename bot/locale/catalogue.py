@@ -110,9 +110,9 @@ def _bundle(folder: str) -> FluentBundle | None:
     bundle = FluentBundle([_babel_locale(code)], use_isolating=rtl)
     for path in sorted(directory.glob("*.ftl")):
         resource = FluentResource(path.read_text(encoding="utf-8"))
-        junk = [entry for entry in resource.body if type(entry).__name__ == "Junk"]
+        junk = [entry for entry in resource.body if isinstance(entry, ast.Junk)]
         if junk:
-            raise CatalogueError(f"{path}: Fluent syntax error near {junk[0].content[:60]!r}")
+            raise CatalogueError(f"{path}: Fluent syntax error near {str(junk[0].content)[:60]!r}")
         bundle.add_resource(resource)
     return bundle
 
@@ -175,10 +175,12 @@ def t(key: str, locale: str | None, register: str | None = None, **values: Any) 
     _, attribute = message_id(key)
     message = entry.bundle.get_message(entry.message_id)
     pattern = message.attributes[attribute] if attribute else message.value
+    if pattern is None:  # _find only returns entries that have it
+        raise CatalogueError(f"message {key!r} has no text")
     text, errors = entry.bundle.format_pattern(pattern, {name: _argument(v) for name, v in values.items()})
     if errors:
         raise CatalogueError(f"message {key!r}: {errors[0]}")
-    return text
+    return str(text)
 
 
 def translations(key: str, **values: Any) -> dict[str, str]:

@@ -15,6 +15,7 @@ from sqlalchemy import JSON, Boolean, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db import Base
+from bot.locale.registry import MAX_TAG_LENGTH
 
 
 def utc_now() -> datetime:
@@ -30,7 +31,7 @@ class Summary(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[str] = mapped_column(String(200), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    language: Mapped[str] = mapped_column(String(2))
+    language: Mapped[str] = mapped_column(String(MAX_TAG_LENGTH))
     city: Mapped[str | None] = mapped_column(String(40))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     consent_to_share: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
