@@ -54,6 +54,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
+from bot.locale import registry
 from rasa_addons import action_guard
 from rasa_addons.action_guard import FAULT_MARK, fault_text
 from rasa_addons.origins import origin_allowed, resolve_allowed_origins
@@ -88,6 +89,21 @@ def _as_metadata(value: Any) -> Dict[Text, Any]:
             return {}
     return value if isinstance(value, dict) else {}
 
+
+
+def accepted_language(header: Optional[Text]) -> Text:
+    """The first registry locale of an ``Accept-Language`` header, as a registry code; "" if none.
+
+    ``"sv-FI,sv;q=0.9,en;q=0.8"`` gives ``"sv"``; tags are matched by
+    bot.locale.registry (by subtags, never cut to two letters), in the
+    header's order (browsers list them by preference). Weights are not
+    re-sorted: browsers send them in descending order.
+    """
+    for part in str(header or "").split(","):
+        code = registry.normalise(part.split(";")[0].strip())
+        if code is not None:
+            return code
+    return ""
 
 class RestrictedSocketIOInput(SocketIOInput):
     """Rasa's socket.io channel with an origin allow-list and working session rooms."""
@@ -175,7 +191,7 @@ class RestrictedSocketIOInput(SocketIOInput):
             if not self.origin_allowed(origin):
                 logger.warning("Refused socket.io connection from origin %r.", origin)
                 return False
-            self._language_of_socket[sid] = str(environ.get("HTTP_ACCEPT_LANGUAGE") or "")[:2]
+            self._language_of_socket[sid] = accepted_language(environ.get("HTTP_ACCEPT_LANGUAGE"))
             if self.jwt_key:
                 token = (auth or {}).get("token")
                 payload = decode_bearer_token(token, self.jwt_key, self.jwt_algorithm) if token else None

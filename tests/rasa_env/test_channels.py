@@ -145,3 +145,21 @@ def test_rest_channel_end_to_end(monkeypatch: pytest.MonkeyPatch, caplog: pytest
     assert received[0].text == "Åbo" and unicodedata.is_normalized("NFC", received[0].text)
     assert received[0].metadata == metadata
     assert received[0].input_channel == "rest"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("fi-FI,fi;q=0.9,en;q=0.8", "fi"),
+        ("sv_SE", "sv"),
+        ("de-DE,de;q=0.9,sv;q=0.5", "sv"),  # German is not served: the next listed language is
+        ("fil-PH", ""),  # Filipino is not Finnish, whatever its first two letters
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_the_socket_language_comes_from_the_registry_not_two_letters(header: Any, expected: str) -> None:
+    """A browser's Accept-Language gives the first language DigiPoint speaks; an apology then uses it."""
+    from rasa_addons.socketio_channel import accepted_language
+
+    assert accepted_language(header) == expected
