@@ -64,10 +64,30 @@ _FILLER = {
 }  # fmt: skip
 
 
+def _strip_latin_marks(text: str) -> str:
+    """Drop the combining marks of Latin letters only (ä -> a, é -> e).
+
+    A mark on a letter of another script is part of that letter: Ukrainian
+    'й' (и + breve) and 'ї' stay as they are; the text is recomposed (NFC).
+    """
+    kept: list[str] = []
+    base_is_latin = False
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char):
+            if not base_is_latin:
+                kept.append(char)
+            continue
+        base_is_latin = unicodedata.name(char, "").startswith("LATIN")
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
 def fold(text: str) -> str:
-    """Lower case, diacritics removed (ä -> a), punctuation turned into spaces, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    """Lower case, Latin diacritics removed (ä -> a), punctuation turned into spaces, spaces collapsed.
+
+    Letters of other scripts keep their marks (Ukrainian 'й' is not 'и').
+    """
+    text = _strip_latin_marks(text.lower())
     return " ".join(re.findall(r"[\w:]+", text.replace("'", "")))
 
 
