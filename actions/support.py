@@ -1,6 +1,6 @@
 """Support: ``action_handle_distress`` and the coach contact text of the handoff.
 
-Both read the city's contact details from bot/config/cities.yml (the
+Both read the city's contact details from bot/contract/cities/<slug>.yml (the
 default entry when no city is known) and answer in the conversation
 language. Neither changes a slot, so a form in progress resumes.
 """

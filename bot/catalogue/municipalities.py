@@ -4,8 +4,9 @@ The one table both importers use (through
 :func:`bot.catalogue.importers.common.municipality_from_code`): Studyinfo
 sends ``kunta_398#2`` with its own name, Job Market Finland sends ``398``
 with no name, and both must store ``"Lahti"``. Names are the Finnish names,
-as in :data:`bot.catalogue.models.MUNICIPALITIES` and the keys of
-``bot/config/cities.yml``.
+as in :data:`bot.catalogue.models.MUNICIPALITIES`; the served cities' codes
+and names come from their files, ``bot/contract/cities/<slug>.yml``
+(``municipality_code``, ``value``).
 
 Listed: the cities DigiPoint serves (``MUNICIPALITIES``: Helsinki, Espoo,
 Vantaa, Turku), their neighbours in the capital and Turku regions, and the
@@ -17,13 +18,12 @@ the importer, not guessed.
 
 from __future__ import annotations
 
-#: Statistics Finland municipality code (3 digits) -> Finnish name.
+from bot.contract.cities import city_contract
+
+#: Statistics Finland municipality code (3 digits) -> Finnish name (a plain dict).
 KUNTA_CODES: dict[str, str] = {
-    # served cities (bot.catalogue.models.MUNICIPALITIES)
-    "091": "Helsinki",
-    "049": "Espoo",
-    "092": "Vantaa",
-    "853": "Turku",
+    # served cities (bot/contract/cities/<slug>.yml)
+    **{city.municipality_code: city.value for city in city_contract().cities},
     # capital region neighbours
     "235": "Kauniainen",
     "245": "Kerava",

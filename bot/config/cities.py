@@ -1,8 +1,9 @@
 """Per-city contact details: employment services and crisis lines.
 
-Read from ``cities.yml`` next to this module (loaded on first use, then
-cached). Each city entry overrides the ``default`` entry key by key, so a
-city only lists what differs. Text values are either one string for all
+Read from ``bot/contract/cities/`` (``<slug>.yml`` per city, ``default.yml``;
+:mod:`bot.contract.cities`, loaded on first use, then cached). Each city
+entry overrides the ``default`` entry key by key, so a city only lists what
+differs. Text values are either one string for all
 languages or a ``{en, fi, sv}`` mapping.
 """
 
@@ -10,14 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.contract.cities import city_contract
 from bot.locale import registry
 
-CITIES_PATH = Path(__file__).with_name("cities.yml")
 DEFAULT = "default"
 
 Localised = str | dict[str, str]
@@ -88,9 +86,11 @@ def _is_localised(value: dict[str, Any]) -> bool:
 
 @lru_cache(maxsize=1)
 def _load() -> dict[str, dict[str, Any]]:
-    raw: dict[str, dict[str, Any]] = yaml.safe_load(CITIES_PATH.read_text(encoding="utf-8"))
-    default = raw[DEFAULT]
-    return {key: (default if key == DEFAULT else _merge(default, entry)) for key, entry in raw.items()}
+    contract = city_contract()
+    default = contract.default_contacts
+    entries = {DEFAULT: default}
+    entries.update({city.value: _merge(default, city.contacts) for city in contract.cities})
+    return entries
 
 
 def known_cities() -> list[str]:

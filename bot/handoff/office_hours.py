@@ -1,4 +1,4 @@
-"""Office hours of each city's coaches (``office_hours`` in ``bot/config/cities.yml``).
+"""Office hours of each city's coaches (``office_hours`` in ``bot/contract/cities/<slug>.yml``).
 
 ``HANDOFF_OFFICE_HOURS`` chooses the rule: ``cities`` (default) uses each
 city's hours; ``always`` treats coaches as on duty around the clock (a service
@@ -10,7 +10,7 @@ Shapes:
     ``Hours(timezone, days, open, close)``; ``days`` are 0 (Monday) .. 6 (Sunday).
 
 Errors:
-    ValueError: a city's hours in cities.yml are malformed (raised by ``hours_of``,
+    ValueError: a city's hours in its contract file are malformed (raised by ``hours_of``,
         so a wrong edit fails the unit tests, not a person's chat).
 """
 

@@ -1,11 +1,11 @@
-"""The four demo cities: names and brand colours per language; contacts from the city file.
+"""The demo cities: names and brand colours per language; contacts from the city file.
 
-City administrators configure their widget's branding here (colours are
-checked for WCAG AA contrast in ``tests/web/test_pages.py``). The colours are
-inspired by each city's visual identity, not official values. The contact
-details (service name, phone, web address, walk-in point) are not kept here:
-they come from bot/config/cities.yml, the file the bot reads, so the page and
-the chat never give different addresses.
+Everything comes from the city's file ``bot/contract/cities/<slug>.yml``
+(:mod:`bot.contract.cities`), where city administrators configure their
+widget's branding (colours are checked for WCAG AA contrast in
+``tests/web/test_pages.py``) and the contact details (service name, phone,
+web address, walk-in point) the bot gives too, so the page and the chat never
+give different addresses.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config.cities import city_config
+from bot.contract.cities import city_contract
 from bot.locale import registry
 
 #: Page languages: the locale registry's codes, in display order (bot/locale/locales.yml).
@@ -42,7 +43,7 @@ class City:
     tint: str
 
     def service(self, language: str) -> dict[str, str]:
-        """The employment services' contact in ``language``, from bot/config/cities.yml.
+        """The employment services' contact in ``language``, from the city's contract file.
 
         Keys name, phone, url, hours and visit (the walk-in point, "" when the
         city gives none): the same entry the bot gives in chat.
@@ -50,58 +51,17 @@ class City:
         return city_config(self.slot_value).service(language)
 
 
+#: Slug -> city, in the contract's order (bot/contract/cities/<slug>.yml).
 CITIES: dict[str, City] = {
-    city.slug: city
-    for city in (
-        City(
-            slug="helsinki",
-            slot_value="Helsinki",
-            names={"fi": "Helsinki", "sv": "Helsingfors", "en": "Helsinki"},
-            organisation={
-                "fi": "Helsingin kaupunki",
-                "sv": "Helsingfors stad",
-                "en": "City of Helsinki",
-            },
-            primary="#0000bf",
-            tint="#e6ecff",
-        ),
-        City(
-            slug="espoo",
-            slot_value="Espoo",
-            names={"fi": "Espoo", "sv": "Esbo", "en": "Espoo"},
-            organisation={
-                "fi": "Espoon kaupunki",
-                "sv": "Esbo stad",
-                "en": "City of Espoo",
-            },
-            primary="#00508f",
-            tint="#e3f1fb",
-        ),
-        City(
-            slug="turku",
-            slot_value="Turku",
-            names={"fi": "Turku", "sv": "Åbo", "en": "Turku"},
-            organisation={
-                "fi": "Turun kaupunki",
-                "sv": "Åbo stad",
-                "en": "City of Turku",
-            },
-            primary="#a3162b",
-            tint="#fbeaec",
-        ),
-        City(
-            slug="vantaa",
-            slot_value="Vantaa",
-            names={"fi": "Vantaa", "sv": "Vanda", "en": "Vantaa"},
-            organisation={
-                "fi": "Vantaan kaupunki",
-                "sv": "Vanda stad",
-                "en": "City of Vantaa",
-            },
-            primary="#006245",
-            tint="#e4f4ee",
-        ),
+    city.slug: City(
+        slug=city.slug,
+        slot_value=city.value,
+        names=dict(city.name),
+        organisation=dict(city.organisation),
+        primary=city.primary,
+        tint=city.tint,
     )
+    for city in city_contract().cities
 }
 
 DEFAULT_CITY = "helsinki"

@@ -20,7 +20,7 @@ def widget_settings(city: City, language: str) -> dict[str, str]:
     """The data attributes of the widget's <script> tag for ``city`` in ``language``.
 
     ``contact_name`` / ``contact_phone`` / ``contact_url`` are the city's
-    employment services from bot/config/cities.yml (the page's contact card and
+    employment services from bot/contract/cities/<slug>.yml (the page's contact card and
     the bot read the same entry); the widget shows them when it cannot connect.
     """
     text = page_text(language, city.slug)

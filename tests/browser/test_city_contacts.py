@@ -1,6 +1,6 @@
 """In Chromium: each city page's contact card shows the walk-in point and phone the bot gives.
 
-One source (bot/config/cities.yml): Turku's page used to say 'Linnankatu 3'
+One source (bot/contract/cities/<slug>.yml): Turku's page used to say 'Linnankatu 3'
 while the bot sent people to Monitori at the Market Square.
 """
 

@@ -8,7 +8,7 @@ string a person or a coach can read, with the language it is shown in and
 - domain.yml responses: text and button titles; the language is the variant's
   ``language`` slot condition, English without one.
 - bot/locale/messages/<locale>/*.ftl (the catalogue); bot/faq/faq.yml answers, bot/faq/cities/*.yml,
-  bot/config/cities.yml, bot/web/page_text.yml: any mapping whose keys are
+  bot/contract/cities/*.yml, bot/web/page_text.yml: any mapping whose keys are
   languages (en/fi/sv) gives its strings in those languages.
 - bot/web/cities.py city names, bot/handoff/chat_text.py ``TEXT`` and
   bot/coach/i18n.py ``text(lang)`` (a
@@ -98,7 +98,8 @@ def domain_texts() -> Iterator[Text]:
 def yaml_store_texts() -> Iterator[Text]:
     """Every language mapping in the YAML text stores."""
     paths = sorted((ROOT / "bot" / "faq" / "cities").glob("*.yml"))
-    paths += [ROOT / "bot" / "config" / "cities.yml", ROOT / "bot" / "web" / "page_text.yml"]
+    paths += sorted((ROOT / "bot" / "contract" / "cities").glob("*.yml"))
+    paths += [ROOT / "bot" / "web" / "page_text.yml"]
     for path in paths:
         yield from _localised(_yaml(path), _rel(path))
     faq = _yaml(ROOT / "bot" / "faq" / "faq.yml") or {}

@@ -46,10 +46,12 @@ def training_texts() -> set[str]:
 
 
 def synonyms() -> dict[str, str]:
-    """Surface form (lower case) -> canonical value, from data/nlu/lookups.yml."""
-    content = yaml.safe_load((ROOT / "data" / "nlu" / "lookups.yml").read_text(encoding="utf-8"))
+    """Surface form (lower case) -> canonical value, from data/nlu/lookups.yml and cities.yml."""
+    blocks = []
+    for name in ("lookups.yml", "cities.yml"):
+        blocks += yaml.safe_load((ROOT / "data" / "nlu" / name).read_text(encoding="utf-8"))["nlu"]
     mapping: dict[str, str] = {}
-    for block in content["nlu"]:
+    for block in blocks:
         if "synonym" in block:
             for line in block["examples"].splitlines():
                 if line.startswith("- "):

@@ -1,4 +1,4 @@
-"""The demo city page and the bot give the same contacts (one source: bot/config/cities.yml).
+"""The demo city page and the bot give the same contacts (one source: bot/contract/cities/<slug>.yml).
 
 Issue 13: Turku's page said 'Linnankatu 3' while the bot said 'Monitori,
 Kauppatori'. Now the page's contact card is rendered from the city file the
