@@ -1,7 +1,7 @@
 # DigiPoint: `make run` starts the product, `make test` runs every test.
 # Both build what they need from nothing (environments, database, model).
 .DEFAULT_GOAL := help
-.PHONY: help setup prepare train run run-production status test lint validate test-unit test-rasa test-live bench bench-load profile crossval clean
+.PHONY: help setup prepare train run run-production status test lint generate validate test-unit test-rasa test-live bench bench-load profile crossval clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ test:  ## Run every test: lint, unit, Rasa validate/train/test, live servers, br
 lint: setup  ## ruff and mypy
 	@.venv/bin/ruff check bot actions tests scripts bench
 	@.venv/bin/mypy
+
+generate:  ## Regenerate the Rasa files from bot/contract
+	@.venv/bin/python scripts/generate_contract.py
 
 validate: setup  ## rasa data validate --fail-on-warnings
 	@PYTHONPATH=$(CURDIR) .venv-rasa/bin/rasa data validate --fail-on-warnings --quiet
