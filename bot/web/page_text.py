@@ -27,15 +27,28 @@ def _load() -> dict[str, Any]:
     return data
 
 
+def _along_chain(table: dict[str, Any], language: str) -> Any:
+    """``table``'s entry for the first of the locale's fallback chain that has one.
+
+    A language of the registry with no page texts yet (a new locale) gets
+    its fallback language's texts, never a KeyError.
+    """
+    code = registry.normalise(language, registry.default_code()) or registry.default_code()
+    for tag in registry.fallback_chain(code):
+        if tag in table:
+            return table[tag]
+    return table[registry.default_code()]
+
+
 def texts(language: str) -> dict[str, Any]:
-    """The raw page texts of ``language`` (placeholders unfilled)."""
-    result: dict[str, Any] = _load()["text"][language]
+    """The raw page texts of ``language`` (placeholders unfilled), with the registry's fallback."""
+    result: dict[str, Any] = _along_chain(_load()["text"], language)
     return result
 
 
 def page_text(language: str, city_slug: str | None = None) -> dict[str, Any]:
     """Return the page texts of ``language`` with ``{city_in}`` filled for ``city_slug``."""
-    city_in = _load()["city_in"][language].get(city_slug or "", "")
+    city_in = _along_chain(_load()["city_in"], language).get(city_slug or "", "")
     filled: dict[str, Any] = {}
     for key, value in texts(language).items():
         filled[key] = value.replace("{city_in}", city_in) if isinstance(value, str) else value
