@@ -56,8 +56,10 @@ english = client.get("/helsinki/en/")
 page = client.get("/helsinki/xx/")
 result["page_status"] = page.status_code
 result["page_head"] = page.text[:600]
-result["english_title"] = english.text.split("<title>")[1].split("</title>")[0] if "<title>" in english.text else ""
-result["page_title"] = page.text.split("<title>")[1].split("</title>")[0] if "<title>" in page.text else ""
+def title(html):
+    return html.split("<title>")[1].split("</title>")[0] if "<title>" in html else ""
+result["english_title"] = title(english.text)
+result["page_title"] = title(page.text)
 
 from bot.coach import i18n as coach_i18n
 
@@ -69,7 +71,8 @@ print(json.dumps(result))
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory: pytest.TempPathFactory) -> dict:
     locales = tmp_path_factory.mktemp("locales") / "locales.yml"
-    locales.write_text((ROOT / "bot" / "locale" / "locales.yml").read_text(encoding="utf-8") + DUMMY, encoding="utf-8")
+    shipped = (ROOT / "bot" / "locale" / "locales.yml").read_text(encoding="utf-8")
+    locales.write_text(shipped + DUMMY, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=ROOT, capture_output=True, text=True, check=False, timeout=120,
