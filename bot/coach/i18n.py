@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
-LANGUAGES = ("fi", "sv", "en")
+from bot.locale import registry
+
+#: The dashboard's languages: the locale registry's (bot/locale/locales.yml).
+LANGUAGES = registry.codes()
 
 _EN = {
     "title": "DigiPoint coach dashboard",
@@ -459,8 +462,12 @@ _CATALOGUE = {"en": _EN, "fi": {**_EN, **_FI}, "sv": {**_EN, **_SV}}
 
 
 def text(lang: str) -> dict[str, str]:
-    """Interface strings for ``lang`` (unknown languages get English)."""
-    return _CATALOGUE.get(lang, _EN)
+    """Interface strings for ``lang``: the first of its fallback chain that has them (else English)."""
+    code = registry.normalise(lang)
+    for tag in registry.fallback_chain(code) if code else ():
+        if tag in _CATALOGUE:
+            return _CATALOGUE[tag]
+    return _EN
 
 
 def pick_language(query: str | None, cookie: str | None, accept_language: str | None) -> str:
@@ -469,7 +476,7 @@ def pick_language(query: str | None, cookie: str | None, accept_language: str | 
         if candidate in LANGUAGES:
             return candidate  # type: ignore[return-value]
     for part in (accept_language or "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
+        code = registry.normalise(part.split(";")[0].strip())  # by subtags, never the first two letters
         if code in LANGUAGES:
             return code
-    return "en"
+    return registry.default_code()
