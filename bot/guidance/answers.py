@@ -35,6 +35,7 @@ import simplemma
 
 from bot.guidance import vocabulary as v
 from bot.locale import registry
+from bot.locale.folding import MARKS
 
 MAX_PARSE_CHARS = 1000
 """Characters of a message that parsers read; the rest is ignored."""
@@ -48,7 +49,7 @@ _PAYLOAD_RE = re.compile(r"^\s*/\w+")
 _NUMBER_RE = re.compile(r"(?<![\w.,])(-?\d+(?:[.,]\d+)?)")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "è": "e", "ü": "u", "õ": "o", "á": "a"})
 _APOSTROPHES = re.compile(r"[’'`´]")
-_NON_WORD = re.compile(r"[^\w\s-]|_")
+_NON_WORD = re.compile(rf"[^\w\s{MARKS}-]|_")  # marks stay: an Arabic word keeps its harakat
 _LONE_HYPHEN = re.compile(r"(?<!\w)-|-(?!\w)")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.guidance.answers import fold, normalise
+from bot.locale.folding import MARKS
 
 _MARKERS: dict[str, frozenset[str]] = {
     "fi": frozenset(
@@ -32,7 +33,7 @@ _MARKERS: dict[str, frozenset[str]] = {
         "that have am be".split()
     ),
 }
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+")  # a letter word; an Arabic one keeps its harakat
 _FI_ENDINGS = re.compile(r"\w{3,}(ssa|ssä|sta|stä|lla|llä|lta|ltä|ksi|seen|hin|mme|tte|aan|ään)$")
 
 _REQUESTS: dict[str, tuple[str, ...]] = {

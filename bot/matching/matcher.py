@@ -56,6 +56,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.locale import registry
+from bot.locale.folding import MARKS
 from bot.matching import esco_terms
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ RECHECK_SECONDS = 60.0
 
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
 _SPLIT = re.compile(r"[-‐–/]+")
-_NON_WORD = re.compile(r"[^\w]")
+_NON_WORD = re.compile(rf"[^\w{MARKS}]")  # marks of other scripts are part of their letters
 _QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 
 

@@ -14,10 +14,10 @@ in as ``{suggestion_id: {"fi", "sv", "en"}}``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from bot.i18n import LANGUAGES, t
+from bot.locale.folding import MARKS, strip_latin_marks
 
 GENERAL_OPTIONS: tuple[str, ...] = ("coach", "cv", "employment_services")
 DONE = "done"
@@ -62,33 +62,18 @@ _FILLER = {
     "apply", "to", "the", "job", "look", "at", "a", "i", "want", "hae", "hakea", "haluan", "katso",
     "tyopaikka", "tyopaikkaa", "ansok", "till", "titta", "pa", "jobbet", "vill", "jag", "and", "ja", "och",
 }  # fmt: skip
-
-
-def _strip_latin_marks(text: str) -> str:
-    """Drop the combining marks of Latin letters only (ä -> a, é -> e).
-
-    A mark on a letter of another script is part of that letter: Ukrainian
-    'й' (и + breve) and 'ї' stay as they are; the text is recomposed (NFC).
-    """
-    kept: list[str] = []
-    base_is_latin = False
-    for char in unicodedata.normalize("NFKD", text):
-        if unicodedata.combining(char):
-            if not base_is_latin:
-                kept.append(char)
-            continue
-        base_is_latin = unicodedata.name(char, "").startswith("LATIN")
-        kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept))
+#: A word: letters, digits, ":" and the marks on letters (an Arabic word keeps its harakat).
+_WORD = re.compile(rf"[\w:{MARKS}]+")
 
 
 def fold(text: str) -> str:
     """Lower case, Latin diacritics removed (ä -> a), punctuation turned into spaces, spaces collapsed.
 
-    Letters of other scripts keep their marks (Ukrainian 'й' is not 'и').
+    Letters of other scripts keep their marks (Ukrainian 'й' is not 'и'; an
+    Arabic word with harakat stays one word).
     """
-    text = _strip_latin_marks(text.lower())
-    return " ".join(re.findall(r"[\w:]+", text.replace("'", "")))
+    text = strip_latin_marks(text.lower())
+    return " ".join(_WORD.findall(text.replace("'", "")))
 
 
 def option_keys(shown: Sequence[str]) -> list[str]:
