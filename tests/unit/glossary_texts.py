@@ -5,15 +5,12 @@ string a person or a coach can read, with the language it is shown in and
 ``where`` naming the file and key ("domain.yml utter_welcome[1]",
 "widget/src/i18n.js sv.launcherShort"). Stores:
 
-- domain.yml responses: text and button titles; the language is the variant's
-  ``language`` slot condition, English without one.
+- domain.yml responses: the names it lists, with their text and button titles
+  from the catalogue (bot/locale/responses.yml names the title keys).
 - bot/locale/messages/<locale>/*.ftl (the catalogue); bot/faq/faq.yml answers, bot/faq/cities/*.yml,
   bot/contract/cities/*.yml, bot/web/page_text.yml: any mapping whose keys are
   languages (en/fi/sv) gives its strings in those languages.
-- bot/web/cities.py city names, bot/handoff/chat_text.py ``TEXT`` and
-  bot/coach/i18n.py ``text(lang)`` (a
-  Finnish or Swedish value equal to the English one is the English fallback,
-  read once as English).
+- bot/web/cities.py city names, bot/handoff/chat_text.py ``TEXT``.
 - any other module of bot/ or actions/ with a module-level ``TEXT`` table of
   languages (the coach's contact and profile pages).
 - widget/src/i18n.js: the ``STRINGS`` table, read from the source (each
@@ -78,21 +75,32 @@ def _rel(path: Path) -> str:
 
 
 def domain_texts() -> Iterator[Text]:
-    """Response texts and button titles of domain.yml."""
+    """Text and button titles of every response domain.yml names, as Rasa's NLG builds them.
+
+    domain.yml lists response names only; the texts are the catalogue's
+    ``responses.<name>`` messages and the buttons' titles the catalogue keys
+    bot/locale/responses.yml names (rasa_addons/nlg.py). Read from each
+    language's own folder, so a missing translation fails here. They are
+    part of :func:`catalogue_texts` too, so :func:`all_texts` reads them there.
+    """
+    from bot.locale import catalogue
+
     responses = (_yaml(ROOT / "domain.yml") or {}).get("responses")
     if not isinstance(responses, dict) or not responses:
         raise ValueError("domain.yml: no responses")
-    for name, variants in responses.items():
-        for index, variant in enumerate(variants):
-            lang = "en"
-            for condition in variant.get("condition") or []:
-                if condition.get("name") == "language":
-                    lang = str(condition.get("value"))
-            where = f"domain.yml {name}[{index}]"
-            if variant.get("text"):
-                yield Text(lang, where, str(variant["text"]))
-            for button in variant.get("buttons") or []:
-                yield Text(lang, f"{where} button", str(button.get("title", "")))
+    structure = _yaml(ROOT / "bot" / "locale" / "responses.yml") or {}
+    for name in responses:
+        entry = structure.get(name)
+        if not isinstance(entry, dict):
+            raise ValueError(f"bot/locale/responses.yml: no entry for {name}")
+        keys = [f"responses.{name[len('utter_'):]}"] + [b["title"] for b in entry.get("buttons") or []]
+        for lang in LANGS:
+            for key in keys:
+                if not catalogue.has(key, lang):
+                    raise ValueError(f"bot/locale/messages/{lang}/responses.ftl: no {key} (for {name})")
+                names = catalogue.variables(key, lang)
+                text = catalogue.t(key, lang, **{n: "{" + n + "}" for n in names})
+                yield Text(lang, f"domain.yml {name} ({key})", text)
 
 
 def yaml_store_texts() -> Iterator[Text]:
@@ -126,8 +134,7 @@ def catalogue_texts() -> Iterator[Text]:
 
 
 def python_store_texts() -> Iterator[Text]:
-    """bot/handoff/chat_text.py TEXT and the coach dashboard's catalogue."""
-    from bot.coach.i18n import text
+    """bot/handoff/chat_text.py TEXT and the city names (the coach dashboard's texts are in the catalogue)."""
     from bot.handoff.chat_text import TEXT
     from bot.web.cities import CITIES
 
@@ -135,11 +142,6 @@ def python_store_texts() -> Iterator[Text]:
     for slug, city in CITIES.items():
         yield from _localised(city.names, f"bot/web/cities.py {slug}.names")
         yield from _localised(city.organisation, f"bot/web/cities.py {slug}.organisation")
-    english = text("en")
-    for lang in LANGS:
-        for key, value in text(lang).items():
-            if lang == "en" or value != english.get(key):
-                yield Text(lang, f"bot/coach/i18n.py {lang}.{key}", value)
 
 
 _BLOCK = re.compile(r"^  (en|fi|sv): \{\n(.*?)^  \},", re.MULTILINE | re.DOTALL)
@@ -207,7 +209,6 @@ def unread_source_stores() -> list[str]:
 def all_texts() -> list[Text]:
     """Every user-facing string of every store."""
     return [
-        *domain_texts(),
         *catalogue_texts(),
         *yaml_store_texts(),
         *python_store_texts(),
