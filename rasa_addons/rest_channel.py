@@ -41,6 +41,7 @@ from sanic.response import HTTPResponse
 
 from rasa_addons import action_guard, api_errors
 from rasa_addons.action_guard import fault_text
+from rasa_addons.channel_language import channel_language
 from rasa_addons.origins import origin_allowed, resolve_allowed_origins
 from rasa_addons.tracker_store import (
     MAX_SENDER_ID_LENGTH,
@@ -54,10 +55,14 @@ from rasa_addons.unicode_nfc import nfc
 logger = logging.getLogger(__name__)
 
 
-def metadata_language(metadata: Optional[Dict[Text, Any]]) -> Optional[Text]:
-    """``metadata["language"]`` when it is a string, else ``None``."""
-    language = (metadata or {}).get("language") if isinstance(metadata, dict) else None
-    return language if isinstance(language, str) else None
+def metadata_language(metadata: Optional[Dict[Text, Any]]) -> Text:
+    """The registry tag of ``metadata["language"]`` (``"fi"``, ``"fi-x-plain"``), else the default locale.
+
+    Read by bot.locale.registry (rasa_addons.channel_language): ``"sv_SE"`` is
+    Swedish, ``"fil"`` is not Finnish; an unknown tag gets one log line.
+    """
+    language = metadata.get("language") if isinstance(metadata, dict) else None
+    return channel_language(language, source="REST channel")
 
 
 def sender_problem(sender: Any) -> Optional[Text]:

@@ -57,6 +57,7 @@ from socketio import AsyncRedisManager, AsyncServer
 from bot.locale import registry
 from rasa_addons import action_guard
 from rasa_addons.action_guard import FAULT_MARK, fault_text
+from rasa_addons.channel_language import channel_language
 from rasa_addons.origins import origin_allowed, resolve_allowed_origins
 from rasa_addons.tracker_store import MAX_SENDER_ID_LENGTH, InvalidSenderId, handle_or_apologise
 from rasa_addons.unicode_nfc import nfc
@@ -172,11 +173,14 @@ class RestrictedSocketIOInput(SocketIOInput):
 
         async def refuse_long_id(sid: Text, data: Dict, length: int) -> None:
             metadata = _as_metadata(data.get(self.metadata_key, {}))
-            language = metadata.get("language") or data.get("language") or self._language_of_socket.get(sid)
+            language = channel_language(
+                metadata.get("language"), data.get("language"), self._language_of_socket.get(sid),
+                source="socket.io channel",
+            )
             logger.warning(
                 "Refused a socket.io session id of %d characters (at most %d).", length, MAX_SENDER_ID_LENGTH
             )
-            text = fault_text("id_too_long", language if isinstance(language, str) else None)
+            text = fault_text("id_too_long", language)
             await sio.emit(
                 self.bot_message_evt, {"text": text, FAULT_MARK: "id_too_long"}, room=sid, namespace=namespace
             )
@@ -251,7 +255,9 @@ class RestrictedSocketIOInput(SocketIOInput):
                 logger.error(
                     "socket.io message in conversation %s failed (%s).", sender_id, type(error).__name__
                 )
-                language = metadata.get("language") if isinstance(metadata.get("language"), str) else None
+                language = channel_language(
+                    metadata.get("language"), self._language_of_socket.get(sid), source="socket.io channel"
+                )
                 await output.send_text_message(sender_id, fault_text("try_again", language))
 
         return socketio_webhook

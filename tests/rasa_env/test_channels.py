@@ -163,3 +163,41 @@ def test_the_socket_language_comes_from_the_registry_not_two_letters(header: Any
     from rasa_addons.socketio_channel import accepted_language
 
     assert accepted_language(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected", "logged"),
+    [
+        ({"language": "sv_SE"}, "sv", False),
+        ({"language": "FI-fi"}, "fi", False),
+        ({"language": "fi-x-plain"}, "fi-x-plain", False),  # Finnish in the plain register
+        ({"language": "fi-x-unknown"}, "fi", False),  # an unknown register: still Finnish
+        ({"language": "fil"}, "en", True),  # Filipino is not Finnish: the default, one log line
+        ({"language": 7}, "en", False),
+        (None, "en", False),
+    ],
+)
+def test_the_rest_language_is_a_registry_tag(
+    metadata: Any, expected: str, logged: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What the REST channel answers in: the registry's reading of the metadata, never its first letters."""
+    from rasa_addons.rest_channel import metadata_language
+
+    with caplog.at_level("INFO", logger="rasa_addons.channel_language"):
+        assert metadata_language(metadata) == expected
+    lines = [r for r in caplog.records if r.name == "rasa_addons.channel_language"]
+    assert len(lines) == (1 if logged else 0)
+    if logged:
+        assert "'fil'" in lines[0].getMessage() and "REST channel" in lines[0].getMessage()
+
+
+def test_the_socket_answers_in_the_first_language_the_registry_knows(caplog: pytest.LogCaptureFixture) -> None:
+    """A page saying "de" and a browser accepting Swedish: the refusal is in Swedish, with one log line."""
+    from rasa_addons.channel_language import channel_language
+
+    with caplog.at_level("INFO", logger="rasa_addons.channel_language"):
+        assert channel_language("de", None, "sv", source="socket.io channel") == "sv"
+        assert channel_language("de", "", "klingon", source="socket.io channel") == "en"
+    lines = [r.getMessage() for r in caplog.records if r.name == "rasa_addons.channel_language"]
+    assert len(lines) == 1 and "'de', 'klingon'" in lines[0]
+    assert fault_text("id_too_long", channel_language("sv_FI")) == fault_text("id_too_long", "sv")
