@@ -56,3 +56,27 @@ def test_a_register_tag_is_stored_after_the_upgrade_and_old_rows_keep_theirs(
         widths = {c["name"]: getattr(c["type"], "length", None) for c in columns}
         assert widths["language"] == 16
     engine.dispose()
+
+
+def test_a_downgrade_keeps_rows_and_refuses_rather_than_cuts_a_long_tag(
+    config_at_before: tuple[Config, str],
+) -> None:
+    """Down to 3a1f0c2d4b04: a two-letter row stays; on PostgreSQL a 'fi-x-plain' row stops it whole."""
+    config, url = config_at_before
+    command.upgrade(config, "head")
+    engine = db.make_engine(url)
+    now = datetime.now(UTC)
+    _insert(engine, "summaries", {"id": 1, "conversation_id": "short", "language": "sv", "created_at": now})
+    command.downgrade(config, BEFORE)
+    command.upgrade(config, "head")
+    _insert(engine, "summaries", {"id": 2, "conversation_id": "long", "language": "fi-x-plain", "created_at": now})
+    if engine.dialect.name == "postgresql":
+        with pytest.raises(Exception, match="(?i)too long|value too long"):
+            command.downgrade(config, BEFORE)
+    else:  # SQLite keeps any length: the downgrade has nothing to narrow
+        command.downgrade(config, BEFORE)
+    table = Table("summaries", MetaData(), autoload_with=engine)
+    with engine.connect() as conn:
+        rows = conn.execute(select(table.c.id, table.c.language).order_by(table.c.id)).all()
+    assert [tuple(r) for r in rows] == [(1, "sv"), (2, "fi-x-plain")]
+    engine.dispose()
