@@ -10,7 +10,7 @@ string a person or a coach can read, with the language it is shown in and
 - bot/locale/messages/<locale>/*.ftl (the catalogue); bot/faq/faq.yml answers, bot/faq/cities/*.yml,
   bot/contract/cities/*.yml, bot/web/page_text.yml: any mapping whose keys are
   languages (en/fi/sv) gives its strings in those languages.
-- bot/web/cities.py city names, bot/handoff/chat_text.py ``TEXT``.
+- bot/web/cities.py city names.
 - any other module of bot/ or actions/ with a module-level ``TEXT`` table of
   languages (the coach's contact and profile pages).
 - widget/src/i18n.js: the ``STRINGS`` table, read from the source (each
@@ -134,11 +134,9 @@ def catalogue_texts() -> Iterator[Text]:
 
 
 def python_store_texts() -> Iterator[Text]:
-    """bot/handoff/chat_text.py TEXT and the city names (the coach dashboard's texts are in the catalogue)."""
-    from bot.handoff.chat_text import TEXT
+    """The city names (the coach dashboard's and the handoff's texts are in the catalogue)."""
     from bot.web.cities import CITIES
 
-    yield from _localised(TEXT, "bot/handoff/chat_text.py TEXT")
     for slug, city in CITIES.items():
         yield from _localised(city.names, f"bot/web/cities.py {slug}.names")
         yield from _localised(city.organisation, f"bot/web/cities.py {slug}.organisation")
@@ -165,7 +163,6 @@ def widget_texts() -> Iterator[Text]:
 
 # Source files that hold texts per language read by the functions above (or language names only).
 KNOWN_SOURCE_STORES = {
-    "bot/handoff/chat_text.py",
     "bot/web/cities.py",
     "bot/web/page_text.py",
     "widget/src/i18n.js",
