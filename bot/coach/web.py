@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from bot import db
 from bot.coach import accounts, i18n
+from bot.locale import registry
 
 log = logging.getLogger(__name__)
 COOKIE = "digipoint_coach"
@@ -102,12 +103,17 @@ def check_csrf(form: Any, expected: str | None) -> None:
 
 
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
-    """Render a template with the language, its strings and the principal (if any) in the context."""
+    """Render a template with the language, its writing direction, its strings and the principal (if any).
+
+    ``direction`` is the locale registry's (``"ltr"``, ``"rtl"``): base.html writes ``<html dir="rtl">``
+    for a right-to-left language (left to right is the HTML default).
+    """
     lang = language(request)
+    direction = registry.get(lang).direction if registry.is_supported(lang) else "ltr"
     response = TEMPLATES.TemplateResponse(
         request,
         name,
-        {"lang": lang, "t": i18n.text(lang), "principal": None, **context},
+        {"lang": lang, "direction": direction, "t": i18n.text(lang), "principal": None, **context},
         status_code=status_code,
     )
     if request.query_params.get("lang") in i18n.LANGUAGES:
