@@ -22,19 +22,35 @@ TOPIC = "coach"
 
 
 @cache
-def _texts(code: str) -> dict[str, str]:
-    """``{key: text}`` of every ``coach.<key>`` message in registry locale ``code``, read once."""
-    names = [key.split(".")[1] for key in catalogue.keys() if key.startswith(f"{TOPIC}.") and key.count(".") == 1]
-    return {name: catalogue.t(f"{TOPIC}.{name}", code) for name in names}
+def _texts(topic: str, code: str) -> dict[str, str]:
+    """``{key: text}`` of every ``<topic>.<key>`` message in registry locale ``code``, read once.
+
+    A message's variables stay as ``{name}`` placeholders (templates fill
+    them with ``str.format``: ``ct.done_label.format(contact=...)``).
+    """
+    names = [key.split(".")[1] for key in catalogue.keys() if key.startswith(f"{topic}.") and key.count(".") == 1]
+    result = {}
+    for name in names:
+        key = f"{topic}.{name}"
+        holes = catalogue.variables(key, "en") | catalogue.variables(key, code)
+        result[name] = catalogue.t(key, code, **{hole: "{" + hole + "}" for hole in holes})
+    return result
+
+
+def topic_text(topic: str, lang: str | None) -> dict[str, str]:
+    """The strings of one dashboard page's catalogue topic (``"coach_contacts"``) in ``lang``.
+
+    ``lang`` is any language tag (``"sv-FI"`` reads Swedish); a language the
+    registry does not serve reads English. The dictionary is shared between
+    calls: read it, do not change it.
+    """
+    code = registry.normalise(lang)
+    return _texts(topic, code if code and registry.is_supported(code) else "en")
 
 
 def text(lang: str | None) -> dict[str, str]:
-    """Interface strings for ``lang`` (any language tag: ``"sv-FI"`` reads Swedish), ``{key: text}``.
-
-    The dictionary is shared between calls: read it, do not change it.
-    """
-    code = registry.normalise(lang)
-    return _texts(code if code and registry.is_supported(code) else "en")
+    """The dashboard's shared interface strings (topic ``coach``) in ``lang``, ``{key: text}``."""
+    return topic_text(TOPIC, lang)
 
 
 def pick_language(query: str | None, cookie: str | None, accept_language: str | None) -> str:

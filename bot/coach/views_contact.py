@@ -17,76 +17,16 @@ from sqlalchemy.orm import Session
 
 from bot.clock import as_utc
 from bot.coach import accounts, queries
+from bot.coach.i18n import topic_text
 from bot.coach.web import NotVisibleError, check_csrf, get_session, language, render, require_principal
 from bot.handoff import contact
 
 router = APIRouter()
 Principal = accounts.Principal
 
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "contacts": "Contact requests",
-        "intro": "These people asked a coach to contact them, outside office hours or when no coach "
-        "was free. They agreed that a coach of this city sees the number or address. Contact them, "
-        "then mark the request done.",
-        "when": "Asked at",
-        "why": "Why",
-        "closed": "outside office hours",
-        "timeout": "no coach was free",
-        "language": "Language",
-        "contact": "Contact",
-        "phone": "Phone",
-        "email": "E-mail",
-        "action": "Action",
-        "done": "Mark done",
-        "done_label": "Mark done: {contact}",
-        "marked": "Request marked done.",
-        "none": "No open contact requests.",
-    },
-    "fi": {
-        "contacts": "Yhteydenottopyynnöt",
-        "intro": "Nämä ihmiset pyysivät ohjaajaa ottamaan yhteyttä, virka-ajan ulkopuolella tai kun "
-        "yksikään ohjaaja ei ollut vapaana. He hyväksyivät, että tämän kaupungin ohjaaja näkee "
-        "numeron tai osoitteen. Ota yhteyttä ja merkitse pyyntö sitten hoidetuksi.",
-        "when": "Pyydetty",
-        "why": "Syy",
-        "closed": "virka-ajan ulkopuolella",
-        "timeout": "yksikään ohjaaja ei ollut vapaana",
-        "language": "Kieli",
-        "contact": "Yhteystieto",
-        "phone": "Puhelin",
-        "email": "Sähköposti",
-        "action": "Toiminto",
-        "done": "Merkitse hoidetuksi",
-        "done_label": "Merkitse hoidetuksi: {contact}",
-        "marked": "Pyyntö merkittiin hoidetuksi.",
-        "none": "Ei avoimia yhteydenottopyyntöjä.",
-    },
-    "sv": {
-        "contacts": "Kontaktförfrågningar",
-        "intro": "De här personerna bad en handledare att kontakta dem, utanför tjänstetid eller när "
-        "ingen handledare var ledig. De godkände att en handledare i den här staden ser numret eller "
-        "adressen. Kontakta dem och markera sedan förfrågan som klar.",
-        "when": "Frågade",
-        "why": "Varför",
-        "closed": "utanför tjänstetid",
-        "timeout": "ingen handledare var ledig",
-        "language": "Språk",
-        "contact": "Kontakt",
-        "phone": "Telefon",
-        "email": "E-post",
-        "action": "Åtgärd",
-        "done": "Markera som klar",
-        "done_label": "Markera som klar: {contact}",
-        "marked": "Förfrågan markerades som klar.",
-        "none": "Inga öppna kontaktförfrågningar.",
-    },
-}
-
-
 def contact_text(lang: str) -> dict[str, str]:
-    """The page's strings in ``lang`` (English for unknown languages)."""
-    return TEXT.get(lang, TEXT["en"])
+    """The page's strings in ``lang`` (catalogue topic ``coach_contacts``; English for unknown languages)."""
+    return topic_text("coach_contacts", lang)
 
 
 @router.get("/contacts", response_class=HTMLResponse, name="contacts")

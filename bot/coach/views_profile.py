@@ -16,45 +16,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from bot.coach import accounts
+from bot.coach.i18n import topic_text
 from bot.coach.web import check_csrf, get_session, language, render, require_principal
 
 router = APIRouter()
 Principal = accounts.Principal
 
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "profile": "Your name in the chat",
-        "intro": "People see this first name when you join their chat and on your replies, "
-        "for example \"Coach Anna\". Leave it empty to be shown as \"Coach\".",
-        "name": "First name",
-        "save": "Save name",
-        "saved": "Your name in the chat is saved.",
-        "bad_name": "Please write a first name in letters, at most 40 characters.",
-    },
-    "fi": {
-        "profile": "Nimesi keskustelussa",
-        "intro": "Ihmiset näkevät tämän etunimen, kun liityt heidän keskusteluunsa, ja vastauksissasi, "
-        "esimerkiksi \"Ohjaaja Anna\". Jätä tyhjäksi, niin sinut näytetään nimellä \"Ohjaaja\".",
-        "name": "Etunimi",
-        "save": "Tallenna nimi",
-        "saved": "Nimesi keskustelussa on tallennettu.",
-        "bad_name": "Kirjoita etunimi kirjaimin, enintään 40 merkkiä.",
-    },
-    "sv": {
-        "profile": "Ditt namn i chatten",
-        "intro": "Personer ser det här förnamnet när du kommer in i deras chatt och på dina svar, "
-        "till exempel \"Handledare Anna\". Lämna tomt för att visas som \"Handledare\".",
-        "name": "Förnamn",
-        "save": "Spara namnet",
-        "saved": "Ditt namn i chatten är sparat.",
-        "bad_name": "Skriv ett förnamn med bokstäver, högst 40 tecken.",
-    },
-}
-
-
 def profile_text(lang: str) -> dict[str, str]:
-    """The page's strings in ``lang`` (English for unknown languages)."""
-    return TEXT.get(lang, TEXT["en"])
+    """The page's strings in ``lang`` (catalogue topic ``coach_profile``; English for unknown languages)."""
+    return topic_text("coach_profile", lang)
 
 
 @router.get("/profile", response_class=HTMLResponse, name="profile")

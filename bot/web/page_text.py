@@ -1,55 +1,95 @@
-"""Texts of the demo city pages in Finnish, Swedish and English (``page_text.yml``).
+"""Texts of the demo city pages, from the catalogue (``bot/locale/messages/<l>/pages.ftl``).
 
-Strings may contain ``{city_in}``, replaced by the city's name in the form the
-sentence needs ("in Helsinki" / "Helsingissä" / "i Helsingfors").
+The pages read one mapping per language (``text.page_title``,
+``text.sections``), built from the ``pages.*`` messages:
+
+- ``pages-<key>`` -> ``text[key]`` (a string);
+- ``pages-<list>_<n>`` -> the n-th item of ``text[list]`` (``nav_1``, ...);
+  an item with attributes and no value is a dict of them (``sections_1``
+  has ``.heading`` and ``.body``);
+- ``pages-city_in`` (attributes only, one per city slug) is the city's name
+  in the form the sentences need ("in Helsinki" / "Helsingissä" /
+  "i Helsingfors"), filled into the messages' ``{ $city_in }``.
+
+A message a language lacks falls back along the locale's chain (the
+registry, ``bot/locale/locales.yml``), so a new locale never raises a KeyError.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+import re
+from functools import cache
 from typing import Any
 
-import yaml
+from bot.locale import catalogue, registry
 
-from bot.locale import registry
-
-_FILE = Path(__file__).with_name("page_text.yml")
+#: The catalogue topic of the page texts.
+TOPIC = "pages"
+#: The message of the cities' inflected names (not a page text).
+CITY_IN = "city_in"
 
 #: Each language's name in itself, for the language links (bot/locale/locales.yml).
 LANGUAGE_NAMES: dict[str, str] = {loc.code: loc.name for loc in registry.locales()}
 
-
-@lru_cache(maxsize=1)
-def _load() -> dict[str, Any]:
-    with _FILE.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
-    return data
+_ITEM = re.compile(r"^(?P<list>.+)_(?P<index>\d+)$")
 
 
-def _along_chain(table: dict[str, Any], language: str) -> Any:
-    """``table``'s entry for the first of the locale's fallback chain that has one.
+@cache
+def _messages() -> dict[str, tuple[bool, tuple[str, ...]]]:
+    """``{id: (has a value, attribute names)}`` of the ``pages.*`` messages, in catalogue key order."""
+    found: dict[str, tuple[bool, tuple[str, ...]]] = {}
+    for key in catalogue.keys():
+        topic, name, *attribute = key.split(".")
+        if topic != TOPIC:
+            continue
+        has_value, attributes = found.get(name, (False, ()))
+        if attribute:
+            attributes = (*attributes, attribute[0])
+        else:
+            has_value = True
+        found[name] = (has_value, attributes)
+    return found
 
-    A language of the registry with no page texts yet (a new locale) gets
-    its fallback language's texts, never a KeyError.
-    """
-    code = registry.normalise(language, registry.default_code()) or registry.default_code()
-    for tag in registry.fallback_chain(code):
-        if tag in table:
-            return table[tag]
-    return table[registry.default_code()]
+
+def _message(name: str, language: str, values: dict[str, str]) -> Any:
+    """Message ``name``: its text, or ``{attribute: text}`` when it has no value."""
+    has_value, attributes = _messages()[name]
+    if has_value:
+        return catalogue.t(f"{TOPIC}.{name}", language, **values)
+    return {attribute: catalogue.t(f"{TOPIC}.{name}.{attribute}", language, **values) for attribute in attributes}
+
+
+def _texts(language: str, city_in: str) -> dict[str, Any]:
+    """The page texts of ``language`` with ``{ $city_in }`` given as ``city_in``."""
+    values = {CITY_IN: city_in}
+    result: dict[str, Any] = {}
+    lists: dict[str, dict[int, Any]] = {}
+    for name in _messages():
+        if name == CITY_IN:
+            continue
+        item = _ITEM.match(name)
+        if item:
+            lists.setdefault(item["list"], {})[int(item["index"])] = _message(name, language, values)
+        else:
+            result[name] = _message(name, language, values)
+    for list_name, items in lists.items():
+        result[list_name] = [items[index] for index in sorted(items)]
+    return result
 
 
 def texts(language: str) -> dict[str, Any]:
-    """The raw page texts of ``language`` (placeholders unfilled), with the registry's fallback."""
-    result: dict[str, Any] = _along_chain(_load()["text"], language)
-    return result
+    """The page texts of ``language`` with the placeholder unfilled (``"{city_in}"``)."""
+    return _texts(language, "{" + CITY_IN + "}")
+
+
+def city_in(language: str, city_slug: str | None) -> str:
+    """The city's name in the sentences' form in ``language``; "" for no city or one without it."""
+    attributes = _messages().get(CITY_IN, (False, ()))[1]
+    if not city_slug or city_slug not in attributes:
+        return ""
+    return catalogue.t(f"{TOPIC}.{CITY_IN}.{city_slug}", language)
 
 
 def page_text(language: str, city_slug: str | None = None) -> dict[str, Any]:
     """Return the page texts of ``language`` with ``{city_in}`` filled for ``city_slug``."""
-    city_in = _along_chain(_load()["city_in"], language).get(city_slug or "", "")
-    filled: dict[str, Any] = {}
-    for key, value in texts(language).items():
-        filled[key] = value.replace("{city_in}", city_in) if isinstance(value, str) else value
-    return filled
+    return _texts(language, city_in(language, city_slug))

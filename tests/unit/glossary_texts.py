@@ -8,11 +8,9 @@ string a person or a coach can read, with the language it is shown in and
 - domain.yml responses: the names it lists, with their text and button titles
   from the catalogue (bot/locale/responses.yml names the title keys).
 - bot/locale/messages/<locale>/*.ftl (the catalogue); bot/faq/faq.yml answers, bot/faq/cities/*.yml,
-  bot/contract/cities/*.yml, bot/web/page_text.yml: any mapping whose keys are
+  bot/contract/cities/*.yml: any mapping whose keys are
   languages (en/fi/sv) gives its strings in those languages.
 - bot/web/cities.py city names.
-- any other module of bot/ or actions/ with a module-level ``TEXT`` table of
-  languages (the coach's contact and profile pages).
 - widget/src/i18n.js: the ``STRINGS`` table, read from the source (each
   ``key: "text"`` line of the ``en``/``fi``/``sv`` blocks).
 
@@ -23,7 +21,6 @@ silently checking nothing.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from collections.abc import Iterator
@@ -107,7 +104,6 @@ def yaml_store_texts() -> Iterator[Text]:
     """Every language mapping in the YAML text stores."""
     paths = sorted((ROOT / "bot" / "faq" / "cities").glob("*.yml"))
     paths += sorted((ROOT / "bot" / "contract" / "cities").glob("*.yml"))
-    paths += [ROOT / "bot" / "web" / "page_text.yml"]
     for path in paths:
         yield from _localised(_yaml(path), _rel(path))
     faq = _yaml(ROOT / "bot" / "faq" / "faq.yml") or {}
@@ -164,7 +160,6 @@ def widget_texts() -> Iterator[Text]:
 # Source files that hold texts per language read by the functions above (or language names only).
 KNOWN_SOURCE_STORES = {
     "bot/web/cities.py",
-    "bot/web/page_text.py",
     "widget/src/i18n.js",
 }
 _LANGUAGE_LITERAL = re.compile(r"""(?m)^\s*["']?(?:fi|sv)["']?\s*:\s*["'{]""")
@@ -182,25 +177,9 @@ def _language_tables() -> list[Path]:
     )
 
 
-def _module_text(path: Path) -> Any:
-    """The module-level ``TEXT`` table of a Python source, or None."""
-    if path.suffix != ".py":
-        return None
-    module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
-    return getattr(module, "TEXT", None)
-
-
-def module_table_texts() -> Iterator[Text]:
-    """Texts of other modules' ``TEXT`` tables (coach pages: ``{lang: {key: text}}``)."""
-    for path in _language_tables():
-        table = _module_text(path)
-        if isinstance(table, dict):
-            yield from _localised(table, f"{_rel(path)} TEXT")
-
-
 def unread_source_stores() -> list[str]:
-    """Sources with a per-language text table that no reader covers (no ``TEXT`` to read)."""
-    return [_rel(path) for path in _language_tables() if not isinstance(_module_text(path), dict)]
+    """Sources with a per-language text table outside the stores above (it belongs in the catalogue)."""
+    return [_rel(path) for path in _language_tables()]
 
 
 def all_texts() -> list[Text]:
@@ -209,6 +188,5 @@ def all_texts() -> list[Text]:
         *catalogue_texts(),
         *yaml_store_texts(),
         *python_store_texts(),
-        *module_table_texts(),
         *widget_texts(),
     ]
