@@ -40,6 +40,7 @@ validate: setup  ## rasa data validate --fail-on-warnings
 bench: prepare train  ## Benchmarks: latency, throughput, training time, memory; catalogue at 100k rows
 	@.venv/bin/python -m bench
 	@.venv/bin/python -m bench.catalogue_scale
+	@PYTHONPATH=$(CURDIR) .venv-rasa/bin/python -m bench.nlg_generate
 
 bench-load: prepare train  ## Load: moodbot vs DigiPoint embedded and production side by side (closed/open loop, RSS)
 	@.venv/bin/python -m bench --load-only

@@ -40,6 +40,7 @@ an action's other messages still go out). The completeness test
 
 from __future__ import annotations
 
+import copy
 import logging
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +59,9 @@ STRUCTURE_FILE = Path(__file__).resolve().parents[1] / "bot" / "locale" / "respo
 
 #: The catalogue topic of the response texts.
 TOPIC = "responses"
+
+#: Most replies kept built per generator (response x language x register).
+CACHE_LIMIT = 1024
 
 
 class StructureError(ValueError):
@@ -138,6 +142,9 @@ class CatalogueNLG(NaturalLanguageGenerator):
         self.structure = load_structure() if structure is None else structure
         slot_names = {slot.name for slot in getattr(domain, "slots", None) or []}
         self.has_register = "register" in slot_names
+        # Replies without variables, per (response, language, register): the
+        # catalogue's bundles do not change while a process runs.
+        self._fixed: Dict[tuple, Dict[Text, Any]] = {}
 
     async def generate(
         self,
@@ -172,9 +179,11 @@ class CatalogueNLG(NaturalLanguageGenerator):
             return None
         language = slots.get("language")
         register = slots.get("register") if self.has_register else None
-        values = {
-            name: _value(kwargs[name] if name in kwargs else slots.get(name)) for name in _variables(key)
-        }
+        names = _variables(key)
+        cache_key = (utter_action, language, register)
+        if not names and cache_key in self._fixed:
+            return copy.deepcopy(self._fixed[cache_key])
+        values = {name: _value(kwargs[name] if name in kwargs else slots.get(name)) for name in names}
         try:
             reply: Dict[Text, Any] = {"text": catalogue.t(key, language, register, **values)}
             buttons: List[Dict[Text, Text]] = [
@@ -187,5 +196,9 @@ class CatalogueNLG(NaturalLanguageGenerator):
         if buttons:
             reply["buttons"] = buttons
         if entry.get("custom"):
-            reply["custom"] = dict(entry["custom"])
+            reply["custom"] = copy.deepcopy(entry["custom"])
+        if not names:
+            if len(self._fixed) >= CACHE_LIMIT:  # slot values are the person's: keep the cache bounded
+                self._fixed.clear()
+            self._fixed[cache_key] = copy.deepcopy(reply)
         return reply

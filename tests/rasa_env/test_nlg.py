@@ -24,7 +24,7 @@ from rasa.core.nlg.generator import NaturalLanguageGenerator  # noqa: E402
 from rasa.shared.core.domain import Domain  # noqa: E402
 from rasa.shared.core.events import SlotSet  # noqa: E402
 from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
-from rasa.utils.endpoints import EndpointConfig, read_endpoint_config  # noqa: E402
+from rasa.utils.endpoints import read_endpoint_config  # noqa: E402
 
 from bot.locale import catalogue  # noqa: E402
 from rasa_addons.nlg import CatalogueNLG, load_structure  # noqa: E402
@@ -62,7 +62,9 @@ def test_domain_holds_names_only_and_every_name_has_a_structure(domain: Domain) 
     assert set(load_structure()) == names
 
 
-def test_endpoints_yml_makes_rasa_build_this_generator(domain: Domain, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_endpoints_yml_makes_rasa_build_this_generator(
+    domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name in ("ACTION_ENDPOINT_URL", "ACTION_SERVER_TOKEN", "TRACKER_DB_URL", "LOCK_STORE_URL"):
         monkeypatch.setenv(name, "x")
     config = read_endpoint_config(str(ROOT / "endpoints.yml"), "nlg")
@@ -77,7 +79,7 @@ def test_every_response_has_its_own_text_and_titles_in_every_language(
         reply = _reply(nlg, domain, name, language=language)
         assert reply["text"].strip(), (name, language)
         assert all(button["title"].strip() for button in reply.get("buttons", [])), name
-        for key in [f"responses.{name[len('utter_'):]}"]:
+        for key in [f"responses.{name[len('utter_') :]}"]:
             assert catalogue.has(key, language), (key, language)
 
 
@@ -85,7 +87,8 @@ def test_buttons_send_the_same_payloads_in_every_language(nlg: CatalogueNLG, dom
     with_buttons = 0
     for name in domain.responses:
         payloads = {
-            lang: [b["payload"] for b in _reply(nlg, domain, name, language=lang).get("buttons", [])] for lang in LANGS
+            lang: [b["payload"] for b in _reply(nlg, domain, name, language=lang).get("buttons", [])]
+            for lang in LANGS
         }
         assert payloads["fi"] == payloads["en"] == payloads["sv"], name
         with_buttons += bool(payloads["en"])
@@ -95,7 +98,12 @@ def test_buttons_send_the_same_payloads_in_every_language(nlg: CatalogueNLG, dom
 def test_texts_are_the_ones_the_domain_variations_gave(nlg: CatalogueNLG, domain: Domain) -> None:
     welcome = _reply(nlg, domain, "utter_welcome", language="fi")
     assert welcome["text"].startswith("Moi! Olen DigiPoint, chatbot.")
-    assert [b["title"] for b in welcome["buttons"]] == ["Suomeksi", "På svenska", "In English", "Mitä tallennat?"]
+    assert [b["title"] for b in welcome["buttons"]] == [
+        "Suomeksi",
+        "På svenska",
+        "In English",
+        "Mitä tallennat?",
+    ]
     assert welcome["buttons"][0]["payload"] == '/change_language{"language":"fi"}'
     city = _reply(nlg, domain, "utter_ask_city", language="sv")
     assert city["text"] == "Var vill du jobba eller studera?"
@@ -105,7 +113,9 @@ def test_texts_are_the_ones_the_domain_variations_gave(nlg: CatalogueNLG, domain
 
 
 @pytest.mark.parametrize("language", LANGS)
-def test_entity_payloads_are_plain_json_that_rasa_parses(nlg: CatalogueNLG, domain: Domain, language: str) -> None:
+def test_entity_payloads_are_plain_json_that_rasa_parses(
+    nlg: CatalogueNLG, domain: Domain, language: str
+) -> None:
     from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
     from rasa.shared.nlu.constants import TEXT
     from rasa.shared.nlu.training_data.message import Message
@@ -147,7 +157,10 @@ def test_interest_intro_follows_the_restored_slot(
 ) -> None:
     assert next(s for s in domain.slots if s.name == "interests_restored").initial_value is False
     assert asked in _reply(nlg, domain, "utter_interest_intro", language=language)["text"]
-    assert kept in _reply(nlg, domain, "utter_interest_intro", language=language, interests_restored=True)["text"]
+    assert (
+        kept
+        in _reply(nlg, domain, "utter_interest_intro", language=language, interests_restored=True)["text"]
+    )
     # An action's utter_message(response=..., interests_restored=True) wins over the slot.
     reply = nlg.generate_from_slots(
         "utter_interest_intro", _slots(domain, language=language), "rest", interests_restored=True
@@ -176,7 +189,9 @@ def plain_finnish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     messages = tmp_path / "messages"
     shutil.copytree(catalogue.MESSAGES_DIR, messages)
     (messages / "fi-x-plain").mkdir(exist_ok=True)
-    (messages / "fi-x-plain" / "responses.ftl").write_text("responses-thank = Kiitos itsellesi!\n", encoding="utf-8")
+    (messages / "fi-x-plain" / "responses.ftl").write_text(
+        "responses-thank = Kiitos itsellesi!\n", encoding="utf-8"
+    )
     monkeypatch.setattr(catalogue, "MESSAGES_DIR", messages)
     catalogue.reload()
     yield
@@ -185,7 +200,11 @@ def plain_finnish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def test_the_register_slot_picks_the_register_and_falls_back_to_its_language(plain_finnish: Any) -> None:
     data = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    data["slots"]["register"] = {"type": "text", "influence_conversation": False, "mappings": [{"type": "custom"}]}
+    data["slots"]["register"] = {
+        "type": "text",
+        "influence_conversation": False,
+        "mappings": [{"type": "custom"}],
+    }
     with_register = Domain.from_dict(data)
     nlg = CatalogueNLG(endpoint_config=None, domain=with_register)
     slots = {"language": "fi", "register": "plain", "interests_restored": False}
@@ -193,4 +212,6 @@ def test_the_register_slot_picks_the_register_and_falls_back_to_its_language(pla
     assert nlg.generate_from_slots("utter_resume_form", slots, "rest") == {"text": "Jatketaan."}
     # A domain without a register slot ignores a value under that name.
     without = CatalogueNLG(endpoint_config=None, domain=Domain.load(str(ROOT / "domain.yml")))
-    assert without.generate_from_slots("utter_thank", slots, "rest") == {"text": "Ole hyvä! Autan mielelläni."}
+    assert without.generate_from_slots("utter_thank", slots, "rest") == {
+        "text": "Ole hyvä! Autan mielelläni."
+    }
