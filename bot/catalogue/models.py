@@ -20,7 +20,7 @@ queries read the catalogue table alone.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import (
     JSON,
@@ -48,26 +48,23 @@ from sqlalchemy.orm import (
 )
 
 from bot.catalogue.translations import Titled
+from bot.contract.cities import city_contract
+from bot.contract.values import value_contract
 from bot.db import Base
 from bot.locale.registry import MAX_TAG_LENGTH
 
-#: Municipalities the product serves; ``None`` means online only / fully remote.
-MUNICIPALITIES: tuple[str, ...] = ("Turku", "Espoo", "Helsinki", "Vantaa")
-#: Job families (digital industries) used for ``field`` everywhere.
-FIELDS: tuple[str, ...] = (
-    "software",
-    "data",
-    "ux_content",
-    "it_support",
-    "marketing_sales",
-    "testing_quality",
-)
+#: Municipalities the product serves (``bot/contract/cities/*.yml``, in the files' order);
+#: ``None`` means online only / fully remote.
+MUNICIPALITIES: Final[tuple[str, ...]] = tuple(city.value for city in city_contract().cities)
+#: Job families (digital industries) used for ``field`` everywhere (``bot/contract/values.yml``).
+FIELDS: Final[tuple[str, ...]] = value_contract().fields
 #: How a course is taught.
 MODES: tuple[str, ...] = ("online", "on_site", "hybrid")
 #: Whether a job can be done remotely: not at all, partly, or fully.
 JOB_REMOTE_OPTIONS: tuple[str, ...] = ("no", "hybrid", "full")
-#: Education levels, lowest first; the order is used for eligibility checks.
-EDUCATION_LEVELS: tuple[str, ...] = ("basic", "secondary", "bachelor", "master")
+#: Education levels the catalogue stores, lowest first; the order is used for eligibility
+#: checks (``education_levels.catalogue`` of ``bot/contract/values.yml``).
+EDUCATION_LEVELS: Final[tuple[str, ...]] = value_contract().catalogue_education_levels
 #: Kinds of course provider; ``uas`` and ``university`` are higher education.
 PROVIDER_TYPES: tuple[str, ...] = (
     "uas",

@@ -1,9 +1,10 @@
-"""The conversation contract: the forms table and the served cities.
+"""The conversation contract: the forms table, the served cities, the answer values.
 
-``bot/contract/forms.yml`` and ``bot/contract/cities/*.yml`` hold the facts
-once; :mod:`scripts.generate_contract` writes the Rasa files from them and
-the Python readers (:mod:`bot.contract.forms`, :mod:`bot.contract.cities`)
-load them. ``docs/contract.md`` maps each fact to its file.
+``bot/contract/forms.yml``, ``bot/contract/cities/*.yml`` and
+``bot/contract/values.yml`` hold the facts once; :mod:`scripts.generate_contract`
+writes the Rasa files from them and the Python readers
+(:mod:`bot.contract.forms`, :mod:`bot.contract.cities`,
+:mod:`bot.contract.values`) load them. ``docs/contract.md`` maps each fact to its file.
 """
 
 from pathlib import Path

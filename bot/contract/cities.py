@@ -3,12 +3,15 @@
 One file per served city (``<slug>.yml``) plus ``default.yml``. A city file
 holds its slot value, URL slug, display order, Statistics Finland
 municipality code, names and organisation names per language, brand colours,
-the forms people type for it (NLU) and its contacts, which override
-``default.yml`` key by key (merged by :mod:`bot.config.cities`).
-``default.yml`` holds the contacts used where a city gives none and the forms
-of the slot value ``online``. Readers: :mod:`bot.config.cities` (contacts),
-:mod:`bot.web.cities` (pages), :mod:`bot.catalogue.municipalities`
-(codes), ``scripts/generate_contract.py`` (``data/nlu/cities.yml``).
+the forms people type for it (NLU), the words the typed-answer parser takes
+for it (``typed_answer``) and its contacts, which override ``default.yml``
+key by key (merged by :mod:`bot.config.cities`). ``default.yml`` holds the
+contacts used where a city gives none and the forms of the slot value
+``online``. Readers: :mod:`bot.config.cities` (contacts), :mod:`bot.web.cities`
+(pages), :mod:`bot.catalogue.municipalities` (codes),
+:mod:`bot.catalogue.models` (``MUNICIPALITIES``), :mod:`bot.guidance.vocabulary`
+(``CITIES``, ``CITY_ALIASES``, ``CITY_PREFIXES``), ``scripts/generate_contract.py``
+(``data/nlu/cities.yml``).
 """
 
 from __future__ import annotations
@@ -27,9 +30,19 @@ CITIES_DIR = CONTRACT_DIR / "cities"
 DEFAULT_FILE = "default.yml"
 
 #: Keys of a city file that are not contacts (the rest is merged over default.yml).
-CITY_KEYS = ("value", "slug", "order", "municipality_code", "organisation", "brand", "nlu_forms")
+CITY_KEYS = (
+    "value",
+    "slug",
+    "order",
+    "municipality_code",
+    "organisation",
+    "brand",
+    "nlu_forms",
+    "typed_answer",
+)
 _COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 _CODE = re.compile(r"^[0-9]{3}$")
+_FOLDED = re.compile(r"^[a-z0-9][a-z0-9 -]*$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,9 @@ class ContractCity:
         primary: brand colour "#rrggbb" (white text on it reaches 4.5:1).
         tint: light page colour "#rrggbb" (dark text on it reaches 4.5:1).
         nlu_forms: other forms people type ("Turussa", "Åbo"), for the NLU synonyms.
+        typed_tokens: folded whole words the typed-answer parser takes for the city
+            ("abo", "tku"; districts such as "pasila"), may be empty.
+        typed_prefixes: folded word starts it takes ("turus" for Turussa), at least one.
         contacts: the file's contact entries (name, employment_service, office_hours, ...),
             not merged with the default.
     """
@@ -59,6 +75,8 @@ class ContractCity:
     primary: str
     tint: str
     nlu_forms: tuple[str, ...]
+    typed_tokens: tuple[str, ...]
+    typed_prefixes: tuple[str, ...]
     contacts: dict[str, Any]
 
 
@@ -96,6 +114,14 @@ def _forms(value: Any, key: str, path: Path) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _folded(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    forms = _forms(value, key, path)
+    wrong = [form for form in forms if not _FOLDED.match(form)]
+    if wrong:
+        raise ContractError(f"{path}: {key} must be folded (lower case, a for ä/å, o for ö), got {wrong}")
+    return forms
+
+
 def _city(path: Path) -> ContractCity:
     raw = _read(path)
     missing = [key for key in (*CITY_KEYS, "name") if key not in raw]
@@ -114,6 +140,10 @@ def _city(path: Path) -> ContractCity:
             raise ContractError(
                 f"{path}: brand.{key} must be a colour #rrggbb (lower case), got {brand.get(key)!r}"
             )
+    typed = raw["typed_answer"] if isinstance(raw["typed_answer"], dict) else {}
+    prefixes = _folded(typed.get("prefixes"), "typed_answer.prefixes", path)
+    if not prefixes:
+        raise ContractError(f"{path}: typed_answer.prefixes must name at least one word start")
     if not isinstance(raw["order"], int):
         raise ContractError(f"{path}: order must be a whole number, got {raw['order']!r}")
     return ContractCity(
@@ -126,6 +156,8 @@ def _city(path: Path) -> ContractCity:
         primary=brand["primary"],
         tint=brand["tint"],
         nlu_forms=_forms(raw["nlu_forms"], "nlu_forms", path),
+        typed_tokens=_folded(typed.get("tokens"), "typed_answer.tokens", path),
+        typed_prefixes=prefixes,
         contacts={key: value for key, value in raw.items() if key not in CITY_KEYS},
     )
 

@@ -2,13 +2,18 @@
 
 Every slot the goal, confidence and interest forms fill holds one of these
 values or the sentinel ``SKIPPED``. The synonyms that map free text onto
-them live in :mod:`bot.guidance.answers`.
+them live in :mod:`bot.guidance.answers`. The goal types, fields,
+timeframes and education levels come from ``bot/contract/values.yml``, the
+served cities and their typed-answer words from ``bot/contract/cities/*.yml``
+(docs/contract.md).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from bot.contract.cities import city_contract
+from bot.contract.values import value_contract
 from bot.locale import registry
 
 SKIPPED: Final = "skipped"
@@ -16,22 +21,16 @@ SKIPPED: Final = "skipped"
 
 UNSURE: Final = "unsure"
 
-GOAL_TYPES: Final[tuple[str, ...]] = ("job", "study", "both", UNSURE)
-FIELDS: Final[tuple[str, ...]] = (
-    "software",
-    "data",
-    "ux_content",
-    "it_support",
-    "marketing_sales",
-    "testing_quality",
-)
+GOAL_TYPES: Final[tuple[str, ...]] = value_contract().goal_types
+FIELDS: Final[tuple[str, ...]] = value_contract().fields
 FIELD_VALUES: Final[tuple[str, ...]] = (*FIELDS, UNSURE)
-CITIES: Final[tuple[str, ...]] = ("Turku", "Espoo", "Helsinki", "Vantaa")
-"""Cities whose services the bot covers, in canonical (Finnish) spelling."""
+CITIES: Final[tuple[str, ...]] = tuple(city.value for city in city_contract().cities)
+"""Cities whose services the bot covers, in canonical (Finnish) spelling, in the files' order."""
 ONLINE: Final = "online"
 CITY_VALUES: Final[tuple[str, ...]] = (*CITIES, ONLINE)
-TIMEFRAMES: Final[tuple[str, ...]] = ("now", "3_months", "this_year", UNSURE)
-EDUCATION_LEVELS: Final[tuple[str, ...]] = ("basic", "secondary", "bachelor", "master", "other")
+TIMEFRAMES: Final[tuple[str, ...]] = value_contract().timeframes
+EDUCATION_LEVELS: Final[tuple[str, ...]] = value_contract().education_levels
+"""The catalogue's levels (lowest first), then the conversation-only "other"."""
 PREFERENCES: Final[tuple[str, ...]] = ("like", UNSURE, "dislike")
 RATINGS: Final[tuple[int, ...]] = (1, 2, 3, 4, 5)
 LANGUAGES: Final[tuple[str, ...]] = registry.codes()
@@ -219,21 +218,16 @@ EDUCATION_PHRASES: Final[dict[str, tuple[str, ...]]] = {
 """A doctorate maps to "master": the highest level the contract names."""
 
 CITY_ALIASES: Final[dict[str, tuple[str, ...]]] = {
-    "Helsinki": ("helsingfors", "hki", "stadi", "stadissa", "stadiin", "stadista", "stadis", "hesa",
-                 "hesassa", "hesaan", "hesasta", "hfors", "hkissa", "pasila", "kallio", "itakeskus"),
-    "Espoo": ("esbo", "espo", "esboo", "tapiola", "leppavaara", "otaniemi", "matinkyla", "hagalund"),
-    "Turku": ("abo", "tku", "turkuu"),
-    "Vantaa": ("vanda", "tikkurila", "myyrmaki", "dickursby", "vantta"),
+    city.value: city.typed_tokens for city in city_contract().cities
 }
-"""Exact (folded) tokens that name a city, besides the prefixes in CITY_PREFIXES."""
+"""Exact (folded) tokens that name a city, besides the prefixes in CITY_PREFIXES
+(``typed_answer.tokens`` of the city's file)."""
 
 CITY_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
-    "Helsinki": ("helsin", "helsing"),
-    "Espoo": ("espoo",),
-    "Turku": ("turku", "turus", "turun"),
-    "Vantaa": ("vantaa", "vandas"),
+    city.value: city.typed_prefixes for city in city_contract().cities
 }
-"""Token prefixes covering Finnish case endings: Espoossa, Helsingissä, Turusta, Vantaalle."""
+"""Token prefixes covering Finnish case endings: Espoossa, Helsingissä, Turusta, Vantaalle
+(``typed_answer.prefixes`` of the city's file)."""
 
 ONLINE_PHRASES: Final[tuple[str, ...]] = (
     "online", "remote", "remotely", "distance", "distance learning", "from home", "internet", "virtual",
