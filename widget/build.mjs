@@ -8,13 +8,19 @@ import path from "node:path";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-// The widget's languages come from the locale registry: regenerate src/locales.js first.
+// The widget's languages come from the locale registry and its strings from the
+// catalogue: regenerate src/locales.js and src/strings.js first.
 const venvPython = path.join(here, "..", ".venv", "bin", "python");
 const python = existsSync(venvPython) ? venvPython : "python3";
-try {
-  execFileSync(python, [path.join(here, "..", "scripts", "widget_locales.py")], { stdio: "inherit" });
-} catch (error) {
-  console.error(`widget: could not regenerate src/locales.js from bot/locale/locales.yml (${error.message}); building with the committed file`);
+for (const [script, file, source] of [
+  ["widget_locales.py", "src/locales.js", "bot/locale/locales.yml"],
+  ["widget_strings.py", "src/strings.js", "bot/locale/messages/*/widget.ftl"],
+]) {
+  try {
+    execFileSync(python, [path.join(here, "..", "scripts", script)], { stdio: "inherit" });
+  } catch (error) {
+    console.error(`widget: could not regenerate ${file} from ${source} (${error.message}); building with the committed file`);
+  }
 }
 const options = {
   entryPoints: [path.join(here, "src", "index.js")],

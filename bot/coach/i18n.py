@@ -28,7 +28,8 @@ def _texts(topic: str, code: str) -> dict[str, str]:
     A message's variables stay as ``{name}`` placeholders (templates fill
     them with ``str.format``: ``ct.done_label.format(contact=...)``).
     """
-    names = [key.split(".")[1] for key in catalogue.keys() if key.startswith(f"{topic}.") and key.count(".") == 1]
+    prefix = f"{topic}."
+    names = [key.split(".")[1] for key in catalogue.keys() if key.startswith(prefix) and key.count(".") == 1]
     result = {}
     for name in names:
         key = f"{topic}.{name}"

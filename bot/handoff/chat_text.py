@@ -27,4 +27,5 @@ def say(key: str, lang: str | None, **values: object) -> str:
     Raises:
         bot.locale.catalogue.CatalogueError: an unknown key or a missing value.
     """
-    return catalogue.t(f"{TOPIC}.{key}", lang, **{name: _value(v) for name, v in values.items()})
+    filled = {name: _value(value) for name, value in values.items()}
+    return catalogue.t(f"{TOPIC}.{key}", lang, None, **filled)

@@ -56,7 +56,9 @@ def _message(name: str, language: str, values: dict[str, str]) -> Any:
     has_value, attributes = _messages()[name]
     if has_value:
         return catalogue.t(f"{TOPIC}.{name}", language, **values)
-    return {attribute: catalogue.t(f"{TOPIC}.{name}.{attribute}", language, **values) for attribute in attributes}
+    return {
+        attribute: catalogue.t(f"{TOPIC}.{name}.{attribute}", language, **values) for attribute in attributes
+    }
 
 
 def _texts(language: str, city_in: str) -> dict[str, Any]:

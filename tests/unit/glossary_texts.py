@@ -3,7 +3,7 @@
 Used by tests/unit/test_glossary.py. ``all_texts()`` yields one ``Text`` per
 string a person or a coach can read, with the language it is shown in and
 ``where`` naming the file and key ("domain.yml utter_welcome[1]",
-"widget/src/i18n.js sv.launcherShort"). Stores:
+"bot/locale/messages/sv widget.launcherShort"). Stores:
 
 - domain.yml responses: the names it lists, with their text and button titles
   from the catalogue (bot/locale/responses.yml names the title keys).
@@ -11,8 +11,7 @@ string a person or a coach can read, with the language it is shown in and
   bot/contract/cities/*.yml: any mapping whose keys are
   languages (en/fi/sv) gives its strings in those languages.
 - bot/web/cities.py city names.
-- widget/src/i18n.js: the ``STRINGS`` table, read from the source (each
-  ``key: "text"`` line of the ``en``/``fi``/``sv`` blocks).
+- widget/src/strings.js is generated from the catalogue (widget.ftl), read there.
 
 Raises ``ValueError`` with the file's name when a store cannot be read in
 the expected shape, so a moved or renamed store fails the test instead of
@@ -21,7 +20,6 @@ silently checking nothing.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -138,29 +136,11 @@ def python_store_texts() -> Iterator[Text]:
         yield from _localised(city.organisation, f"bot/web/cities.py {slug}.organisation")
 
 
-_BLOCK = re.compile(r"^  (en|fi|sv): \{\n(.*?)^  \},", re.MULTILINE | re.DOTALL)
-_ENTRY = re.compile(r'^\s+(\w+): ("(?:[^"\\\n]|\\.)*"),?\s*$', re.MULTILINE)
-
-
-def widget_texts() -> Iterator[Text]:
-    """The widget's STRINGS table (widget/src/i18n.js)."""
-    path = ROOT / "widget" / "src" / "i18n.js"
-    source = path.read_text(encoding="utf-8")
-    blocks = {lang: body for lang, body in _BLOCK.findall(source)}
-    if set(blocks) != set(LANGS):
-        raise ValueError(f"{_rel(path)}: expected en, fi and sv blocks, found {sorted(blocks)}")
-    for lang, body in blocks.items():
-        entries = _ENTRY.findall(body)
-        if len(entries) < 10:
-            raise ValueError(f"{_rel(path)}: only {len(entries)} strings read in the {lang} block")
-        for key, literal in entries:
-            yield Text(lang, f"{_rel(path)} {lang}.{key}", json.loads(literal))
-
-
-# Source files that hold texts per language read by the functions above (or language names only).
+# Source files that hold texts per language read by the functions above (or language names only);
+# widget/src/strings.js is generated from the catalogue's widget.ftl (scripts/widget_strings.py).
 KNOWN_SOURCE_STORES = {
     "bot/web/cities.py",
-    "widget/src/i18n.js",
+    "widget/src/strings.js",
 }
 _LANGUAGE_LITERAL = re.compile(r"""(?m)^\s*["']?(?:fi|sv)["']?\s*:\s*["'{]""")
 
@@ -188,5 +168,4 @@ def all_texts() -> list[Text]:
         *catalogue_texts(),
         *yaml_store_texts(),
         *python_store_texts(),
-        *widget_texts(),
     ]

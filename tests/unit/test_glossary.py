@@ -23,7 +23,6 @@ from tests.unit.glossary_texts import (
     domain_texts,
     python_store_texts,
     unread_source_stores,
-    widget_texts,
     yaml_store_texts,
 )
 
@@ -91,7 +90,7 @@ def test_no_preferred_word_contains_a_forbidden_variant() -> None:
 
 @pytest.mark.parametrize(
     "store",
-    [domain_texts, catalogue_texts, yaml_store_texts, python_store_texts, widget_texts],
+    [domain_texts, catalogue_texts, yaml_store_texts, python_store_texts],
     ids=lambda f: f.__name__,
 )
 def test_every_store_is_read_in_every_language(store: Any) -> None:

@@ -2,7 +2,7 @@
 
 What a person sees: in a right-to-left language (Arabic, later) the chat box
 is laid out right to left, and switching back to Finnish turns it back. The
-test builds widget/src/locales.js from a copy of the registry in which Swedish
+test builds widget/src/locales.js and strings.js from a copy of the registry in which Swedish
 is written right to left (scripts/widget_locales.py, as the build does), then
 runs the widget's own labelDom (widget/src/dom.js) in Node on a stand-in DOM.
 """
@@ -48,10 +48,11 @@ def _panel_attributes(tmp_path: Path, locales_file: Path, *languages: str) -> di
     for name in ("dom.js", "i18n.js"):
         shutil.copy(SRC / name, work / name)
     env = {**os.environ, "DIGIPOINT_LOCALES_FILE": str(locales_file)}
-    render = "import widget_locales; print(widget_locales.render(), end='')"
-    locales_js = subprocess.run([sys.executable, "-c", render], cwd=ROOT / "scripts", env=env,
-                                capture_output=True, text=True, check=True).stdout
-    (work / "locales.js").write_text(locales_js, encoding="utf-8")
+    for script, target in (("widget_locales", "locales.js"), ("widget_strings", "strings.js")):
+        render = f"import {script}; print({script}.render(), end='')"
+        generated = subprocess.run([sys.executable, "-c", render], cwd=ROOT / "scripts", env=env,
+                                   capture_output=True, text=True, check=True).stdout
+        (work / target).write_text(generated, encoding="utf-8")
     (work / "package.json").write_text('{"type": "module"}', encoding="utf-8")
     (work / "driver.js").write_text(DRIVER, encoding="utf-8")
     done = subprocess.run([NODE, "driver.js", *languages], cwd=work, capture_output=True, text=True, timeout=60)
