@@ -21,15 +21,28 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_day_names
+
 from bot.clock import utcnow
 from bot.config.cities import city_config
+from bot.locale import catalogue, registry
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-LOCAL_DAY_NAMES = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
-    "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
-}
+
+
+def local_day_names(lang: str | None) -> tuple[str, ...]:
+    """Short weekday names, Monday first, in ``lang`` (CLDR via Babel: "ma".."su", "mån".."sön").
+
+    ``lang`` is normalised by the locale registry; a language the registry
+    does not serve, or one CLDR lacks, gets the English names.
+    """
+    code = registry.normalise(lang) or "en"
+    try:
+        names = get_day_names("abbreviated", context="format", locale=Locale.parse(code.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        names = get_day_names("abbreviated", context="format", locale="en")
+    return tuple(str(names[day]) for day in range(7))
 
 
 @dataclass(frozen=True)
@@ -46,18 +59,21 @@ class Hours:
         local = now.astimezone(ZoneInfo(self.timezone))
         return local.weekday() in self.days and self.open <= local.time().replace(tzinfo=None) < self.close
 
-    def describe(self, lang: str) -> str:
-        """Plain text such as "Mon–Fri 9:00–16:00" ("ma–pe 9.00–16.00" in Finnish)."""
-        names = LOCAL_DAY_NAMES.get(lang, LOCAL_DAY_NAMES["en"])
+    def describe(self, lang: str | None) -> str:
+        """Plain text such as "Mon–Fri 9:00–16:00" ("ma–pe 9.00–16.00" in Finnish).
+
+        Day names from CLDR (:func:`local_day_names`), the clock from the
+        catalogue (``handoff.clock``); an unknown language reads English.
+        """
+        names = local_day_names(lang)
         days = list(self.days)
         if days == list(range(days[0], days[-1] + 1)) and len(days) > 2:
             day_text = f"{names[days[0]]}–{names[days[-1]]}"
         else:
             day_text = ", ".join(names[d] for d in days)
-        sep = "." if lang == "fi" else ":"
 
-        def clock(t: time) -> str:
-            return f"{t.hour}{sep}{t.minute:02d}"
+        def clock(t: time) -> str:  # the catalogue's clock: "9.00" in Finnish, "9:00" in English
+            return catalogue.t("handoff.clock", lang, None, hour=t.hour, minute=f"{t.minute:02d}")
 
         return f"{day_text} {clock(self.open)}–{clock(self.close)}"
 

@@ -21,3 +21,5 @@ handoff-bad_email = That e-mail address doesn't look right. Please check it, lik
 handoff-saved = Thank you. A coach will contact you at { $contact } on a working day ({ $hours }). You can write "delete my data" at any time.
 handoff-not_saved = That's fine. I did not keep a phone number or an e-mail address. You can contact { $service } yourself: { $contacts }
 handoff-save_failed = I'm sorry, I could not save it just now. Please contact { $service } yourself: { $contacts }
+# A time of day in the office hours (bot/handoff/office_hours.py): $minute is two digits.
+handoff-clock = { $hour }:{ $minute }

@@ -21,3 +21,5 @@ handoff-bad_email = Sähköpostiosoitteessa näyttää olevan virhe. Tarkista se
 handoff-saved = Kiitos. Ohjaaja ottaa sinuun yhteyttä ({ $contact }) arkipäivänä ({ $hours }). Voit kirjoittaa "poista tietoni" milloin tahansa.
 handoff-not_saved = Selvä. En tallentanut puhelinnumeroa enkä sähköpostiosoitetta. Voit ottaa itse yhteyttä: { $service }, { $contacts }
 handoff-save_failed = Valitettavasti en voinut tallentaa sitä juuri nyt. Ota itse yhteyttä: { $service }, { $contacts }
+# A time of day in the office hours (bot/handoff/office_hours.py): $minute is two digits.
+handoff-clock = { $hour }.{ $minute }

@@ -21,3 +21,5 @@ handoff-bad_email = E-postadressen ser inte rätt ut. Kontrollera den, till exem
 handoff-saved = Tack. En handledare kontaktar dig på { $contact } en vardag ({ $hours }). Du kan skriva "radera mina uppgifter" när som helst.
 handoff-not_saved = Det går bra. Jag sparade inget telefonnummer och ingen e-postadress. Du kan själv kontakta { $service }: { $contacts }
 handoff-save_failed = Tyvärr kunde jag inte spara det just nu. Kontakta själv { $service }: { $contacts }
+# A time of day in the office hours (bot/handoff/office_hours.py): $minute is two digits.
+handoff-clock = { $hour }:{ $minute }
