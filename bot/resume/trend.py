@@ -21,20 +21,29 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
 from sqlalchemy.orm import Session
 
 from bot.clock import as_utc
 from bot.guidance.store import TrendPoint, confidence_trend
 from bot.i18n import normalise_language, t
-from bot.locale import registry
+from bot.locale import catalogue, registry
 
 TIMEZONE = ZoneInfo("Europe/Helsinki")
 SEPARATOR = " · "
-# Short month names as people write them; Finnish writes dates as numbers (1.12.).
-_MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "sv": ("jan.", "feb.", "mars", "apr.", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec."),
-}
+
+
+def month_name(month: int, lang: str) -> str:
+    """The short name of ``month`` (1..12) in ``lang``, from CLDR through Babel ("Dec", "dec.").
+
+    A language CLDR lacks gets the English name.
+    """
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    return str(get_month_names("abbreviated", context="format", locale=locale)[month])
 
 
 def local_moment(at: datetime) -> datetime:
@@ -43,11 +52,14 @@ def local_moment(at: datetime) -> datetime:
 
 
 def short_date(day: date, lang: str) -> str:
-    """``day`` as a short date: "1 Dec" (en), "1.12." (fi), "1 dec." (sv)."""
+    """``day`` as a short date: "1 Dec" (en), "1.12." (fi), "1 dec." (sv).
+
+    The form is the catalogue's ``dates.short_date``; month names are CLDR's.
+    """
     lang = normalise_language(lang)
-    if lang == "fi":
-        return f"{day.day}.{day.month}."
-    return f"{day.day} {_MONTHS[lang][day.month - 1]}"
+    return catalogue.t(
+        "dates.short_date", lang, None, day=day.day, month=month_name(day.month, lang), month_number=day.month
+    )
 
 
 def score_text(score: float, lang: str) -> str:
