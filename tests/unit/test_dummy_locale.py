@@ -9,10 +9,12 @@ any text of ``xx`` is written, a person choosing it must still get:
 - every message of the catalogue (bot/locale/messages): the English text;
 - the demo city page: HTTP 200, ``lang="xx"`` and ``dir="rtl"``, English words;
 - the coach dashboard's texts: the English table;
-- the widget's string table: an entry for ``xx`` (or the English one).
+- the widget's string table (scripts/widget_strings.py, run at every
+  widget build): an entry for ``xx`` holding the English strings.
 
-The bot's replies in Rasa (rasa_addons/nlg.py) are checked the same way in
-tests/rasa_env/test_nlg.py, in Rasa's own environment.
+The bot's replies in Rasa (rasa_addons/nlg.py) read the same catalogue; that
+a language without texts gets the English reply is checked in Rasa's own
+environment, in tests/rasa_env/test_nlg.py.
 """
 
 from __future__ import annotations
@@ -64,6 +66,12 @@ result["page_title"] = title(page.text)
 from bot.coach import i18n as coach_i18n
 
 result["coach_same_as_english"] = coach_i18n.text("xx") == coach_i18n.text("en")
+
+import runpy
+widget = runpy.run_path("scripts/widget_strings.py", run_name="digipoint_probe")
+table = widget["strings"]()
+result["widget_has_xx"] = "xx" in table
+result["widget_same_as_english"] = table.get("xx") == table["en"]
 print(json.dumps(result))
 """
 
@@ -100,3 +108,9 @@ def test_the_city_page_opens_in_the_dummy_locale_right_to_left(probe: dict) -> N
 
 def test_the_coach_dashboard_texts_fall_back_to_english(probe: dict) -> None:
     assert probe["coach_same_as_english"] is True
+
+
+def test_the_widget_gets_a_string_table_for_the_dummy_locale(probe: dict) -> None:
+    """scripts/widget_strings.py (run at every widget build) gives xx the English strings."""
+    assert probe["widget_has_xx"] is True
+    assert probe["widget_same_as_english"] is True
