@@ -22,7 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_month_names
+from babel.dates import format_date
 from sqlalchemy.orm import Session
 
 from bot.clock import as_utc
@@ -34,18 +34,6 @@ TIMEZONE = ZoneInfo("Europe/Helsinki")
 SEPARATOR = " · "
 
 
-def month_name(month: int, lang: str) -> str:
-    """The short name of ``month`` (1..12) in ``lang``, from CLDR through Babel ("Dec", "dec.").
-
-    A language CLDR lacks gets the English name.
-    """
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        locale = Locale.parse("en")
-    return str(get_month_names("abbreviated", context="format", locale=locale)[month])
-
-
 def local_moment(at: datetime) -> datetime:
     """``at`` (aware, or naive UTC) in Finnish time."""
     return as_utc(at).astimezone(TIMEZONE)
@@ -54,12 +42,16 @@ def local_moment(at: datetime) -> datetime:
 def short_date(day: date, lang: str) -> str:
     """``day`` as a short date: "1 Dec" (en), "1.12." (fi), "1 dec." (sv).
 
-    The form is the catalogue's ``dates.short_date``; month names are CLDR's.
+    The form is the catalogue's ``dates.short_date``, a CLDR date pattern
+    formatted by Babel (month names are CLDR's); a language CLDR lacks
+    formats with English names.
     """
     lang = normalise_language(lang)
-    return catalogue.t(
-        "dates.short_date", lang, None, day=day.day, month=month_name(day.month, lang), month_number=day.month
-    )
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    return str(format_date(day, catalogue.t("dates.short_date", lang), locale=locale))
 
 
 def score_text(score: float, lang: str) -> str:
