@@ -191,7 +191,9 @@ def test_the_rest_language_is_a_registry_tag(
         assert "'fil'" in lines[0].getMessage() and "REST channel" in lines[0].getMessage()
 
 
-def test_the_socket_answers_in_the_first_language_the_registry_knows(caplog: pytest.LogCaptureFixture) -> None:
+def test_the_socket_answers_in_the_first_language_the_registry_knows(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     """A page saying "de" and a browser accepting Swedish: the refusal is in Swedish, with one log line."""
     from rasa_addons.channel_language import channel_language
 

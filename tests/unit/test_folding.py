@@ -60,7 +60,8 @@ def test_strip_latin_marks_leaves_other_scripts_alone() -> None:
 
 def test_the_mark_class_holds_the_marks_of_several_scripts_and_no_letters() -> None:
     mark = re.compile(f"[{MARKS}]")
-    for char in ("\u0301", "\u0306", "\u064e", "\u0652", "\u093f"):  # acute, breve, fatha, sukun, Devanagari i
+    # acute, breve, fatha, sukun, Devanagari i
+    for char in ("\u0301", "\u0306", "\u064e", "\u0652", "\u093f"):
         assert mark.fullmatch(char), hex(ord(char))
     for char in ("a", "ä", "й", "\u0627", "-", " "):  # Latin, Cyrillic and Arabic letters, a hyphen, a space
         assert not mark.fullmatch(char), char

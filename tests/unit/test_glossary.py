@@ -125,7 +125,7 @@ def test_no_text_uses_a_forbidden_variant() -> None:
 
 def test_no_source_file_keeps_texts_the_scan_does_not_read() -> None:
     """Texts per language live in the stores above; a new table elsewhere would go unchecked."""
-    assert unread_source_stores() == [], "move these texts to the catalogue, bot/locale/messages/<locale>/*.ftl"
+    assert unread_source_stores() == [], "move these texts to the catalogue (bot/locale/messages/<locale>/)"
 
 
 def test_every_preferred_word_is_used_in_the_texts() -> None:

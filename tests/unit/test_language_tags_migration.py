@@ -69,7 +69,8 @@ def test_a_downgrade_keeps_rows_and_refuses_rather_than_cuts_a_long_tag(
     _insert(engine, "summaries", {"id": 1, "conversation_id": "short", "language": "sv", "created_at": now})
     command.downgrade(config, BEFORE)
     command.upgrade(config, "head")
-    _insert(engine, "summaries", {"id": 2, "conversation_id": "long", "language": "fi-x-plain", "created_at": now})
+    long_tag = {"id": 2, "conversation_id": "long", "language": "fi-x-plain", "created_at": now}
+    _insert(engine, "summaries", long_tag)
     if engine.dialect.name == "postgresql":
         with pytest.raises(Exception, match="(?i)too long|value too long"):
             command.downgrade(config, BEFORE)

@@ -35,7 +35,8 @@ const r = new Proxy({}, { get: (refs, name) => (refs[name] ??= element()) });
 const seen = {};
 for (const language of process.argv.slice(2)) {
   labelDom(r, language, { title: "DigiPoint" });
-  seen[language] = { lang: r.root.attributes.lang, dir: r.root.attributes.dir, launcher: r.launcherText.textContent };
+  const attrs = r.root.attributes;
+  seen[language] = { lang: attrs.lang, dir: attrs.dir, launcher: r.launcherText.textContent };
 }
 console.log(JSON.stringify(seen));
 """
@@ -55,7 +56,9 @@ def _panel_attributes(tmp_path: Path, locales_file: Path, *languages: str) -> di
         (work / target).write_text(generated, encoding="utf-8")
     (work / "package.json").write_text('{"type": "module"}', encoding="utf-8")
     (work / "driver.js").write_text(DRIVER, encoding="utf-8")
-    done = subprocess.run([NODE, "driver.js", *languages], cwd=work, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [NODE, "driver.js", *languages], cwd=work, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -74,4 +77,5 @@ def test_a_right_to_left_locale_turns_the_widget_panel_around(tmp_path: Path) ->
 @pytest.mark.skipif(NODE is None, reason="Node.js is needed to run the widget's code")
 def test_the_shipped_languages_keep_the_panel_left_to_right(tmp_path: Path) -> None:
     seen = _panel_attributes(tmp_path, LOCALES_PATH, "fi", "sv", "en")
-    assert {language: found["dir"] for language, found in seen.items()} == {"fi": "ltr", "sv": "ltr", "en": "ltr"}
+    directions = {language: found["dir"] for language, found in seen.items()}
+    assert directions == {"fi": "ltr", "sv": "ltr", "en": "ltr"}
