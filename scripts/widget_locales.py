@@ -13,7 +13,6 @@ the committed file is stale. Exit code 0 = written or up to date, 1 = stale
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from any directory
 from bot.locale import registry  # noqa: E402  (after the path line)
+from bot.locale.generated import write_or_check  # noqa: E402
 
 TARGET = ROOT / "widget" / "src" / "locales.js"
 
@@ -57,22 +57,9 @@ def render() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write or check widget/src/locales.js; returns the exit code."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--check", action="store_true", help="only check that the file is up to date")
-    args = parser.parse_args(argv)
-    text = render()
-    current = TARGET.read_text(encoding="utf-8") if TARGET.is_file() else ""
-    if args.check:
-        if current != text:
-            print(f"FAIL: {TARGET.relative_to(ROOT)} differs from bot/locale/locales.yml; "
-                  "run python scripts/widget_locales.py", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        TARGET.write_text(text, encoding="utf-8")
-        print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
-
+    return write_or_check(TARGET, render(), root=ROOT, source="bot/locale/locales.yml",
+                          command="python scripts/widget_locales.py",
+                          description=__doc__.split("\n", 1)[0], argv=argv)
 
 if __name__ == "__main__":
     sys.exit(main())
