@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import language_of
 from actions.forms import answer_for, latest_intent, latest_text
+from bot.contract.city_texts import served_cities
 from bot.faq.places import unserved_place
 from bot.guidance import answers
 from bot.guidance.language import detect_language
@@ -93,7 +94,8 @@ class ValidateGoalForm(FormValidationAction):
         if parsed is None and latest_intent(tracker) == "skip" and tracker.get_slot("requested_slot") == slot:
             parsed = SKIPPED
         if parsed is None:
-            dispatcher.utter_message(text=t(f"goals.invalid_{slot}", language_of(tracker)))
+            lang = language_of(tracker)
+            dispatcher.utter_message(text=t(f"goals.invalid_{slot}", lang, **served_cities(lang)))
         return {slot: parsed}
 
     def validate_goal_type(
@@ -130,7 +132,9 @@ class ValidateGoalForm(FormValidationAction):
         if answers.parse_city(raw) is None:
             place = unserved_place(raw)
             if place:
-                dispatcher.utter_message(text=t("goals.unserved_city", language_of(tracker), place=place))
+                lang = language_of(tracker)
+                text = t("goals.unserved_city", lang, place=place, **served_cities(lang))
+                dispatcher.utter_message(text=text)
                 return {"city": "online"}
             # Not in the city slot's not_intent, so that "Uleåborg" reaches this
             # validator; a real side remark still gets its own answer.

@@ -17,7 +17,9 @@ Where a reply comes from:
   variation did);
 - its buttons, their payloads and anything channel-level: ``bot/locale/
   responses.yml``, the same in every language; each button's title is a
-  catalogue key (an attribute of the response's message);
+  catalogue key (an attribute of the response's message); an entry with
+  ``city_buttons: true`` starts with one button per served city, named in the
+  language, from the city files (:func:`bot.contract.city_texts.city_buttons`);
 - its variables: a message's ``{ $name }`` is the ``name`` keyword argument
   of ``utter_message`` when the action passed one, else the slot ``name``;
   a bool becomes ``"true"``/``"false"`` (Fluent selectors such as
@@ -28,8 +30,9 @@ a reply then needs no other server, so there is no extra failure point (the
 fault apology and every scripted reply still reach the person when the
 action server is down), and a turn spends microseconds, not a network round
 trip, per reply (bench/nlg_generate.py, docs/performance.md). This module
-imports ``bot.locale`` only (the registry and the catalogue, which read
-files), never the database or the action code.
+imports ``bot.locale`` (the registry and the catalogue) and
+``bot.contract.city_texts`` only, which read files, never the database or
+the action code.
 
 A response name that ``responses.yml`` or the catalogue does not know logs
 one ERROR line naming it and gives None: Rasa then sends nothing for that
@@ -50,6 +53,7 @@ import yaml
 from rasa.core.nlg.generator import NaturalLanguageGenerator
 from rasa.shared.constants import UTTER_PREFIX
 
+from bot.contract.city_texts import city_buttons
 from bot.locale import catalogue, registry
 
 logger = logging.getLogger(__name__)
@@ -71,6 +75,8 @@ class StructureError(ValueError):
 def load_structure(path: Path = STRUCTURE_FILE) -> Dict[Text, Dict[Text, Any]]:
     """Read ``responses.yml``: ``{"utter_x": {"buttons": [{"title", "payload"}], "custom": {...}}}``.
 
+    An entry may also say ``city_buttons: true`` (the served cities' buttons first).
+
     Raises:
         StructureError: the file is missing, not YAML, or an entry has
             another shape (named in the message).
@@ -84,12 +90,14 @@ def load_structure(path: Path = STRUCTURE_FILE) -> Dict[Text, Dict[Text, Any]]:
     for name, entry in data.items():
         if not str(name).startswith(UTTER_PREFIX) or not isinstance(entry, dict):
             raise StructureError(f"{path}: {name!r} must be an utter_* name with a mapping")
-        unknown = set(entry) - {"buttons", "custom"}
+        unknown = set(entry) - {"buttons", "custom", "city_buttons"}
         if unknown:
             raise StructureError(f"{path}: {name}: unknown keys {sorted(unknown)}")
         for button in entry.get("buttons") or []:
             if not isinstance(button, dict) or set(button) != {"title", "payload"}:
                 raise StructureError(f"{path}: {name}: a button needs exactly title and payload")
+        if not isinstance(entry.get("city_buttons", False), bool):
+            raise StructureError(f"{path}: {name}: city_buttons must be true or false")
         if "custom" in entry and not isinstance(entry["custom"], dict):
             raise StructureError(f"{path}: {name}: custom must be a mapping")
     return data
@@ -186,7 +194,8 @@ class CatalogueNLG(NaturalLanguageGenerator):
         values = {name: _value(kwargs[name] if name in kwargs else slots.get(name)) for name in names}
         try:
             reply: Dict[Text, Any] = {"text": catalogue.t(key, language, register, **values)}
-            buttons: List[Dict[Text, Text]] = [
+            buttons: List[Dict[Text, Text]] = city_buttons(language) if entry.get("city_buttons") else []
+            buttons += [
                 {"title": catalogue.t(button["title"], language, register), "payload": button["payload"]}
                 for button in entry.get("buttons") or []
             ]

@@ -2,7 +2,8 @@
 
 One file per served city (``<slug>.yml``) plus ``default.yml``. A city file
 holds its slot value, URL slug, display order, Statistics Finland
-municipality code, names and organisation names per language, brand colours,
+municipality code, names, "in <city>" phrases (``locative``) and organisation
+names per language, brand colours,
 the forms people type for it (NLU), the words the typed-answer parser takes
 for it (``typed_answer``) and its contacts, which override ``default.yml``
 key by key (merged by :mod:`bot.config.cities`). ``default.yml`` holds the
@@ -16,6 +17,7 @@ contacts used where a city gives none and the forms of the slot value
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +38,7 @@ CITY_KEYS = (
     "order",
     "municipality_code",
     "organisation",
+    "locative",
     "brand",
     "nlu_forms",
     "typed_answer",
@@ -56,6 +59,9 @@ class ContractCity:
         municipality_code: Statistics Finland kunta code, 3 digits ("853").
         name: the city's name per language ({"fi": "Turku", "sv": "Åbo", ...}).
         organisation: "City of X" per language.
+        locative: the city as a place in a sentence per language ({"fi": "Turussa",
+            "en": "in Turku", "sv": "i Åbo"}): Finnish inflects the name, the others
+            put a preposition before it.
         primary: brand colour "#rrggbb" (white text on it reaches 4.5:1).
         tint: light page colour "#rrggbb" (dark text on it reaches 4.5:1).
         nlu_forms: other forms people type ("Turussa", "Åbo"), for the NLU synonyms.
@@ -72,6 +78,7 @@ class ContractCity:
     municipality_code: str
     name: dict[str, str]
     organisation: dict[str, str]
+    locative: dict[str, str]
     primary: str
     tint: str
     nlu_forms: tuple[str, ...]
@@ -153,6 +160,7 @@ def _city(path: Path) -> ContractCity:
         municipality_code=code,
         name=_texts(raw["name"], "name", path),
         organisation=_texts(raw["organisation"], "organisation", path),
+        locative=_texts(raw["locative"], "locative", path),
         primary=brand["primary"],
         tint=brand["tint"],
         nlu_forms=_forms(raw["nlu_forms"], "nlu_forms", path),
@@ -195,7 +203,12 @@ def load_cities(folder: Path = CITIES_DIR) -> CityContract:
     )
 
 
+#: Environment variable naming another cities folder (a deployment's own, or a test's).
+CITIES_DIR_ENV = "DIGIPOINT_CITIES_DIR"
+
+
 @lru_cache(maxsize=1)
 def city_contract() -> CityContract:
-    """:func:`load_cities` of the shipped folder, read once per process."""
-    return load_cities()
+    """:func:`load_cities` of ``$DIGIPOINT_CITIES_DIR`` or the shipped folder, read once per process."""
+    override = os.environ.get(CITIES_DIR_ENV, "").strip()
+    return load_cities(Path(override) if override else CITIES_DIR)

@@ -14,6 +14,7 @@ when the vocabulary and ESCO have no name in that language.
 
 from __future__ import annotations
 
+from bot.contract.city_texts import locative
 from bot.guidance.ranking import HIGHER_EDUCATION, Reason, Suggestion
 from bot.i18n import normalise_language, t
 from bot.matching import localised_label
@@ -32,7 +33,8 @@ def _reason_text(reason: Reason, lang: str) -> str | None:
     if reason.code == "matches_skill":
         return t(key, lang, skill=localised_label(reason.value, lang)) if reason.value else None
     if reason.code == "in_city" and reason.value:
-        return t(key, lang, city=t(f"suggestions.city_{reason.value}", lang))
+        place = locative(reason.value, lang)
+        return t(key, lang, city=place) if place else None
     if reason.code == "starts" and reason.value:
         return t(key, lang, month=t(f"suggestions.month_{int(reason.value)}", lang))
     if reason.code in ("online", "remote", "free_for_jobseekers", "entry_level"):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -70,6 +70,8 @@ class Locale:
         registers: register key to :class:`Register`.
         capabilities: the capability flags that are true (see CAPABILITIES).
         decimal: the decimal separator shown to people ("," in Finnish).
+        cldr: the CLDR locale Babel formats lists with (``"en_GB"``: "A, B and C",
+            no serial comma); the code itself when locales.yml gives none.
     """
 
     code: str
@@ -80,6 +82,7 @@ class Locale:
     registers: Mapping[str, Register] = field(default_factory=dict)
     capabilities: frozenset[str] = frozenset()
     decimal: str = "."
+    cldr: str = ""
 
     def has(self, capability: str) -> bool:
         """True when the locale has ``capability`` (one of CAPABILITIES)."""
@@ -258,6 +261,7 @@ def _locale(entry: Any, path: Path) -> Locale:
         registers={str(key): _register(str(key), value, where) for key, value in registers.items()},
         capabilities=frozenset(str(k) for k, v in capabilities.items() if v is True or k not in CAPABILITIES),
         decimal=str(entry.get("decimal", ".")),
+        cldr=str(entry.get("cldr") or entry["code"]),
     )
 
 
@@ -323,3 +327,20 @@ def format_decimal(value: float, tag: str | None, digits: int = 1) -> str:
     """
     code = normalise(tag, default_code()) or default_code()
     return f"{value:.{digits}f}".replace(".", get(code).decimal)
+
+
+def format_list(items: Sequence[str], tag: str | None) -> str:
+    """``items`` joined as the locale writes a list: "Turku, Espoo ja Vantaa" in fi.
+
+    Babel's CLDR list patterns (``babel.lists.format_list``, style "standard")
+    for the locale's ``cldr`` tag; a tag Babel does not know uses English
+    patterns. An unknown or empty ``tag`` uses the default locale.
+    """
+    from babel import UnknownLocaleError
+    from babel.lists import format_list as cldr_list
+
+    code = normalise(tag, default_code()) or default_code()
+    try:
+        return cldr_list(list(items), locale=get(code).cldr)
+    except (UnknownLocaleError, ValueError):
+        return cldr_list(list(items), locale="en")

@@ -19,6 +19,8 @@ The summary dictionary (``build_summary``; stored as ``summaries.data``)::
       "trigger": "end"|"handoff",       # written at the end or at a handoff
       "confidence_trend": [{"at": iso, "score": float}],  # added by save_summary:
                                         # every session's score (bot.resume.trend)
+      "introduction": [str],            # only when the person added their
+                                        # self-introduction (bot.practice.introduction)
     }
 
 Slot names and values: docs/conversation.md. Free text (``background``) is
@@ -34,9 +36,11 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bot.contract.city_texts import locative
 from bot.guidance.profile import profile_from_slots
 from bot.i18n import normalise_language, t
 from bot.locale import registry
+from bot.practice.introduction import summary_entry as introduction_entry
 from bot.resume.trend import summary_trend_text, trend_for_summary
 from bot.summaries.models import Summary, utc_now
 from bot.summaries.next_steps import is_known_option, option_label
@@ -113,6 +117,9 @@ def build_summary(
     }
     data["open_questions"] = open_questions(data)
     data["trigger"] = trigger if trigger in ("end", "handoff") else "end"
+    introduction = introduction_entry(slots)
+    if introduction:
+        data["introduction"] = [redact(sentence) for sentence in introduction]
     return data
 
 
@@ -212,8 +219,8 @@ def render_summary(summary_data: Mapping[str, Any], lang: str) -> str:
     city = summary_data.get("city")
     if city == "online":
         lines.append(t("summary.place_online", lang))
-    elif city in ("Turku", "Espoo", "Helsinki", "Vantaa"):
-        lines.append(t("summary.place", lang, city=t(f"suggestions.city_{city}", lang)))
+    elif isinstance(city, str) and locative(city, lang):
+        lines.append(t("summary.place", lang, city=locative(city, lang)))
     score = summary_data.get("confidence_score")
     if isinstance(score, int | float):
         lines.append(t("summary.confidence", lang, score=_number(float(score), lang)))
@@ -238,4 +245,8 @@ def render_summary(summary_data: Mapping[str, Any], lang: str) -> str:
         lines += [f"{n}. {option_label(key, lang, titles)}" for n, key in enumerate(steps, start=1)]
     else:
         lines.append(t("summary.no_next_steps", lang))
+    introduction = [s for s in summary_data.get("introduction") or [] if isinstance(s, str)]
+    if introduction:
+        lines.append(t("introduction.summary_heading", lang))
+        lines.append(" ".join(introduction))
     return "\n".join(lines)

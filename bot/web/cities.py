@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.config.cities import city_config
 from bot.contract.cities import city_contract
+from bot.contract.city_texts import localised
 from bot.locale import registry
 
 #: Page languages: the locale registry's codes, in display order (bot/locale/locales.yml).
@@ -44,11 +45,11 @@ class City:
 
     def name_in(self, language: str) -> str:
         """The city's name in ``language``, else in the first of its fallback chain that has one."""
-        return _localised(self.names, language)
+        return localised(self.names, language)
 
     def organisation_in(self, language: str) -> str:
         """"City of X" in ``language``, else in the first of its fallback chain that has one."""
-        return _localised(self.organisation, language)
+        return localised(self.organisation, language)
 
     def service(self, language: str) -> dict[str, str]:
         """The employment services' contact in ``language``, from the city's contract file.
@@ -57,11 +58,6 @@ class City:
         city gives none): the same entry the bot gives in chat.
         """
         return city_config(self.slot_value).service(language)
-
-
-def _localised(values: dict[str, str], language: str) -> str:
-    code = registry.normalise(language, registry.default_code()) or registry.default_code()
-    return next((values[tag] for tag in registry.fallback_chain(code) if values.get(tag)), "")
 
 
 #: Slug -> city, in the contract's order (bot/contract/cities/<slug>.yml).

@@ -7,9 +7,9 @@ The pages read one mapping per language (``text.page_title``,
 - ``pages-<list>_<n>`` -> the n-th item of ``text[list]`` (``nav_1``, ...);
   an item with attributes and no value is a dict of them (``sections_1``
   has ``.heading`` and ``.body``);
-- ``pages-city_in`` (attributes only, one per city slug) is the city's name
-  in the form the sentences need ("in Helsinki" / "Helsingissä" /
-  "i Helsingfors"), filled into the messages' ``{ $city_in }``.
+- ``{ $city_in }`` in a message is the city as a place in a sentence ("in
+  Helsinki" / "Helsingissä" / "i Helsingfors"): the city file's ``locative``
+  (``bot/contract/cities/<slug>.yml``, :func:`bot.contract.city_texts.locative`).
 
 A message a language lacks falls back along the locale's chain (the
 registry, ``bot/locale/locales.yml``), so a new locale never raises a KeyError.
@@ -21,11 +21,12 @@ import re
 from functools import cache
 from typing import Any
 
+from bot.contract.city_texts import locative
 from bot.locale import catalogue, registry
 
 #: The catalogue topic of the page texts.
 TOPIC = "pages"
-#: The message of the cities' inflected names (not a page text).
+#: The messages' variable for the city as a place ("Turussa", "in Turku").
 CITY_IN = "city_in"
 
 #: Each language's name in itself, for the language links (bot/locale/locales.yml).
@@ -67,8 +68,6 @@ def _texts(language: str, city_in: str) -> dict[str, Any]:
     result: dict[str, Any] = {}
     lists: dict[str, dict[int, Any]] = {}
     for name in _messages():
-        if name == CITY_IN:
-            continue
         item = _ITEM.match(name)
         if item:
             lists.setdefault(item["list"], {})[int(item["index"])] = _message(name, language, values)
@@ -86,10 +85,7 @@ def texts(language: str) -> dict[str, Any]:
 
 def city_in(language: str, city_slug: str | None) -> str:
     """The city's name in the sentences' form in ``language``; "" for no city or one without it."""
-    attributes = _messages().get(CITY_IN, (False, ()))[1]
-    if not city_slug or city_slug not in attributes:
-        return ""
-    return catalogue.t(f"{TOPIC}.{CITY_IN}.{city_slug}", language)
+    return locative(city_slug, language) if city_slug else ""
 
 
 def page_text(language: str, city_slug: str | None = None) -> dict[str, Any]:

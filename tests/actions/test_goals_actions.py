@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.goals import ValidateGoalForm
 from bot.catalogue.importers.esco import import_esco_csv
+from bot.contract.city_texts import served_cities
 from bot.i18n import t
 from tests.importers.conftest import FIXTURES
 
@@ -93,7 +94,7 @@ def test_invalid_city_is_asked_again_with_help(make_tracker, dispatcher, domain)
         text="Atlantis",
     )
     assert events == [SlotSet("city", None)]
-    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "en")]
+    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "en", **served_cities("en"))]
 
 
 @pytest.mark.parametrize("text", ["Oulu", "asun Oulussa", "Tampereella"])
@@ -113,7 +114,7 @@ def test_invalid_prefilled_city_is_validated_when_the_form_starts(make_tracker, 
     # Rasa's form activation re-sends prefilled slots for validation.
     events = _run(make_tracker, dispatcher, domain, new={"city": "Atlantis"}, slots={"language": "fi"})
     assert events == [SlotSet("city", None)]
-    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "fi")]
+    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "fi", **served_cities("fi"))]
 
 
 def test_invalid_city_from_an_earlier_message_is_caught_too(make_tracker, dispatcher, domain) -> None:
@@ -126,7 +127,7 @@ def test_invalid_city_from_an_earlier_message_is_caught_too(make_tracker, dispat
         text="a job",
     )
     assert events == [SlotSet("goal_type", "job"), SlotSet("city", None)]
-    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "en")]
+    assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_city", "en", **served_cities("en"))]
 
 
 def test_typed_payload_cannot_bypass_validation(make_tracker, dispatcher, domain) -> None:

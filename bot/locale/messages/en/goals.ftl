@@ -2,7 +2,7 @@
 
 goals-invalid_goal_type = Sorry, I did not catch that. Are you looking for a job, studies or training, both, or are you not sure yet?
 goals-invalid_field = I did not recognise that field. You can choose for example software, data, UX and content, IT support, marketing and sales, or testing. "Not sure" is fine too.
-goals-invalid_city = I don't have information about that place yet. I can help with Turku, Espoo, Helsinki, Vantaa or online options. Which one suits you?
+goals-invalid_city = I don't have information about that place yet. I can help with { $cities }, or with online options. Which one suits you?
 goals-invalid_timeframe = When would you like to start? For example: now, in a few months, or later this year.
 goals-invalid_education_level = What is your highest education? For example: basic school, upper secondary or vocational school, bachelor's degree, master's degree, or something else.
 goals-invalid_background = Please tell me in your own words about your work, studies or skills. A few words is enough. You can also say "skip".
@@ -14,4 +14,4 @@ goals-field_ux_content = UX and content
 goals-field_it_support = IT support
 goals-field_marketing_sales = digital marketing and sales
 goals-field_testing_quality = testing and quality
-goals-unserved_city = DigiPoint's services are in Turku, Espoo, Helsinki and Vantaa, not in { $place }. From anywhere you can still take online courses, and search for jobs all over Finland at Job Market Finland (tyomarkkinatori.fi). I'll look for online options for you.
+goals-unserved_city = DigiPoint's services are in { $cities }, not in { $place }. From anywhere you can still take online courses, and search for jobs all over Finland at Job Market Finland (tyomarkkinatori.fi). I'll look for online options for you.

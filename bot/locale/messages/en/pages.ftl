@@ -1,11 +1,5 @@
 ### The demo city pages and the demo front page (bot/web/templates, read by bot.web.page_text).
 
-# The city's name in the form the pages' sentences need ($city_in), one attribute per city slug.
-pages-city_in =
-    .helsinki = in Helsinki
-    .espoo = in Espoo
-    .turku = in Turku
-    .vantaa = in Vantaa
 pages-skip_link = Skip to main content
 pages-nav_label = Main menu
 # The city site's main menu (nav_<n>: the n-th item).
@@ -17,7 +11,7 @@ pages-nav_5 = Culture and leisure
 pages-lang_nav_label = Language
 pages-breadcrumb = Work and enterprise › Employment services
 pages-page_title = Employment services
-# $city_in: the city's name in its inflected form (pages-city_in).
+# $city_in: the city as a place ("Turussa", "in Turku"): locative: in bot/contract/cities/<slug>.yml; "" on the front page.
 pages-lead = Looking for work, studies or a new direction { $city_in }? Our services help you find a path into jobs and training in the digital industries.
 # The page's sections in order (sections_<n>: heading and body of the n-th).
 pages-sections_1 =

@@ -1,11 +1,5 @@
 ### The demo city pages and the demo front page (bot/web/templates, read by bot.web.page_text).
 
-# The city's name in the form the pages' sentences need ($city_in), one attribute per city slug.
-pages-city_in =
-    .helsinki = Helsingissä
-    .espoo = Espoossa
-    .turku = Turussa
-    .vantaa = Vantaalla
 pages-skip_link = Siirry pääsisältöön
 pages-nav_label = Päävalikko
 # The city site's main menu (nav_<n>: the n-th item).
@@ -17,7 +11,7 @@ pages-nav_5 = Kulttuuri ja vapaa-aika
 pages-lang_nav_label = Kieli
 pages-breadcrumb = Työ ja yrittäminen › Työllisyyspalvelut
 pages-page_title = Työllisyyspalvelut
-# $city_in: the city's name in its inflected form (pages-city_in).
+# $city_in: the city as a place ("Turussa", "in Turku"): locative: in bot/contract/cities/<slug>.yml; "" on the front page.
 pages-lead = Etsitkö työtä, opiskelupaikkaa tai uutta suuntaa { $city_in }? Palvelumme auttavat sinua löytämään polun digialan töihin ja koulutuksiin.
 # The page's sections in order (sections_<n>: heading and body of the n-th).
 pages-sections_1 =

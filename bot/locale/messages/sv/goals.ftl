@@ -2,7 +2,7 @@
 
 goals-invalid_goal_type = Förlåt, jag förstod inte. Söker du jobb, studier eller utbildning, båda, eller vet du inte än?
 goals-invalid_field = Jag kände inte igen området. Du kan välja till exempel mjukvara, data, UX och innehåll, IT-stöd, marknadsföring och försäljning eller testning. "Vet inte" går också bra.
-goals-invalid_city = Jag har ingen information om den platsen än. Jag kan hjälpa till med Åbo, Esbo, Helsingfors, Vanda eller på distans. Vad passar dig?
+goals-invalid_city = Jag har ingen information om den platsen än. Jag kan hjälpa till med { $cities } eller på distans. Vad passar dig?
 goals-invalid_timeframe = När vill du börja? Till exempel: nu, om några månader eller senare i år.
 goals-invalid_education_level = Vilken är din högsta utbildning? Till exempel: grundskola, gymnasium eller yrkesskola, kandidatexamen, masterexamen eller något annat.
 goals-invalid_background = Berätta med egna ord om ditt arbete, dina studier eller färdigheter. Några ord räcker. Du kan också säga "hoppa över".
@@ -14,4 +14,4 @@ goals-field_ux_content = UX och innehåll
 goals-field_it_support = IT-stöd
 goals-field_marketing_sales = digital marknadsföring och försäljning
 goals-field_testing_quality = testning och kvalitet
-goals-unserved_city = DigiPoints tjänster finns i Åbo, Esbo, Helsingfors och Vanda, inte i { $place }. Var du än bor kan du gå kurser på nätet och söka jobb i hela Finland på Jobbmarknad Finland (tyomarkkinatori.fi). Jag letar efter alternativ på nätet åt dig.
+goals-unserved_city = DigiPoints tjänster finns i { $cities }, inte i { $place }. Var du än bor kan du gå kurser på nätet och söka jobb i hela Finland på Jobbmarknad Finland (tyomarkkinatori.fi). Jag letar efter alternativ på nätet åt dig.

@@ -1,11 +1,5 @@
 ### The demo city pages and the demo front page (bot/web/templates, read by bot.web.page_text).
 
-# The city's name in the form the pages' sentences need ($city_in), one attribute per city slug.
-pages-city_in =
-    .helsinki = i Helsingfors
-    .espoo = i Esbo
-    .turku = i Åbo
-    .vantaa = i Vanda
 pages-skip_link = Hoppa till huvudinnehållet
 pages-nav_label = Huvudmeny
 # The city site's main menu (nav_<n>: the n-th item).
@@ -17,7 +11,7 @@ pages-nav_5 = Kultur och fritid
 pages-lang_nav_label = Språk
 pages-breadcrumb = Arbete och företagande › Sysselsättningstjänster
 pages-page_title = Sysselsättningstjänster
-# $city_in: the city's name in its inflected form (pages-city_in).
+# $city_in: the city as a place ("Turussa", "in Turku"): locative: in bot/contract/cities/<slug>.yml; "" on the front page.
 pages-lead = Söker du arbete, studier eller en ny riktning { $city_in }? Våra tjänster hjälper dig att hitta en väg till jobb och utbildning inom de digitala branscherna.
 # The page's sections in order (sections_<n>: heading and body of the n-th).
 pages-sections_1 =
