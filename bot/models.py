@@ -6,6 +6,7 @@ here when a sub-package defines new tables.
 
 import bot.coach.models  # noqa: F401  (coach dashboard tables)
 import bot.feedback.models  # noqa: F401  (one-tap feedback, anonymous)
+import bot.followup.models  # noqa: F401  (agreed next steps, issue 15)
 import bot.guidance.store  # noqa: F401  (assessment results)
 import bot.handoff.models  # noqa: F401  (handoff queue)
 import bot.privacy.models  # noqa: F401  (erasure audit)
