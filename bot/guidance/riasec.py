@@ -25,6 +25,7 @@ import yaml
 
 from bot.guidance.vocabulary import FIELDS
 from bot.i18n import normalise_language, t
+from bot.locale import registry
 
 INSTRUMENT_PATH = Path(__file__).with_name("riasec.yml")
 TYPES = ("R", "I", "A", "S", "E", "C")
@@ -76,8 +77,15 @@ def _instrument() -> dict[str, Any]:
 
 
 def items() -> list[RiasecItem]:
-    """The items in asking order (ri_1 .. ri_12)."""
-    return [RiasecItem(id=i["id"], type=i["type"], text=dict(i["text"])) for i in _instrument()["items"]]
+    """The items in asking order (ri_1 .. ri_12); texts are ``questionnaires-<id>`` in the catalogue."""
+    return [
+        RiasecItem(
+            id=i["id"],
+            type=i["type"],
+            text={code: t(f"questionnaires.{i['id']}", code) for code in registry.codes()},
+        )
+        for i in _instrument()["items"]
+    ]
 
 
 def item_ids() -> list[str]:
@@ -87,7 +95,9 @@ def item_ids() -> list[str]:
 
 def type_name(letter: str, lang: str) -> str:
     """Plain name of a RIASEC type in ``lang`` ("I" -> "Investigating")."""
-    return str(_instrument()["types"][letter]["name"][normalise_language(lang)])
+    if letter not in _instrument()["types"]:
+        raise KeyError(f"not a RIASEC type: {letter!r}")
+    return t(f"questionnaires.riasec_{letter}", normalise_language(lang))
 
 
 def score_riasec(answers: dict[str, str | None]) -> RiasecResult:
@@ -150,7 +160,7 @@ def explain_holland_code(code: str | None, lang: str) -> str:
     families = fields_for_code(code or "")
     if not code or not families:
         return t("interests.no_code", lang)
-    enjoys = _instrument()["types"][code[0]]["enjoys"][lang]
+    enjoys = t(f"questionnaires.riasec_{code[0]}.enjoys", lang)
     names = [t(f"goals.field_{value}", lang) for value in families]
     joined = t("interests.and_word", lang).join(names)
     return t("interests.explanation", lang, code=code, enjoys=enjoys, families=joined)

@@ -68,10 +68,23 @@ def _instrument() -> dict[str, Any]:
     return data
 
 
+def _in_every_locale(key: str) -> dict[str, str]:
+    """``{locale code: text}`` of catalogue ``key`` for every registry locale (fallback chain applied)."""
+    return {code: t(key, code) for code in registry.codes()}
+
+
 def items() -> list[SelfEfficacyItem]:
-    """The instrument's items in asking order (se_1 .. se_5)."""
+    """The instrument's items in asking order (se_1 .. se_5), texts from the catalogue.
+
+    The words are ``questionnaires-<id>`` and its ``.strength`` in
+    ``bot/locale/messages/<locale>/questionnaires.ftl``.
+    """
     return [
-        SelfEfficacyItem(id=item["id"], text=dict(item["text"]), strength=dict(item["strength"]))
+        SelfEfficacyItem(
+            id=item["id"],
+            text=_in_every_locale(f"questionnaires.{item['id']}"),
+            strength=_in_every_locale(f"questionnaires.{item['id']}.strength"),
+        )
         for item in _instrument()["items"]
     ]
 
@@ -84,7 +97,11 @@ def item_ids() -> list[str]:
 def scale_labels(lang: str) -> dict[int, str]:
     """Label of each scale point in ``lang``: {1: "Not at all sure", ..., 5: "Completely sure"}."""
     lang = normalise_language(lang)
-    return {int(point): labels[lang] for point, labels in _instrument()["scale"]["labels"].items()}
+    scale = _instrument()["scale"]
+    return {
+        point: t(f"questionnaires.se_scale.point_{point}", lang)
+        for point in range(int(scale["min"]), int(scale["max"]) + 1)
+    }
 
 
 def _rating(item_id: str, value: object) -> int | None:
