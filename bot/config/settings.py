@@ -39,6 +39,10 @@ class Settings(BaseSettings):
         max_message_chars: longest accepted chat message, in characters.
         retention_days: days of inactivity after which personal data is
             purged.
+        smtp_host / smtp_port / smtp_from / smtp_user / smtp_password /
+            smtp_starttls: the mail server of the follow-up reminders
+            (:mod:`bot.followup.reminders`); no host: no reminder is sent
+            (the job waits). User and password only when the server wants them.
         digipoint_env: ``production`` refuses the development default of
             ``rasa_token`` (a public value that also keys resume codes when
             ``RESUME_CODE_SECRET`` is unset).
@@ -63,6 +67,13 @@ class Settings(BaseSettings):
     # Seconds a database session of the action server, web app and worker waits
     # for a lock or a statement before giving up (bot.db; 0 = no limit).
     db_statement_timeout_seconds: float = 5.0
+    # Follow-up reminders (issue 15): the SMTP server they go through.
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "digipoint@localhost"
+    smtp_user: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_starttls: bool = False
     digipoint_env: str = "development"
 
     @model_validator(mode="after")

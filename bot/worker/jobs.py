@@ -18,6 +18,9 @@ Kinds:
     ``handoff_withdraw``  key = handoff request id; the person asked to delete their data
         while the bot was paused for a coach: withdraw, resume, delete flow
         (:mod:`bot.handoff.withdraw`).
+    ``followup_reminder``  key = agreed step id; the e-mail reminder of an agreed next
+        step on its due date, for a person who left an address
+        (:mod:`bot.followup.reminders`; no ``SMTP_HOST``: the row retries later).
     ``retention_purge``  key = the UTC day, so it runs once a day (at the start
         of the first tick of the day) across all workers; ``RETENTION_DAYS``.
 """
@@ -111,8 +114,26 @@ def _run_retention(session: Session, job: Claimed) -> str | None:
     return None
 
 
+def _plan_reminders(session: Session, now: datetime) -> None:
+    from bot.followup.reminders import due_steps
+
+    for step_id, conversation_id in due_steps(session, now):
+        ensure(session, "followup_reminder", str(step_id), now, conversation_id)
+
+
+def _run_reminder(session: Session, job: Claimed) -> str | None:
+    from bot.followup.reminders import send_reminder
+
+    sent = send_reminder(session, int(job.key))
+    session.commit()
+    return sent
+
+
 HANDOFF_TIMEOUT = Job("handoff_timeout", _plan_handoff_timeouts, _run_handoff_timeout)
 HANDOFF_QUEUE_STATUS = Job("handoff_queue_status", _plan_queue_status, _run_queue_status)
 HANDOFF_WITHDRAW = Job("handoff_withdraw", _plan_withdrawals, _run_withdrawal)
 RETENTION_PURGE = Job("retention_purge", _plan_retention, _run_retention)
-JOBS: tuple[Job, ...] = (HANDOFF_TIMEOUT, HANDOFF_QUEUE_STATUS, HANDOFF_WITHDRAW, RETENTION_PURGE)
+FOLLOWUP_REMINDER = Job("followup_reminder", _plan_reminders, _run_reminder)
+JOBS: tuple[Job, ...] = (
+    HANDOFF_TIMEOUT, HANDOFF_QUEUE_STATUS, HANDOFF_WITHDRAW, RETENTION_PURGE, FOLLOWUP_REMINDER
+)
