@@ -37,7 +37,15 @@ MIN_EXAMPLES = 60
 # inform: answers of every kind, large and shaped by the forms, not by a count;
 # message_too_long: two synthetic examples, the intent is set by LongMessageGuard;
 # give_feedback: two synthetic examples, the intent comes only from button payloads.
-EXEMPT = {"inform", "message_too_long", "give_feedback"}
+EXEMPT = {
+    "inform",
+    "message_too_long",
+    "give_feedback",
+    # Issue 15: sent only by the introduction's buttons (data/nlu/introduction_buttons.yml).
+    "copy_introduction",
+    "add_introduction_to_summary",
+    "finish_introduction",
+}
 ANNOTATION = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
 
 

@@ -1,0 +1,478 @@
+"""Self-introduction builder (issue 15): the form, the numbered sentences and their buttons.
+
+Flow (data/rules/introduction.yml):
+
+- ``build_introduction`` → ``action_start_introduction`` (says what comes and
+  clears the answers of an earlier round) → ``introduction_form`` asks
+  ``intro_did``, ``intro_good_at``, ``intro_want_next`` (``action_ask_*``, each
+  with a "Skip" button ``/skip``); ``validate_introduction_form`` cleans every
+  answer (:func:`bot.practice.introduction.clean_answer`), "skipped" for a skip.
+- ``action_show_introduction`` builds the sentences (slot
+  ``introduction_sentences``) and shows them numbered with the buttons
+  ``/edit_introduction{"sentence":N}`` per sentence, ``/copy_introduction``,
+  ``/add_introduction_to_summary`` (until added) and ``/finish_introduction``.
+- ``edit_introduction`` (a button, "change sentence 2" or a typed "2: new text")
+  → ``action_edit_introduction`` → ``introduction_edit_form``: its one slot
+  ``intro_new_sentence`` is the new text; a typed "2: ..." arrives filled, so
+  the form only validates. Then the sentences are shown again.
+- ``action_copy_introduction``: the text as one paragraph in a custom message
+  ``{"data": {"text", "buttons", "introduction": {"text", "filename"}}}``; the
+  widget shows "Copy" and "Download as text" under it (widget/src/introduction.js).
+- ``action_add_introduction_to_summary``: sets ``introduction_in_summary``, so
+  the next summary includes the sentences (:mod:`bot.summaries.service`), and
+  puts them into a summary already saved (:mod:`bot.practice.introduction_store`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.common import language_of
+from actions.forms import latest_text
+from bot.db import session_scope
+from bot.guidance.answers import skip_kind
+from bot.guidance.vocabulary import SKIPPED
+from bot.i18n import t
+from bot.matching import localised_label
+from bot.practice.introduction import (
+    IntroAnswers,
+    KnownFacts,
+    build_introduction,
+    clean_answer,
+    parse_edit,
+    render_numbered,
+    render_plain,
+    replace_sentence,
+    sentences_of,
+)
+from bot.practice.introduction_store import add_to_saved_summary
+
+logger = logging.getLogger(__name__)
+
+ANSWER_SLOTS = ("intro_did", "intro_good_at", "intro_want_next")
+_ORDINALS = {
+    1: ("first", "1st", "eka", "ekan", "ensimmainen", "ensimmaisen", "ykkonen", "ykkosta", "forsta"),
+    2: ("second", "2nd", "toinen", "toisen", "toista", "toka", "tokan", "kakkonen", "kakkosta", "andra"),
+    3: ("third", "3rd", "kolmas", "kolmannen", "kolmatta", "kolmonen", "kolmosta", "tredje"),
+    4: ("fourth", "4th", "neljas", "neljannen", "neljatta", "nelonen", "nelosta", "fjarde"),
+    5: ("fifth", "5th", "viides", "viidennen", "viidetta", "vitonen", "vitosta", "femte"),
+    6: ("sixth", "6th", "kuudes", "kuudennen", "kuudetta", "kutonen", "kutosta", "sjatte"),
+}
+_LAST = ("last", "viimeinen", "viimeisen", "viimeista", "viimenen", "vika", "vikan", "sista")
+_DIGIT = re.compile(r"(?<!\d)([1-9])(?!\d)")
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
+
+
+def _button(title: str, intent: str, entities: dict[str, Any] | None = None) -> dict[str, str]:
+    body = json.dumps(entities, separators=(",", ":"), ensure_ascii=False) if entities else ""
+    return {"title": title, "payload": f"/{intent}{body}"}
+
+
+def introduction_buttons(sentences: list[str], lang: str, in_summary: bool) -> list[dict[str, str]]:
+    """Change sentence 1..N, copy or download, add to my summary (until added), done."""
+    buttons = [
+        _button(t("introduction.change_button", lang, number=n), "edit_introduction", {"sentence": n})
+        for n in range(1, len(sentences) + 1)
+    ]
+    buttons.append(_button(t("introduction.copy_button", lang), "copy_introduction"))
+    if not in_summary:
+        buttons.append(_button(t("introduction.summary_button", lang), "add_introduction_to_summary"))
+    buttons.append(_button(t("introduction.done_button", lang), "finish_introduction"))
+    return buttons
+
+
+def start_button(lang: str) -> dict[str, str]:
+    """The "Write my introduction" button (``/build_introduction``)."""
+    return _button(t("introduction.start_button", lang), "build_introduction")
+
+
+def sentence_number(tracker: Tracker, sentences: list[str]) -> int | None:
+    """The sentence the person means: the ``sentence`` entity, a digit, an ordinal word, "last"."""
+    for value in tracker.get_latest_entity_values("sentence"):
+        try:
+            return int(float(value))
+        except (TypeError, ValueError):
+            continue
+    words = re.findall(r"\w+", latest_text(tracker).lower().translate(_FOLD))
+    if any(word in _LAST for word in words) and sentences:
+        return len(sentences)
+    for number, names in _ORDINALS.items():
+        if any(word in names for word in words):
+            return number
+    digit = _DIGIT.search(latest_text(tracker))
+    return int(digit.group(1)) if digit else None
+
+
+def _known(tracker: Tracker, lang: str) -> KnownFacts:
+    def texts(slot: str) -> tuple[str, ...]:
+        value = tracker.get_slot(slot)
+        items = value if isinstance(value, list) else []
+        return tuple(localised_label(item, lang) for item in items if isinstance(item, str) and item)
+
+    field, goal = tracker.get_slot("field"), tracker.get_slot("goal_type")
+    return KnownFacts(
+        field=field if isinstance(field, str) else None,
+        goal_type=goal if isinstance(goal, str) else None,
+        skills=texts("skills"),
+        occupations=texts("occupations"),
+    )
+
+
+def _answer(tracker: Tracker, slot: str) -> str | None:
+    value = tracker.get_slot(slot)
+    return value if isinstance(value, str) and value and value != SKIPPED else None
+
+
+def show(dispatcher: CollectingDispatcher, tracker: Tracker, sentences: list[str]) -> None:
+    """Utter the numbered sentences with the introduction's buttons."""
+    lang = language_of(tracker)
+    text = "\n\n".join(
+        [t("introduction.shown", lang), render_numbered(sentences), t("introduction.edit_hint", lang)]
+    )
+    in_summary = tracker.get_slot("introduction_in_summary") is True
+    dispatcher.utter_message(text=text, buttons=introduction_buttons(sentences, lang, in_summary))
+
+
+def _none_yet(dispatcher: CollectingDispatcher, lang: str) -> None:
+    dispatcher.utter_message(text=t("introduction.none_yet", lang), buttons=[start_button(lang)])
+
+
+class ActionStartIntroduction(Action):
+    """Say what comes; clear the answers, sentences and edit state of an earlier round."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_start_introduction"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Utter the start text; clear each introduction slot (``introduction_in_summary``: False)."""
+        dispatcher.utter_message(text=t("introduction.start", language_of(tracker)))
+        cleared = [*ANSWER_SLOTS, "intro_new_sentence", "introduction_sentences", "introduction_edit"]
+        return [*(SlotSet(slot, None) for slot in cleared), SlotSet("introduction_in_summary", False)]
+
+
+class _AskAnswer(Action):
+    """Ask one question of introduction_form, with a "Skip" button (``/skip``)."""
+
+    slot = ""
+
+    def name(self) -> str:
+        """``action_ask_<slot>``."""
+        return f"action_ask_{self.slot}"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Utter the question; returns no events."""
+        lang = language_of(tracker)
+        key = self.slot.removeprefix("intro_")
+        dispatcher.utter_message(
+            text=t(f"introduction.ask_{key}", lang),
+            buttons=[{"title": t("introduction.skip_button", lang), "payload": "/skip"}],
+        )
+        return []
+
+
+class ActionAskIntroDid(_AskAnswer):
+    """What have you done so far (work, studies, volunteering, hobbies, family)?"""
+
+    slot = "intro_did"
+
+
+class ActionAskIntroGoodAt(_AskAnswer):
+    """What are you good at?"""
+
+    slot = "intro_good_at"
+
+
+class ActionAskIntroWantNext(_AskAnswer):
+    """What would you like to do next?"""
+
+    slot = "intro_want_next"
+
+
+class ValidateIntroductionForm(FormValidationAction):
+    """Clean each answer; a skip, an empty or emoji-only answer gives "skipped", never a question again.
+
+    An answer that only says what the person cannot do ("en osaa mitään") is
+    left out with a kind word (``introduction.reframe``): strengths only.
+    """
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "validate_introduction_form"
+
+    def _clean(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        cleaned = clean_answer(value)
+        if cleaned is not None:
+            return {slot: cleaned}
+        text = value if isinstance(value, str) else ""
+        said_something = any(ch.isalpha() for ch in text) and not text.strip().startswith("/")
+        if said_something and skip_kind(text) is None:
+            dispatcher.utter_message(text=t("introduction.reframe", language_of(tracker)))
+        return {slot: SKIPPED}
+
+    def validate_intro_did(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The cleaned answer or "skipped"."""
+        return self._clean("intro_did", slot_value, dispatcher, tracker)
+
+    def validate_intro_good_at(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The cleaned answer or "skipped"."""
+        return self._clean("intro_good_at", slot_value, dispatcher, tracker)
+
+    def validate_intro_want_next(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The cleaned answer or "skipped"."""
+        return self._clean("intro_want_next", slot_value, dispatcher, tracker)
+
+
+class ActionShowIntroduction(Action):
+    """Show the sentences numbered with their buttons; build them first when there are none yet.
+
+    Returns ``introduction_sentences`` and clears the edit state
+    (``intro_new_sentence``, ``introduction_edit``). With neither sentences nor
+    answers (an edit before any introduction) it offers to write one.
+    """
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_show_introduction"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Build if needed, show; see class docstring."""
+        lang = language_of(tracker)
+        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
+        cleared: list[EventType] = [SlotSet("intro_new_sentence", None), SlotSet("introduction_edit", None)]
+        if not sentences:
+            if all(tracker.get_slot(slot) is None for slot in ANSWER_SLOTS):
+                _none_yet(dispatcher, lang)
+                return cleared
+            answers = IntroAnswers(*(_answer(tracker, slot) for slot in ANSWER_SLOTS))
+            sentences = build_introduction(answers, _known(tracker, lang), lang)
+        show(dispatcher, tracker, sentences)
+        return [SlotSet("introduction_sentences", sentences), *cleared]
+
+
+class ActionEditIntroduction(Action):
+    """Start changing a sentence: which one (``introduction_edit``) and, for "2: text", the new text.
+
+    The rule runs ``introduction_edit_form`` next: it asks for the text, or
+    validates the text given here. Without an introduction the form gets a
+    placeholder text and ends at once, and action_show_introduction offers to
+    write one.
+    """
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_edit_introduction"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """SlotSet ``introduction_edit`` and ``intro_new_sentence``; see class docstring."""
+        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
+        if not sentences:
+            return [SlotSet("introduction_edit", None), SlotSet("intro_new_sentence", "-")]
+        typed = parse_edit(latest_text(tracker))
+        if typed:
+            return [SlotSet("introduction_edit", typed[0]), SlotSet("intro_new_sentence", typed[1])]
+        number = sentence_number(tracker, sentences)
+        if number is not None and not 1 <= number <= len(sentences):
+            lang = language_of(tracker)
+            dispatcher.utter_message(text=t("introduction.no_such_sentence", lang, count=len(sentences)))
+            number = None
+        return [SlotSet("introduction_edit", number), SlotSet("intro_new_sentence", None)]
+
+
+class ActionAskIntroNewSentence(Action):
+    """Ask for the new text of sentence ``introduction_edit`` (quoting it), or which sentence."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_ask_intro_new_sentence"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Utter the question; returns no events."""
+        lang = language_of(tracker)
+        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
+        number = tracker.get_slot("introduction_edit")
+        if isinstance(number, int | float) and 1 <= int(number) <= len(sentences):
+            n = int(number)
+            dispatcher.utter_message(
+                text=t("introduction.ask_new_sentence", lang, number=n, sentence=sentences[n - 1])
+            )
+            return []
+        buttons = [
+            _button(t("introduction.change_button", lang, number=n), "edit_introduction", {"sentence": n})
+            for n in range(1, len(sentences) + 1)
+        ]
+        dispatcher.utter_message(text=t("introduction.ask_which", lang), buttons=buttons)
+        return []
+
+
+class ValidateIntroductionEditForm(FormValidationAction):
+    """Replace the sentence with the person's text; ask again when it is unclear which or what.
+
+    Returns ``{"intro_new_sentence": None}`` (ask again) or the cleaned text
+    with the new ``introduction_sentences`` (the form ends). Another change
+    button switches the sentence; any other button ends the edit unchanged.
+    """
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "validate_introduction_edit_form"
+
+    def validate_intro_new_sentence(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """See class docstring."""
+        lang = language_of(tracker)
+        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
+        text = slot_value if isinstance(slot_value, str) else ""
+        if not sentences:
+            return {"intro_new_sentence": text or "-"}
+        if text.strip().startswith("/"):
+            number = next(tracker.get_latest_entity_values("sentence"), None)
+            if number is None:
+                return {"intro_new_sentence": text}
+            return {"intro_new_sentence": None, "introduction_edit": float(number)}
+        number = tracker.get_slot("introduction_edit")
+        typed = parse_edit(text)
+        if typed:
+            number, text = typed
+        elif text.strip().isdigit():
+            return {"intro_new_sentence": None, "introduction_edit": float(text.strip())}
+        if not isinstance(number, int | float):
+            dispatcher.utter_message(text=t("introduction.ask_which", lang))
+            return {"intro_new_sentence": None}
+        try:
+            changed = replace_sentence(sentences, int(number), text)
+        except IndexError:
+            dispatcher.utter_message(text=t("introduction.no_such_sentence", lang, count=len(sentences)))
+            return {"intro_new_sentence": None, "introduction_edit": None}
+        except ValueError:
+            dispatcher.utter_message(text=t("introduction.edit_empty", lang))
+            return {"intro_new_sentence": None}
+        dispatcher.utter_message(text=t("introduction.changed", lang, number=int(number)))
+        return {"intro_new_sentence": changed[int(number) - 1], "introduction_sentences": changed}
+
+
+class ActionCopyIntroduction(Action):
+    """The introduction as plain text, in a custom message the widget adds Copy and Download to."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_copy_introduction"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Utter ``{"data": {"text", "buttons", "introduction": {"text", "filename"}}}``; no events."""
+        lang = language_of(tracker)
+        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
+        if not sentences:
+            _none_yet(dispatcher, lang)
+            return []
+        plain = render_plain(sentences)
+        in_summary = tracker.get_slot("introduction_in_summary") is True
+        buttons = [
+            button
+            for button in introduction_buttons(sentences, lang, in_summary)
+            if not button["payload"].startswith(("/edit_introduction", "/copy_introduction"))
+        ]
+        data = {
+            "text": f"{t('introduction.plain', lang)}\n\n{plain.strip()}",
+            "buttons": buttons,
+            "introduction": {"text": plain, "filename": t("introduction.filename", lang)},
+        }
+        dispatcher.utter_message(json_message={"data": data})
+        return []
+
+
+class ActionAddIntroductionToSummary(Action):
+    """Include the introduction in the summary: the next one, and one already saved (``summary_id``)."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_add_introduction_to_summary"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """SlotSet ``introduction_in_summary`` True and confirm (shared, private or not saved yet)."""
+        lang = language_of(tracker)
+        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
+        if not sentences:
+            _none_yet(dispatcher, lang)
+            return []
+        key = "introduction.added_to_summary"
+        summary_id = tracker.get_slot("summary_id")
+        if summary_id:
+            try:
+                with session_scope() as session:
+                    shared = add_to_saved_summary(session, summary_id, sentences)
+                key = "introduction.added_shared" if shared else "introduction.added_private"
+            except LookupError:
+                pass
+            except SQLAlchemyError:
+                logger.exception("action_add_introduction_to_summary: database not reachable")
+                key = "introduction.save_failed"
+        buttons = [
+            _button(t("introduction.copy_button", lang), "copy_introduction"),
+            _button(t("introduction.done_button", lang), "finish_introduction"),
+        ]
+        dispatcher.utter_message(text=t(key, lang), buttons=buttons)
+        return [SlotSet("introduction_in_summary", True)]
+
+
+class ActionFinishIntroduction(Action):
+    """Close the builder with a word of encouragement; the sentences stay in the slot."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_finish_introduction"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Utter ``introduction.done``; no events."""
+        dispatcher.utter_message(text=t("introduction.done", language_of(tracker)))
+        return []
+
+
+class ActionIntroductionLater(Action):
+    """Inside another form: "good idea, let's finish this question first" (the form then asks again)."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_introduction_later"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Utter ``introduction.later``; no events."""
+        dispatcher.utter_message(text=t("introduction.later", language_of(tracker)))
+        return []
+
