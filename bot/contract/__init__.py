@@ -8,6 +8,9 @@ writes the Rasa files from them and the Python readers
 """
 
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 CONTRACT_DIR = Path(__file__).resolve().parent
 
@@ -17,3 +20,21 @@ class ContractError(ValueError):
 
     The message starts with the file's path, so the fix is one open away.
     """
+
+
+def read_mapping(path: Path, what: str) -> dict[str, Any]:
+    """The YAML mapping in ``path``; ``what`` names the file in errors ("the forms table").
+
+    Raises:
+        ContractError: the file cannot be read, is not YAML, or is not a
+            mapping; the message starts with the path.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ContractError(f"{path}: cannot read {what} ({error.strerror})") from error
+    except yaml.YAMLError as error:
+        raise ContractError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise ContractError(f"{path}: {what} must be a mapping of keys, got {type(raw).__name__}")
+    return raw

@@ -24,9 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.contract import CONTRACT_DIR, ContractError
+from bot.contract import CONTRACT_DIR, ContractError, read_mapping
 
 CITIES_DIR = CONTRACT_DIR / "cities"
 DEFAULT_FILE = "default.yml"
@@ -98,15 +96,7 @@ class CityContract:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ContractError(f"{path}: cannot read the city file ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        raise ContractError(f"{path}: not valid YAML: {error}") from error
-    if not isinstance(raw, dict):
-        raise ContractError(f"{path}: must be a mapping of keys, got {type(raw).__name__}")
-    return raw
+    return read_mapping(path, "the city file")
 
 
 def _texts(value: Any, key: str, path: Path) -> dict[str, str]:

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.contract import CONTRACT_DIR, ContractError
+from bot.contract import CONTRACT_DIR, ContractError, read_mapping
 
 FORMS_PATH = CONTRACT_DIR / "forms.yml"
 
@@ -116,13 +114,7 @@ def load_forms(path: Path = FORMS_PATH) -> FormsContract:
             refers to a form, list or slot it does not define; the message
             names ``path`` and the part.
     """
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ContractError(f"{path}: cannot read the forms table ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        raise ContractError(f"{path}: not valid YAML: {error}") from error
-    raw = _mapping(raw, "the file", path)
+    raw = read_mapping(path, "the forms table")
     for key in ("rules_header", "start_form", "forms", "digressions", "not_intent"):
         if key not in raw:
             raise ContractError(f"{path}: the part {key!r} is missing")

@@ -15,9 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bot.contract import CONTRACT_DIR, ContractError
+from bot.contract import CONTRACT_DIR, ContractError, read_mapping
 
 VALUES_PATH = CONTRACT_DIR / "values.yml"
 _NAME = re.compile(r"^[a-z0-9_]+$")
@@ -75,14 +73,7 @@ def load_values(path: Path = VALUES_PATH) -> ValueContract:
             an education level is both stored and conversation-only. The
             message names ``path`` and the list.
     """
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ContractError(f"{path}: cannot read the value lists ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        raise ContractError(f"{path}: not valid YAML: {error}") from error
-    if not isinstance(raw, dict):
-        raise ContractError(f"{path}: must be a mapping of lists, got {type(raw).__name__}")
+    raw = read_mapping(path, "the value lists")
     levels = raw.get("education_levels")
     if not isinstance(levels, dict):
         raise ContractError(

@@ -126,18 +126,22 @@ def _folders(locale: str | None, register: str | None) -> list[str]:
     return list(registry.fallback_chain(code, register))
 
 
+def _in_folder(folder: str, mid: str, attribute: str | None) -> FluentBundle | None:
+    """The folder's bundle when it has message ``mid`` (with a value, or with ``attribute``), else None."""
+    bundle = _bundle(folder)
+    if bundle is None or not bundle.has_message(mid):
+        return None
+    message = bundle.get_message(mid)
+    present = (attribute in message.attributes) if attribute else message.value is not None
+    return bundle if present else None
+
+
 def _find(key: str, locale: str | None, register: str | None) -> _Entry | None:
     mid, attribute = message_id(key)
     for folder in _folders(locale, register):
-        bundle = _bundle(folder)
-        if bundle is None or not bundle.has_message(mid):
-            continue
-        message = bundle.get_message(mid)
-        if attribute is None and message.value is None:
-            continue
-        if attribute is not None and attribute not in message.attributes:
-            continue
-        return _Entry(bundle, mid)
+        bundle = _in_folder(folder, mid, attribute)
+        if bundle is not None:
+            return _Entry(bundle, mid)
     return None
 
 
@@ -212,11 +216,7 @@ def topic_texts(topic: str) -> dict[str, dict[str, str]]:
 def has(key: str, locale: str, register: str | None = None) -> bool:
     """Whether ``locale``'s own folder (or its register's) has ``key``, without fallback."""
     mid, attribute = message_id(key)
-    bundle = _bundle(folder_name(locale, register))
-    if bundle is None or not bundle.has_message(mid):
-        return False
-    message = bundle.get_message(mid)
-    return (attribute in message.attributes) if attribute else message.value is not None
+    return _in_folder(folder_name(locale, register), mid, attribute) is not None
 
 
 def keys(locale: str | None = None) -> list[str]:
