@@ -207,3 +207,22 @@ def use_esco() -> Iterator[Callable[[str], None]]:
 
     yield lambda url: use_esco_database(url)
     use_esco_database(enabled=False)
+
+
+@pytest.fixture()
+def swedish_right_to_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped locale registry with Swedish turned right to left, for this test only.
+
+    Stands in for a right-to-left language (Arabic, later) without adding one:
+    the pages and the dashboard must take ``dir`` from the registry, not from
+    a list of their own.
+    """
+    from bot.locale import registry
+    from bot.locale.registry import LOCALES_PATH, Registry
+
+    ltr = "code: sv\n    name: Svenska\n    direction: ltr"
+    shipped = LOCALES_PATH.read_text(encoding="utf-8")
+    assert ltr in shipped, "bot/locale/locales.yml changed: update this fixture"
+    rtl = tmp_path / "locales.yml"
+    rtl.write_text(shipped.replace(ltr, ltr.replace("ltr", "rtl")), encoding="utf-8")
+    monkeypatch.setattr(registry, "shipped", lambda: Registry.from_file(rtl))

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from bot.config import get_settings
 from bot.locale import registry
-from bot.locale.registry import LOCALES_PATH, Registry
 from bot.web.app import create_app
 
 HTML = re.compile(r'<html lang="([^"]+)" dir="([^"]+)">')
@@ -30,13 +28,8 @@ def test_every_page_says_its_language_and_left_to_right(client: TestClient, path
 
 
 def test_a_right_to_left_locale_turns_the_page_around(
-    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, swedish_right_to_left: None
 ) -> None:
-    rtl = tmp_path / "locales.yml"
-    rtl.write_text(LOCALES_PATH.read_text(encoding="utf-8").replace(
-        "code: sv\n    name: Svenska\n    direction: ltr", "code: sv\n    name: Svenska\n    direction: rtl"
-    ), encoding="utf-8")
-    monkeypatch.setattr(registry, "shipped", lambda: Registry.from_file(rtl))
     found = HTML.search(client.get("/espoo/sv/").text)
     assert found is not None and found.groups() == ("sv", "rtl")
     found = HTML.search(client.get("/espoo/fi/").text)
