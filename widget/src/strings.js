@@ -43,7 +43,13 @@ export const STRINGS = {
     "refused": "Valitettavasti chat ei toimi tällä sivulla. Saat silti apua:",
     "unreachable": "Chat ei ole nyt käytettävissä. Yritämme yhdistää uudelleen. Saat apua myös täältä:",
     "noContact": "Ota yhteyttä kaupunkisi työllisyyspalveluihin.",
-    "phone": "Puhelin"
+    "phone": "Puhelin",
+    "introductionTools": "Esittelysi",
+    "copyIntroduction": "Kopioi teksti",
+    "downloadIntroduction": "Lataa tekstitiedostona",
+    "introductionCopied": "Kopioitu. Voit nyt liittää sen.",
+    "introductionCopyFailed": "Kopiointi ei onnistunut tässä. Voit valita tekstin ja kopioida sen itse.",
+    "introductionDownloaded": "Tekstitiedosto on latauksissasi."
   },
   "sv": {
     "launcherShort": "Chatt",
@@ -84,7 +90,13 @@ export const STRINGS = {
     "refused": "Tyvärr fungerar chatten inte på den här sidan. Du kan ändå få hjälp:",
     "unreachable": "Chatten är inte tillgänglig just nu. Vi försöker igen. Du kan också få hjälp här:",
     "noContact": "Kontakta din stads sysselsättningstjänster.",
-    "phone": "Telefon"
+    "phone": "Telefon",
+    "introductionTools": "Din presentation",
+    "copyIntroduction": "Kopiera texten",
+    "downloadIntroduction": "Ladda ner som textfil",
+    "introductionCopied": "Kopierat. Du kan klistra in den nu.",
+    "introductionCopyFailed": "Det gick inte att kopiera här. Du kan markera texten och kopiera den själv.",
+    "introductionDownloaded": "Textfilen finns bland dina nedladdningar."
   },
   "en": {
     "launcherShort": "Chat",
@@ -125,6 +137,12 @@ export const STRINGS = {
     "refused": "Sorry, the chat does not work on this page. You can still get help:",
     "unreachable": "The chat is not available right now. We keep trying. You can also get help here:",
     "noContact": "Please contact your city's employment services.",
-    "phone": "Phone"
+    "phone": "Phone",
+    "introductionTools": "Your introduction",
+    "copyIntroduction": "Copy text",
+    "downloadIntroduction": "Download as a text file",
+    "introductionCopied": "Copied. You can paste it now.",
+    "introductionCopyFailed": "Copying did not work here. You can select the text and copy it yourself.",
+    "introductionDownloaded": "The text file is in your downloads."
   }
 };

@@ -6,6 +6,7 @@ import { buildDom, labelDom } from "./dom.js";
 import { renderFeedback, splitFeedback } from "./feedback.js";
 import { LANGUAGE_NAMES, groupLabel, normaliseLanguage, t } from "./i18n.js";
 import { HandoffView } from "./handoff.js";
+import { adoptIntroductionCss, introductionOf, renderIntroductionTools } from "./introduction.js";
 import { Lifecycle } from "./lifecycle.js";
 import { appendRichText, normaliseBotMessage } from "./render.js";
 import { SessionStore } from "./storage.js";
@@ -37,6 +38,7 @@ export class Widget {
     this.language = normaliseLanguage(this.store.state.language || config.language);
     const shadow = host.attachShadow({ mode: "open" });
     adoptStyles(shadow, buildStyles(config.primaryColour));
+    adoptIntroductionCss(shadow);
     this.r = buildDom(shadow, config);
     labelDom(this.r, this.language, config);
     this.connection = new Connection({
@@ -239,6 +241,8 @@ export class Widget {
     if (!message) return;
     this.setTyping(false);
     const entry = { from: "bot", text: message.text, buttons: message.buttons, time: Date.now() };
+    const introduction = introductionOf(data);
+    if (introduction) entry.introduction = introduction; // Copy / Download under it (introduction.js)
     this.addMessage(entry, true);
   }
 
@@ -274,6 +278,9 @@ export class Widget {
     time.dataset.ms = String(entry.time);
     time.textContent = this.formatTime(entry.time);
     li.appendChild(time);
+    if (entry.from === "bot" && entry.introduction) {
+      li.appendChild(renderIntroductionTools(document, entry.introduction, this.language));
+    }
     if (withButtons && entry.from === "bot" && Array.isArray(entry.buttons) && entry.buttons.length) {
       const { feedback, other } = splitFeedback(entry.buttons);
       if (other.length) li.appendChild(this.renderQuickReplies(other, entry.text));

@@ -40,3 +40,11 @@ widget-refused = Sorry, the chat does not work on this page. You can still get h
 widget-unreachable = The chat is not available right now. We keep trying. You can also get help here:
 widget-noContact = Please contact your city's employment services.
 widget-phone = Phone
+
+## Issue 15: the tools under the finished self-introduction (widget/src/introduction.js).
+widget-introductionTools = Your introduction
+widget-copyIntroduction = Copy text
+widget-downloadIntroduction = Download as a text file
+widget-introductionCopied = Copied. You can paste it now.
+widget-introductionCopyFailed = Copying did not work here. You can select the text and copy it yourself.
+widget-introductionDownloaded = The text file is in your downloads.

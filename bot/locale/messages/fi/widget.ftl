@@ -40,3 +40,11 @@ widget-refused = Valitettavasti chat ei toimi tällä sivulla. Saat silti apua:
 widget-unreachable = Chat ei ole nyt käytettävissä. Yritämme yhdistää uudelleen. Saat apua myös täältä:
 widget-noContact = Ota yhteyttä kaupunkisi työllisyyspalveluihin.
 widget-phone = Puhelin
+
+## Issue 15: valmiin esittelyn alla olevat painikkeet (widget/src/introduction.js).
+widget-introductionTools = Esittelysi
+widget-copyIntroduction = Kopioi teksti
+widget-downloadIntroduction = Lataa tekstitiedostona
+widget-introductionCopied = Kopioitu. Voit nyt liittää sen.
+widget-introductionCopyFailed = Kopiointi ei onnistunut tässä. Voit valita tekstin ja kopioida sen itse.
+widget-introductionDownloaded = Tekstitiedosto on latauksissasi.

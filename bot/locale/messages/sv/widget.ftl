@@ -40,3 +40,11 @@ widget-refused = Tyvärr fungerar chatten inte på den här sidan. Du kan ändå
 widget-unreachable = Chatten är inte tillgänglig just nu. Vi försöker igen. Du kan också få hjälp här:
 widget-noContact = Kontakta din stads sysselsättningstjänster.
 widget-phone = Telefon
+
+## Issue 15: knapparna under den färdiga presentationen (widget/src/introduction.js).
+widget-introductionTools = Din presentation
+widget-copyIntroduction = Kopiera texten
+widget-downloadIntroduction = Ladda ner som textfil
+widget-introductionCopied = Kopierat. Du kan klistra in den nu.
+widget-introductionCopyFailed = Det gick inte att kopiera här. Du kan markera texten och kopiera den själv.
+widget-introductionDownloaded = Textfilen finns bland dina nedladdningar.
