@@ -3,6 +3,12 @@
 The form asks ``next_step_pick`` again and again; every valid pick is
 appended to the ``next_steps`` list slot and the pick slot is cleared, until
 the person has 3 steps or says "That's all" (``done``) with at least one.
+Right after each pick the same slot asks the step's due date (issue 15):
+``next_step_due_for`` holds the step waiting for its date, the answer (a
+quick choice ``due:7`` / ``due:14`` / ``due:30`` / ``due:none`` or a typed
+date, :mod:`bot.followup.dates`) goes into ``next_step_dues``
+(``{step key: "YYYY-MM-DD" or None}``); the form ends only after the last
+step's date.
 Options and their labels come from :mod:`bot.summaries.next_steps`; button
 payloads are ``/inform{"answer":"<option key>"}``. Typed answers are
 matched too (keywords, numbers, words of a title).
@@ -12,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -20,9 +27,12 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
+from bot import clock
 from bot.catalogue.search import titles_of
 from bot.db import session_scope
+from bot.followup.dates import NO_DATE, QUICK_KEYS, parse_due
 from bot.i18n import t
+from bot.resume.trend import local_moment, short_date
 from bot.summaries.next_steps import (
     DONE,
     GENERAL_OPTIONS,
@@ -60,6 +70,28 @@ def available_options(shown: list[str], picked: list[str], titles: Titles | None
     ]
 
 
+DUE_BUTTONS = dict(zip(QUICK_KEYS, ("due_week", "due_two_weeks", "due_month", "due_none"), strict=True))
+
+
+def pending_step(tracker: Tracker) -> str | None:
+    """The step waiting for its due date (``next_step_due_for``), or None."""
+    value = tracker.get_slot("next_step_due_for")
+    return value if isinstance(value, str) and value else None
+
+
+def due_dates(tracker: Tracker) -> dict[str, str | None]:
+    """``next_step_dues``: step key -> ISO date or None (no date)."""
+    value = tracker.get_slot("next_step_dues")
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v if isinstance(v, str) else None for k, v in value.items()}
+
+
+def today_in_finland() -> date:
+    """Today's calendar date in Finland (due dates are Finnish days; tests freeze ``bot.clock.utcnow``)."""
+    return local_moment(clock.utcnow()).date()
+
+
 def answer_button(key: str, label: str) -> dict[str, str]:
     """A button whose payload is ``/inform{"answer":"<key>"}``."""
     payload = json.dumps({"answer": key}, separators=(",", ":"), ensure_ascii=False)
@@ -76,11 +108,17 @@ class ActionAskNextStepPick(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Send the question with buttons; returns no events."""
+        """Send the question with buttons (the due date's when a step waits for one); no events."""
         lang = language_of(tracker)
         picked = _list_slot(tracker, "next_steps")
         shown = _list_slot(tracker, "shown_suggestions")
         titles = _titles(shown)
+        pending = pending_step(tracker)
+        if pending:
+            label = option_label(pending, lang, titles or {})
+            buttons = [answer_button(key, t(f"followup.{name}", lang)) for key, name in DUE_BUTTONS.items()]
+            dispatcher.utter_message(text=t("followup.ask_due", lang, label=label), buttons=buttons)
+            return []
         options = available_options(shown, picked, titles)
         buttons = [answer_button(key, option_label(key, lang, titles or {})) for key in options]
         if picked:
@@ -115,6 +153,9 @@ class ValidateNextStepsForm(FormValidationAction):
         if not isinstance(text, str):
             text = ""
         picked = _list_slot(tracker, "next_steps")
+        pending = pending_step(tracker)
+        if pending:
+            return self._due_date(text, pending, picked, dispatcher, tracker)
         shown = _list_slot(tracker, "shown_suggestions")
         titles = _titles(shown) or {}
         options = available_options(shown, picked, titles)
@@ -132,7 +173,33 @@ class ValidateNextStepsForm(FormValidationAction):
             return {"next_step_pick": None}
         steps = [*picked, choice]
         dispatcher.utter_message(text=t("next_steps.added", lang, label=option_label(choice, lang, titles)))
-        if len(steps) >= MAX_STEPS:
+        return {"next_steps": steps, "next_step_due_for": choice, "next_step_pick": None}
+
+    def _due_date(
+        self,
+        text: str,
+        pending: str,
+        picked: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+    ) -> dict[str, Any]:
+        """The due date of ``pending``: stored in ``next_step_dues``; ends the form after the 3rd step.
+
+        Returns ``{"next_step_pick": None}`` (ask again) for an answer that is no
+        date; else ``next_step_dues`` and ``next_step_due_for: None`` too.
+        """
+        lang = language_of(tracker)
+        due = parse_due(text, today_in_finland())
+        if due is None:
+            dispatcher.utter_message(text=t("followup.due_not_understood", lang))
+            return {"next_step_pick": None}
+        dues = {**due_dates(tracker), pending: None if due == NO_DATE else due.isoformat()}
+        if due == NO_DATE:
+            dispatcher.utter_message(text=t("followup.due_not_set", lang))
+        else:
+            dispatcher.utter_message(text=t("followup.due_set", lang, date=short_date(due, lang)))
+        events: dict[str, Any] = {"next_step_dues": dues, "next_step_due_for": None, "next_step_pick": None}
+        if len(picked) >= MAX_STEPS:
             dispatcher.utter_message(text=t("next_steps.max_reached", lang))
-            return {"next_steps": steps, "next_step_pick": choice}
-        return {"next_steps": steps, "next_step_pick": None}
+            events["next_step_pick"] = pending
+        return events

@@ -19,6 +19,10 @@ reads the code from the message (:func:`bot.resume.codes.find_codes`):
   unknown codes tried in one conversation (slot ``resume_code_attempts``) it stops
   checking codes (guessing protection).
 
+When the person has open agreed steps (issue 15, ``actions/followup.py``),
+the bot first asks about the first of them (done / not yet / change it)
+instead of offering courses or jobs; ``next_steps`` then holds the open steps.
+
 ``give_code`` is called by ``action_record_summary_consent``: it issues a code
 and returns the message that shows it.
 """
@@ -36,8 +40,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.common import language_of
+from actions.followup import review_messages
 from actions.interests import RI_ITEMS
 from bot.db import session_scope
+from bot.followup.store import open_steps
 from bot.i18n import t
 from bot.resume import codes
 from bot.resume.trend import local_moment, short_date, trend_line
@@ -152,9 +158,14 @@ class ActionResumeWithCode(Action):
             dispatcher.utter_message(text=t("resume.too_many", lang))
             return undo
         counted = SlotSet(ATTEMPTS_SLOT, float(attempts + 1))
+        review: list[dict[str, Any]] = []
+        open_keys: list[str] = []
         try:
             with session_scope() as session:
                 restored = codes.redeem(session, text, tracker.sender_id)
+                if restored is not None:
+                    review = review_messages(session, tracker.sender_id, lang)
+                    open_keys = [s.step_key for s in open_steps(session, tracker.sender_id)]
         except SQLAlchemyError:
             logger.exception("action_resume_with_code: database not reachable")
             dispatcher.utter_message(text=t("resume.failed", lang))
@@ -177,7 +188,9 @@ class ActionResumeWithCode(Action):
         if restored.expires_at is not None:  # closing the tab loses nothing: the same code works again
             until = short_date(local_moment(restored.expires_at).date(), lang)
             dispatcher.utter_message(text=t("resume.still_valid", lang, date=until))
-        if not in_form:  # inside goal_form the form simply goes on with the known answers
+        for message in review:  # open steps first: done, not yet or change it
+            dispatcher.utter_message(**message)
+        if not in_form and not review:  # inside goal_form the form simply goes on with the known answers
             dispatcher.utter_message(
                 text=t("resume.go_on", lang),
                 buttons=[
@@ -185,4 +198,7 @@ class ActionResumeWithCode(Action):
                     {"title": t("resume.jobs_button", lang), "payload": "/ask_jobs"},
                 ],
             )
-        return restored_slots(restored.summary, slots, text if in_form else "", restored.interest_answers)
+        events = restored_slots(restored.summary, slots, text if in_form else "", restored.interest_answers)
+        if open_keys:  # the plan's steps still open, so a new pick adds to them
+            events = [e for e in events if e.get("name") != "next_steps"] + [SlotSet("next_steps", open_keys)]
+        return events

@@ -4,7 +4,9 @@
 (:func:`bot.summaries.service.build_summary`), stores it, shows it in plain
 words and asks whether a coach may read it (buttons ``/affirm`` and
 ``/deny``). ``action_record_summary_consent`` stores the answer and gives
-the person a resume code (``actions/resume.py``). When the
+the person a resume code (``actions/resume.py``) and, when a step has a
+date, offers an e-mail reminder (``actions/followup.py``). The agreed next
+steps are saved as rows with the summary (:mod:`bot.followup.store`). When the
 database cannot be reached the person gets a kind message; the slots keep
 everything, so nothing is lost and the step can be repeated.
 """
@@ -21,9 +23,11 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
+from actions.followup import planned_steps, reminder_offer
 from actions.resume import give_code
 from bot.catalogue.search import titles_of
 from bot.db import session_scope
+from bot.followup.store import save_steps
 from bot.i18n import t
 from bot.summaries.service import build_summary, record_consent, render_summary, save_summary
 
@@ -62,8 +66,18 @@ class ActionSaveSummary(Action):
         ]
         try:
             with session_scope() as session:
-                data = build_summary(slots, tracker.sender_id, titles=titles_of(session, ids))
-                summary_id = str(save_summary(session, data).id)
+                titles = titles_of(session, ids)
+                data = build_summary(slots, tracker.sender_id, titles=titles)
+                row = save_summary(session, data)
+                summary_id = str(row.id)
+                save_steps(
+                    session,
+                    tracker.sender_id,
+                    planned_steps(slots, lang, titles),
+                    city=row.city,
+                    language=lang,
+                    summary_id=row.id,
+                )
         except SQLAlchemyError:
             logger.exception("action_save_summary: database not reachable")
             dispatcher.utter_message(text=t("summary.save_failed", lang))
@@ -113,6 +127,13 @@ class ActionRecordSummaryConsent(Action):
                 dispatcher.utter_message(text=give_code(session, tracker.sender_id, lang))
         except SQLAlchemyError:
             logger.exception("action_record_summary_consent: could not issue a resume code")
+        try:
+            with session_scope() as session:
+                offer = reminder_offer(session, tracker.sender_id, lang)
+            if offer:
+                dispatcher.utter_message(**offer)
+        except SQLAlchemyError:
+            logger.exception("action_record_summary_consent: could not read the agreed steps")
         dispatcher.utter_message(
             text=t("summary.offer_coach", lang),
             buttons=[{"title": t("summary.coach_button", lang), "payload": "/request_coach"}],

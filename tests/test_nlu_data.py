@@ -45,6 +45,10 @@ EXEMPT = {
     "copy_introduction",
     "add_introduction_to_summary",
     "finish_introduction",
+    # Issue 15: sent only by the follow-up's buttons (data/nlu/followup_buttons.yml).
+    "review_steps",
+    "remind_steps",
+    "no_reminder",
 }
 ANNOTATION = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
 

@@ -24,10 +24,12 @@ Shapes:
     ``due_steps(session, now) -> list[tuple[int, str]]``: (step id, conversation id).
     ``reminder_message(step, sender) -> email.message.EmailMessage``.
     ``send_reminder(session, step_id) -> str | None``: the conversation id when sent.
+    ``reminder_address(text) -> str | None``: the checked address in a chat message.
 """
 
 from __future__ import annotations
 
+import re
 import smtplib
 from datetime import datetime
 from email.message import EmailMessage
@@ -121,3 +123,25 @@ def send_reminder(session: Session, step_id: int) -> str | None:
     step.reminder_email = None  # stored only for this reminder
     session.flush()
     return step.conversation_id
+
+
+_ADDRESS_IN_TEXT = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
+
+
+def reminder_address(text: str) -> str | None:
+    """The e-mail address in a chat message, normalised, or None when there is none that is valid.
+
+    Checked by ``email-validator`` (syntax only: no DNS look-up from the action
+    server), at most 254 characters; the message may hold other words
+    ("it's anna@example.fi").
+    """
+    from email_validator import EmailNotValidError, validate_email
+
+    match = _ADDRESS_IN_TEXT.search(text or "")
+    if match is None:
+        return None
+    try:
+        checked = validate_email(match.group(0).rstrip("."), check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return checked.normalized if len(checked.normalized) <= 254 else None

@@ -118,9 +118,11 @@ def test_button_pick_is_added_and_the_form_asks_again(
     dispatcher: CollectingDispatcher, make_tracker: Callable[..., Tracker]
 ) -> None:
     tracker = _pick(make_tracker, '/inform{"answer":"apply:course:2"}', answer="apply:course:2")
+    # The same question slot asks the step's due date next (issue 15, tests/actions/test_followup_actions.py).
     assert _validate(dispatcher, tracker) == [
         SlotSet("next_step_pick", None),
         SlotSet("next_steps", ["apply:course:2"]),
+        SlotSet("next_step_due_for", "apply:course:2"),
     ]
     assert _texts(dispatcher) == ["Added: Apply to Course 2."]
 
@@ -132,10 +134,12 @@ def test_typed_picks_are_matched(
     assert _validate(dispatcher, _pick(make_tracker, "i should update my cv", picked=["coach"])) == [
         SlotSet("next_step_pick", None),
         SlotSet("next_steps", ["coach", "cv"]),
+        SlotSet("next_step_due_for", "cv"),
     ]
     assert _validate(dispatcher, _pick(make_tracker, "katso työ 1", language="fi")) == [
         SlotSet("next_step_pick", None),
         SlotSet("next_steps", ["look:job:1"]),
+        SlotSet("next_step_due_for", "look:job:1"),
     ]
     assert _texts(dispatcher) == ["Added: Update my CV.", "Lisätty: Katso työpaikka: Työ 1."]
 
@@ -144,12 +148,22 @@ def test_typed_picks_are_matched(
 def test_third_pick_ends_the_form(
     dispatcher: CollectingDispatcher, make_tracker: Callable[..., Tracker]
 ) -> None:
+    # Issue 15: the third pick still asks its due date; the form ends with that answer.
     tracker = _pick(make_tracker, "coach", answer="coach", picked=["cv", "look:job:1"])
     assert _validate(dispatcher, tracker) == [
-        SlotSet("next_step_pick", "coach"),
+        SlotSet("next_step_pick", None),
         SlotSet("next_steps", ["cv", "look:job:1", "coach"]),
+        SlotSet("next_step_due_for", "coach"),
     ]
-    assert _texts(dispatcher) == ["Added: Talk with a coach.", "That makes 3 steps. Well done!"]
+    assert _texts(dispatcher) == ["Added: Talk with a coach."]
+    tracker = _pick(make_tracker, "due:none", answer="due:none", picked=["cv", "look:job:1", "coach"])
+    tracker.slots["next_step_due_for"] = "coach"
+    assert _validate(dispatcher, tracker) == [
+        SlotSet("next_step_pick", "coach"),
+        SlotSet("next_step_dues", {"coach": None}),
+        SlotSet("next_step_due_for", None),
+    ]
+    assert _texts(dispatcher)[1:] == ["That's fine, no date for now.", "That makes 3 steps. Well done!"]
 
 
 @pytest.mark.usefixtures("catalogue")

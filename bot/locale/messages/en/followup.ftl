@@ -19,7 +19,7 @@ followup-reminder_no_button = No, thank you
 followup-ask_email = Which e-mail address should the reminder go to? We use it only for this reminder and delete it when the step is done.
 followup-no_reminder_button = No reminder
 followup-email_invalid = That does not look like an e-mail address. Please check it, or tap "No reminder".
-followup-reminder_set = Thank you. The reminder goes to { $email } on { $dates }.
+followup-reminder_set = Thank you. We will send the reminder to { $email } on { $dates }.
 followup-reminder_declined = OK, no reminder. Your code brings you back to your steps at any time.
 followup-reminder_failed = Sorry, I could not save the reminder right now. Your steps are saved.
 

@@ -8,7 +8,7 @@ followup-due_week = Viikon päästä
 followup-due_two_weeks = Kahden viikon päästä
 followup-due_month = Kuukauden päästä
 followup-due_none = Ei vielä päivää
-followup-due_set = Hyvä. Päiväsi: { $date }.
+followup-due_set = Hyvä! { $date } on merkitty muistiin.
 followup-due_not_set = Ei haittaa, päivää ei tarvita nyt.
 followup-due_not_understood = Anteeksi, en ymmärtänyt päivää. Valitse vaihtoehto tai kirjoita päivä, esimerkiksi 15.1. (vuoden sisällä).
 
@@ -19,7 +19,7 @@ followup-reminder_no_button = Ei kiitos
 followup-ask_email = Mihin sähköpostiosoitteeseen muistutus lähetetään? Käytämme osoitetta vain tähän muistutukseen ja poistamme sen, kun askel on tehty.
 followup-no_reminder_button = Ei muistutusta
 followup-email_invalid = Tämä ei näytä sähköpostiosoitteelta. Tarkista osoite tai valitse "Ei muistutusta".
-followup-reminder_set = Kiitos. Muistutus lähtee osoitteeseen { $email }: { $dates }.
+followup-reminder_set = Kiitos. Lähetämme muistutuksen { $dates } osoitteeseen { $email }.
 followup-reminder_declined = Selvä, ei muistutusta. Koodillasi pääset askeliisi takaisin milloin vain.
 followup-reminder_failed = Anteeksi, en saanut muistutusta tallennettua juuri nyt. Askeleesi ovat tallessa.
 

@@ -8,7 +8,7 @@ followup-due_week = Om en vecka
 followup-due_two_weeks = Om två veckor
 followup-due_month = Om en månad
 followup-due_none = Inget datum än
-followup-due_set = Bra. Ditt datum: { $date }.
+followup-due_set = Bra! { $date } är antecknat.
 followup-due_not_set = Det gör inget, du behöver inget datum nu.
 followup-due_not_understood = Förlåt, jag förstod inte datumet. Välj ett alternativ eller skriv ett datum, till exempel 15.1. (inom ett år).
 
@@ -19,7 +19,7 @@ followup-reminder_no_button = Nej tack
 followup-ask_email = Till vilken e-postadress ska påminnelsen skickas? Vi använder den bara för påminnelsen och raderar den när steget är klart.
 followup-no_reminder_button = Ingen påminnelse
 followup-email_invalid = Det ser inte ut som en e-postadress. Kontrollera den, eller välj "Ingen påminnelse".
-followup-reminder_set = Tack. Påminnelsen skickas till { $email }: { $dates }.
+followup-reminder_set = Tack. Vi skickar påminnelsen { $dates } till { $email }.
 followup-reminder_declined = Okej, ingen påminnelse. Med din kod kommer du tillbaka till dina steg när du vill.
 followup-reminder_failed = Förlåt, jag kunde inte spara påminnelsen just nu. Dina steg är sparade.
 
@@ -43,5 +43,5 @@ followup-review_failed = Förlåt, jag kunde inte spara det just nu. Försök ig
 followup-mail_subject = Påminnelse: ditt nästa steg
 followup-mail_hello = Hej,
 followup-mail_step = I DigiPoint-chatten planerade du det här steget: { $label } (senast { $date }).
-followup-mail_encourage = Du klarar det! Om du vill ha hjälp kan du öppna chatten igen och be om en vägledare.
+followup-mail_encourage = Du klarar det! Om du vill ha hjälp kan du öppna chatten igen och be om en handledare.
 followup-mail_stop = Det här är den enda påminnelsen för steget, och din e-postadress raderas efter den. Vill du stoppa påminnelser för dina andra steg, öppna chatten, ge din kod och markera stegen som klara, eller skriv "radera mina uppgifter".
