@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from bot.coach.accounts import Principal, as_utc
 from bot.coach.models import AuditEntry, CoachNote, ConversationReview
 from bot.coach.redaction import redact
+from bot.followup.models import AgreedStep
+from bot.followup.store import CityCounts, city_counts, summary_steps
 from bot.handoff.models import HandoffRequest
 from bot.summaries.models import Summary
 
@@ -260,3 +262,14 @@ def _cell(value: Any) -> str:
         value = value.get("title") or value.get("text") or value.get("key") or ""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def step_counts(session: Session, principal: Principal) -> CityCounts:
+    """Agreed next steps of the principal's city: agreed, followed up, done (counts only, issue 15)."""
+    rows = city_counts(session, [principal.city])
+    return rows[0] if rows else CityCounts(principal.city, 0, 0, 0)
+
+
+def steps_of_summary(session: Session, summary: Summary) -> list[AgreedStep]:
+    """The agreed steps saved with ``summary`` (the caller checked that the principal may see it)."""
+    return summary_steps(session, summary.id)

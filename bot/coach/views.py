@@ -125,6 +125,7 @@ def conversations(
             "filters": filters,
             "languages": LANGUAGES,
             "statuses": queries.STATUSES,
+            "step_counts": queries.step_counts(session, principal),
         },
     )
 
@@ -170,6 +171,7 @@ def summary_detail(
             "lines": lines,
             "notes": queries.notes_for(session, summary.conversation_id),
             "reviewed": queries.is_reviewed(session, summary.conversation_id),
+            "steps": queries.steps_of_summary(session, summary),
         },
     )
 

@@ -142,3 +142,20 @@ coach-kind_coach_audit_log = audit log rows
 coach-kind_person_links = person links
 coach-kind_resume_codes = resume codes
 coach-kind_worker_jobs = timed jobs
+
+## Issue 15: agreed next steps and their follow-up (no names, counts per city)
+coach-kind_agreed_steps = agreed next steps
+coach-steps_heading = Agreed next steps
+coach-steps_counts_caption = Agreed next steps in this city (counts only)
+coach-steps_agreed = Agreed
+coach-steps_followed_up = Followed up
+coach-steps_done = Done
+coach-steps_none = No agreed next steps yet.
+coach-step = Step
+coach-step_due = By
+coach-step_status = Status
+coach-step_open = open
+coach-step_done = done
+coach-step_changed = changed to another step
+coach-step_dropped = dropped
+coach-step_followed_up = followed up

@@ -142,3 +142,20 @@ coach-kind_coach_audit_log = lokiriviä
 coach-kind_person_links = henkilölinkkiä
 coach-kind_resume_codes = jatkokoodia
 coach-kind_worker_jobs = ajastettua tehtävää
+
+## Issue 15: agreed next steps and their follow-up (no names, counts per city)
+coach-kind_agreed_steps = sovittua askelta
+coach-steps_heading = Sovitut seuraavat askeleet
+coach-steps_counts_caption = Sovitut askeleet tässä kaupungissa (vain määrät)
+coach-steps_agreed = Sovittu
+coach-steps_followed_up = Seurattu
+coach-steps_done = Tehty
+coach-steps_none = Ei vielä sovittuja askeleita.
+coach-step = Askel
+coach-step_due = Mennessä
+coach-step_status = Tila
+coach-step_open = avoin
+coach-step_done = tehty
+coach-step_changed = vaihdettu toiseen askeleeseen
+coach-step_dropped = jätetty pois
+coach-step_followed_up = seurattu

@@ -142,3 +142,20 @@ coach-kind_coach_audit_log = loggrader
 coach-kind_person_links = personlänkar
 coach-kind_resume_codes = fortsättningskoder
 coach-kind_worker_jobs = schemalagda uppgifter
+
+## Issue 15: agreed next steps and their follow-up (no names, counts per city)
+coach-kind_agreed_steps = överenskomna steg
+coach-steps_heading = Överenskomna nästa steg
+coach-steps_counts_caption = Överenskomna steg i den här staden (bara antal)
+coach-steps_agreed = Överenskomna
+coach-steps_followed_up = Följda upp
+coach-steps_done = Klara
+coach-steps_none = Inga överenskomna steg än.
+coach-step = Steg
+coach-step_due = Senast
+coach-step_status = Status
+coach-step_open = öppet
+coach-step_done = klart
+coach-step_changed = bytt mot ett annat steg
+coach-step_dropped = struket
+coach-step_followed_up = uppföljt
