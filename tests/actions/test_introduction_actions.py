@@ -11,6 +11,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.introduction import (
@@ -27,6 +28,7 @@ from actions.introduction import (
     introduction_buttons,
 )
 from bot.i18n import t
+from bot.privacy.erasure import delete_conversation
 from bot.summaries.models import Summary
 from bot.summaries.service import build_summary, save_summary
 from tests.catalogue_helpers import break_database
@@ -348,3 +350,20 @@ def test_inside_another_form_the_introduction_waits(
 ) -> None:
     assert _run(ActionIntroductionLater(), dispatcher, make_tracker(slots={"language": "fi"})) == []
     assert dispatcher.messages[0]["text"] == t("introduction.later", "fi")
+
+
+def test_delete_my_data_removes_the_introduction_with_the_summary(
+    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher, session: Session
+) -> None:
+    summary = save_summary(session, build_summary({"language": "en"}, "test-user"))
+    session.commit()
+    tracker = make_tracker(
+        slots={"language": "en", "introduction_sentences": SENTENCES, "summary_id": str(summary.id)}
+    )
+    _run(ActionAddIntroductionToSummary(), dispatcher, tracker)
+    session.expire_all()
+    assert session.get(Summary, summary.id) is not None
+    delete_conversation(session, "test-user", tracker=False)
+    session.commit()
+    stored = [row.data for row in session.scalars(select(Summary))]
+    assert stored == []
