@@ -206,7 +206,8 @@ class ValidateIntroductionForm(FormValidationAction):
     """Clean each answer; a skip, an empty or emoji-only answer gives "skipped", never a question again.
 
     An answer that only says what the person cannot do ("en osaa mitään") is
-    left out with a kind word (``introduction.reframe``): strengths only.
+    left out with a kind word (``introduction.reframe``): strengths only. A slot
+    cleared by action_start_introduction (None) stays None, so the form asks it.
     """
 
     def name(self) -> str:
@@ -216,6 +217,8 @@ class ValidateIntroductionForm(FormValidationAction):
     def _clean(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
+        if value is None:  # cleared by action_start_introduction: nothing to judge yet
+            return {slot: None}
         cleaned = clean_answer(value)
         if cleaned is not None:
             return {slot: cleaned}
@@ -348,6 +351,8 @@ class ValidateIntroductionEditForm(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """See class docstring."""
+        if slot_value is None:  # cleared by action_edit_introduction: the question comes next
+            return {"intro_new_sentence": None}
         lang = language_of(tracker)
         sentences = sentences_of(tracker.get_slot("introduction_sentences"))
         text = slot_value if isinstance(slot_value, str) else ""

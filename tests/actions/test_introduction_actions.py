@@ -116,6 +116,24 @@ def test_a_deficit_only_answer_is_left_out_with_a_kind_word(
     assert [m["text"] for m in dispatcher.messages] == [t("introduction.reframe", "fi")]
 
 
+def test_slots_cleared_at_the_start_are_not_answers(
+    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    """Rasa validates the slots the start action cleared: they stay empty, so every question is asked."""
+    cleared = [{"event": "slot", "name": slot, "value": None} for slot in ("intro_did", "intro_good_at")]
+    tracker = make_tracker(slots={"language": "en"}, events=cleared)
+    events = _run(ValidateIntroductionForm(), dispatcher, tracker, FORM_DOMAIN)
+    assert events == [SlotSet("intro_did", None), SlotSet("intro_good_at", None)]
+    edit = make_tracker(
+        slots={"language": "en", "introduction_sentences": SENTENCES, "introduction_edit": 2.0},
+        events=[{"event": "slot", "name": "intro_new_sentence", "value": None}],
+    )
+    assert _run(ValidateIntroductionEditForm(), dispatcher, edit, EDIT_DOMAIN) == [
+        SlotSet("intro_new_sentence", None)
+    ]
+    assert dispatcher.messages == []
+
+
 def test_show_builds_from_answers_and_known_facts_with_numbered_sentences_and_buttons(
     make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
 ) -> None:
