@@ -186,10 +186,14 @@ class ValidateNextStepsForm(FormValidationAction):
         """The due date of ``pending``: stored in ``next_step_dues``; ends the form after the 3rd step.
 
         Returns ``{"next_step_pick": None}`` (ask again) for an answer that is no
-        date; else ``next_step_dues`` and ``next_step_due_for: None`` too.
+        date; else ``next_step_dues`` and ``next_step_due_for: None`` too. "That's
+        all" (``done``) instead of a date means no date and ends the form.
         """
         lang = language_of(tracker)
         due = parse_due(text, today_in_finland())
+        finished = due is None and match_option(text, [], {}) == DONE
+        if finished:  # "That's all" instead of a date: no date, and no more steps
+            due = NO_DATE
         if due is None:
             dispatcher.utter_message(text=t("followup.due_not_understood", lang))
             return {"next_step_pick": None}
@@ -199,7 +203,9 @@ class ValidateNextStepsForm(FormValidationAction):
         else:
             dispatcher.utter_message(text=t("followup.due_set", lang, date=short_date(due, lang)))
         events: dict[str, Any] = {"next_step_dues": dues, "next_step_due_for": None, "next_step_pick": None}
-        if len(picked) >= MAX_STEPS:
+        if finished:
+            events["next_step_pick"] = DONE
+        elif len(picked) >= MAX_STEPS:
             dispatcher.utter_message(text=t("next_steps.max_reached", lang))
             events["next_step_pick"] = pending
         return events

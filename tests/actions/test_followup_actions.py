@@ -117,6 +117,19 @@ def test_a_button_date_and_an_unreadable_one(
     assert _texts(dispatcher)[-1].startswith("Anteeksi, en ymmärtänyt päivää.")
 
 
+def test_thats_all_instead_of_a_date_means_no_date_and_ends_the_form(
+    session: Session, dispatcher: CollectingDispatcher, make_tracker: Callable[..., Tracker]
+) -> None:
+    tracker = _due_tracker(make_tracker, '/inform{"answer":"done"}', answer="done")
+    events = asyncio.run(ValidateNextStepsForm().run(dispatcher, tracker, FORM_DOMAIN))
+    assert events == [
+        SlotSet("next_step_pick", "done"),
+        SlotSet("next_step_dues", {"cv": None}),
+        SlotSet("next_step_due_for", None),
+    ]
+    assert _texts(dispatcher) == ["Ei haittaa, päivää ei tarvita nyt."]
+
+
 def _save_and_share(
     session: Session, make_tracker: Callable[..., Tracker], sender: str = "conv-1"
 ) -> CollectingDispatcher:
