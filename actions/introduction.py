@@ -48,6 +48,7 @@ from bot.practice.introduction import (
     KnownFacts,
     build_introduction,
     clean_answer,
+    is_help_request,
     parse_edit,
     render_numbered,
     render_plain,
@@ -219,6 +220,9 @@ class ValidateIntroductionForm(FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:  # cleared by action_start_introduction: nothing to judge yet
             return {slot: None}
+        if is_help_request(value):  # help is accepted as text here ("helping customers" is an answer)
+            dispatcher.utter_message(response="utter_help")
+            return {slot: None}
         cleaned = clean_answer(value)
         if cleaned is not None:
             return {slot: cleaned}
@@ -352,6 +356,9 @@ class ValidateIntroductionEditForm(FormValidationAction):
     ) -> dict[str, Any]:
         """See class docstring."""
         if slot_value is None:  # cleared by action_edit_introduction: the question comes next
+            return {"intro_new_sentence": None}
+        if is_help_request(slot_value):
+            dispatcher.utter_message(response="utter_help")
             return {"intro_new_sentence": None}
         lang = language_of(tracker)
         sentences = sentences_of(tracker.get_slot("introduction_sentences"))

@@ -260,6 +260,22 @@ def build_introduction(answers: IntroAnswers, known: KnownFacts, lang: str) -> l
     return sentences[:MAX_SENTENCES]
 
 
+_HELP_REQUESTS = frozenset(
+    {"help", "help me", "help please", "what can you do", "what do you do", "menu", "instructions",
+     "apua", "auta", "ohje", "ohjeet", "valikko", "mita osaat", "mita sa osaat", "mita sina osaat",
+     "hjalp", "hjalp mig", "meny", "vad kan du", "vad kan du gora", "instruktioner"}
+)
+
+
+def is_help_request(text: object) -> bool:
+    """True for a bare call for help ("help", "apua", "vad kan du göra"), not for an answer
+    that only sounds like one ("helping customers", "autan ihmisiä")."""
+    if not isinstance(text, str):
+        return False
+    words = re.sub(r"[^\w\s]", " ", _fold(text)).split()
+    return " ".join(words) in _HELP_REQUESTS
+
+
 def parse_edit(text: object) -> tuple[int, str] | None:
     """A typed edit "2: new text" (also "2. ...", "2) ...", "lause 2: ...") as (2, "new text"), else None."""
     if not isinstance(text, str):

@@ -97,6 +97,18 @@ def test_an_answer_is_kept_cleaned(
     assert dispatcher.messages == []
 
 
+def test_an_answer_about_helping_is_kept_and_a_bare_help_shows_the_menu_and_asks_again(
+    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    answer = _answer(make_tracker, "intro_good_at", "helping customers")
+    assert _run(ValidateIntroductionForm(), dispatcher, answer, FORM_DOMAIN) == [
+        SlotSet("intro_good_at", "helping customers")
+    ]
+    bare = _answer(make_tracker, "intro_good_at", "apua")
+    assert _run(ValidateIntroductionForm(), dispatcher, bare, FORM_DOMAIN) == [SlotSet("intro_good_at", None)]
+    assert dispatcher.messages[0]["response"] == "utter_help"
+
+
 def test_a_skip_is_skipped_without_a_word(
     make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
 ) -> None:

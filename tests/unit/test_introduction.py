@@ -18,6 +18,7 @@ from bot.practice.introduction import (
     as_sentence,
     build_introduction,
     clean_answer,
+    is_help_request,
     is_negative,
     parse_edit,
     render_numbered,
@@ -250,3 +251,15 @@ def test_the_summary_has_the_introduction_only_after_the_person_added_it_and_red
     assert "introduction" not in build_summary({"introduction_sentences": sentences}, "conv-1")
     text = render_summary(data, "fi")
     assert "Esittely:" in text and "I am interested in data." in text
+
+
+@pytest.mark.parametrize("text", ["help", "Apua!", "vad kan du göra?", "What can you do"])
+def test_a_bare_call_for_help_is_told_apart_from_an_answer(text: str) -> None:
+    assert is_help_request(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["helping customers", "autan ihmisiä", "hjälpa andra", "I help my neighbours", None]
+)
+def test_an_answer_about_helping_is_no_call_for_help(text: object) -> None:
+    assert not is_help_request(text)
