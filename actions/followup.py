@@ -14,8 +14,10 @@
   with a resume code (``actions/resume.py``); each answer button is
   ``/review_steps{"answer":"done:<id>"}`` (``not_yet:<id>``, ``change:<id>``).
   ``action_review_step`` records it, celebrates a done step, offers a new
-  step (``/choose_next_steps``) after done or change, and asks about the next
-  open step; after the last one it offers courses and jobs.
+  step (``/choose_next_steps``) after done or change (inside goal_form, where
+  a code given after the welcome leaves the person, it says the new step comes
+  after the questions), and asks about the next open step; after the last one
+  it offers courses and jobs (outside a form).
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ def planned_steps(slots: dict[str, Any], lang: str, titles: Titles) -> list[Plan
 
 
 def reminder_offer(session: Session, conversation_id: str, lang: str) -> dict[str, Any] | None:
-    """The reminder question (text and buttons) when an open step has a date and no reminder; else None."""
-    if not store.remindable(session, conversation_id):
+    """The reminder question (text and buttons) when an open step has a date and no address yet; else None."""
+    if not any(step.reminder_email is None for step in store.remindable(session, conversation_id)):
         return None
     return {
         "text": t("followup.offer_reminder", lang),
@@ -153,7 +155,10 @@ class ActionReviewStep(Action):
             return []
         reply = {"done": "followup.celebrate", "not_yet": "followup.kept_open", "change": "followup.changed"}
         dispatcher.utter_message(text=t(reply[answer], lang))
-        if answer in ("done", "change"):
+        in_form = bool((tracker.active_loop or {}).get("name"))
+        if answer in ("done", "change") and in_form:  # goal_form goes on; the steps come after it
+            dispatcher.utter_message(text=t("followup.new_step_later", lang))
+        elif answer in ("done", "change"):
             dispatcher.utter_message(
                 text=t("followup.offer_new_step", lang),
                 buttons=[{"title": t("followup.new_step_button", lang), "payload": "/choose_next_steps"}],
@@ -162,7 +167,7 @@ class ActionReviewStep(Action):
             dispatcher.utter_message(**question)
         else:
             dispatcher.utter_message(text=t("followup.review_done", lang))
-            if not (tracker.active_loop or {}).get("name"):
+            if not in_form:
                 dispatcher.utter_message(text=t("resume.go_on", lang), buttons=go_on_buttons(lang))
         return [SlotSet("next_steps", keys or None)]
 

@@ -299,6 +299,50 @@ def test_coming_back_with_the_code_first_asks_about_each_open_step(
     ]
 
 
+def test_inside_goal_form_a_done_step_points_to_the_next_steps_later(
+    session: Session, make_tracker: Callable[..., Tracker]
+) -> None:
+    _save_and_share(session, make_tracker)
+    _resume(session, make_tracker, CollectingDispatcher())
+    cv = session.scalars(select(AgreedStep).order_by(AgreedStep.id)).first()
+    assert cv is not None
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"language": "sv"},
+        intent="review_steps",
+        sender_id="conv-2",
+        active_loop="goal_form",
+        entities=[{"entity": "answer", "value": f"change:{cv.id}"}],
+    )
+    ActionReviewStep().run(dispatcher, tracker, {})
+    assert _texts(dispatcher) == [
+        "Okej, vi väljer ett annat steg i stället.",
+        "Du kan välja ett nytt steg när vi kommer till dina nästa steg, efter några frågor.",
+        "Juttele ohjaajan kanssa. Hur gick det?",
+    ]
+    assert not any(
+        m.get("buttons") == [{"title": "Välj ett nytt steg", "payload": "/choose_next_steps"}]
+        for m in dispatcher.messages
+    )
+    session.expire_all()
+    assert session.get(AgreedStep, cv.id).status == "changed"  # type: ignore[union-attr]
+
+
+def test_the_reminder_is_not_offered_again_once_every_dated_step_has_an_address(
+    session: Session, make_tracker: Callable[..., Tracker]
+) -> None:
+    _save_and_share(session, make_tracker)
+    ActionSaveReminder().run(
+        CollectingDispatcher(),
+        make_tracker(slots={"language": "fi", "reminder_email": "anna@example.fi"}, sender_id="conv-1"),
+        {},
+    )
+    again = CollectingDispatcher()
+    tracker = make_tracker(slots={**SLOTS, "summary_id": "1"}, sender_id="conv-1", intent="affirm")
+    ActionRecordSummaryConsent().run(again, tracker, {})
+    assert not any(m["text"].startswith("Haluatko muistutuksen") for m in again.messages)
+
+
 def test_an_answer_about_a_closed_or_foreign_step_changes_nothing(
     session: Session, make_tracker: Callable[..., Tracker]
 ) -> None:

@@ -35,6 +35,7 @@ followup-kept_open = That's OK. The step stays on your list. Every small step co
 followup-changed = Fine, let's choose another step instead.
 followup-new_step_button = Choose a new step
 followup-offer_new_step = Would you like to choose a new step?
+followup-new_step_later = You can choose a new step when we get to your next steps, after a few questions.
 followup-review_done = Thank you for telling me.
 followup-review_closed = That step is already closed.
 followup-review_failed = Sorry, I could not save that right now. Please try again in a moment.

@@ -35,6 +35,7 @@ followup-kept_open = Ei se mitään. Askel jää listallesi. Pienetkin askeleet 
 followup-changed = Selvä, valitaan sen tilalle toinen askel.
 followup-new_step_button = Valitse uusi askel
 followup-offer_new_step = Haluatko valita uuden askeleen?
+followup-new_step_later = Voit valita uuden askeleen, kun pääsemme seuraaviin askeliin muutaman kysymyksen jälkeen.
 followup-review_done = Kiitos, kun kerroit.
 followup-review_closed = Tämä askel on jo merkitty valmiiksi.
 followup-review_failed = Anteeksi, en saanut tätä tallennettua juuri nyt. Yritä hetken päästä uudelleen.

@@ -35,6 +35,7 @@ followup-kept_open = Det gör inget. Steget finns kvar på din lista. Varje lite
 followup-changed = Okej, vi väljer ett annat steg i stället.
 followup-new_step_button = Välj ett nytt steg
 followup-offer_new_step = Vill du välja ett nytt steg?
+followup-new_step_later = Du kan välja ett nytt steg när vi kommer till dina nästa steg, efter några frågor.
 followup-review_done = Tack för att du berättade.
 followup-review_closed = Det steget är redan avslutat.
 followup-review_failed = Förlåt, jag kunde inte spara det just nu. Försök igen om en stund.
