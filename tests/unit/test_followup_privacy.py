@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,6 +15,13 @@ from bot.privacy.erasure import owned_tables, person_tables
 from bot.privacy.person import erase_person
 from bot.privacy.retention import purge
 from bot.resume import codes
+
+
+@pytest.fixture()
+def session(any_session: Session) -> Session:
+    """Every test here runs on SQLite and on PostgreSQL (tests/conftest.py ``any_session``)."""
+    return any_session
+
 
 STEP = [PlannedStep("cv", "Update my CV", date(2026, 12, 9))]
 

@@ -1,4 +1,4 @@
-"""Agreed steps on a real SQLite file: saved once, open across resumed conversations, answers, counts."""
+"""Agreed steps on SQLite and PostgreSQL: saved once, open across resumed conversations, answers, counts."""
 
 from __future__ import annotations
 
@@ -12,6 +12,13 @@ from bot.followup import store
 from bot.followup.models import AgreedStep
 from bot.followup.store import PlannedStep
 from bot.resume import codes
+
+
+@pytest.fixture()
+def session(any_session: Session) -> Session:
+    """Every test here runs on SQLite and on PostgreSQL (tests/conftest.py ``any_session``)."""
+    return any_session
+
 
 STEPS = [PlannedStep("cv", "Update my CV", date(2026, 12, 9)), PlannedStep("coach", "Talk with a coach")]
 
