@@ -368,3 +368,20 @@ def test_without_open_steps_the_resume_goes_on_as_before(
     dispatcher = CollectingDispatcher()
     _resume(session, make_tracker, dispatcher)
     assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/ask_courses", "/ask_jobs"]
+
+
+def test_delete_my_data_in_the_resumed_conversation_removes_the_steps_and_the_address(
+    session: Session, make_tracker: Callable[..., Tracker], domain: dict[str, Any]
+) -> None:
+    from actions.privacy import ActionDeleteMyData
+
+    _save_and_share(session, make_tracker)
+    ActionSaveReminder().run(
+        CollectingDispatcher(),
+        make_tracker(slots={"language": "fi", "reminder_email": "anna@example.fi"}, sender_id="conv-1"),
+        {},
+    )
+    _resume(session, make_tracker, CollectingDispatcher())
+    asyncio.run(ActionDeleteMyData().run(CollectingDispatcher(), make_tracker(sender_id="conv-2"), domain))
+    session.expire_all()
+    assert session.scalars(select(AgreedStep)).all() == []
