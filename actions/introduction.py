@@ -50,10 +50,11 @@ from bot.practice.introduction import (
     clean_answer,
     is_help_request,
     parse_edit,
+    render_download,
     render_numbered,
-    render_plain,
     replace_sentence,
     sentences_of,
+    skills_section,
 )
 from bot.practice.introduction_store import add_to_saved_summary
 
@@ -392,7 +393,8 @@ class ValidateIntroductionEditForm(FormValidationAction):
 
 
 class ActionCopyIntroduction(Action):
-    """The introduction as plain text, in a custom message the widget adds Copy and Download to."""
+    """The introduction as plain text (and the CV skills it names), in a custom message the widget
+    adds Copy and Download to."""
 
     def name(self) -> str:
         """Action name used in domain.yml."""
@@ -407,7 +409,8 @@ class ActionCopyIntroduction(Action):
         if not sentences:
             _none_yet(dispatcher, lang)
             return []
-        plain = render_plain(sentences)
+        answers = IntroAnswers(*(_answer(tracker, slot) for slot in ANSWER_SLOTS))
+        plain = render_download(sentences, skills_section(answers, _known(tracker, lang)), lang)
         in_summary = tracker.get_slot("introduction_in_summary") is True
         buttons = [
             button

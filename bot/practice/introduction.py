@@ -14,6 +14,8 @@ Shapes::
                skills: tuple[str, ...], occupations: tuple[str, ...])
         # slot values; skills and occupations already in the person's language
     build_introduction(...) -> list[str]       # 3..6 sentences, each ends in . ! or ?
+    skills_section(answers, known) -> list[str]  # 0..8 items for the skills part of a CV
+    render_download(sentences, skills, lang) -> str  # what "Copy" / "Download" give
 
 Order (the elevator-pitch structure "present, past, future": who you are and
 what you can do now, how you got here, what you want next; Lily Zhang, "The
@@ -66,6 +68,10 @@ MAX_PART_CHARS = 160
 """Characters of one answer kept in a sentence (about one line on a phone)."""
 MAX_SUMMARY_CHARS = 2 * MAX_PART_CHARS
 """Characters of one sentence kept in the summary (a sentence is a template plus one answer)."""
+MAX_SKILL_WORDS = 4
+"""Words of one strength that still read as a CV skill ("working with people")."""
+MAX_SECTION_ITEMS = 8
+"""Items of the CV skills section."""
 MAX_SKILLS = 4
 """Skills named in the skills sentence; more reads as a list, not a sentence."""
 FIELDS = ("software", "data", "ux_content", "it_support", "marketing_sales", "testing_quality")
@@ -80,6 +86,7 @@ _EDIT_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
+_LIST_SPLIT = re.compile(r"\s*[,;/]\s*|\s+(?:and|ja|sekä|seka|och|&)\s+", re.IGNORECASE)
 
 # What the person cannot do: a part of an answer holding one of these is dropped
 # (folded text: lower case, ä → a, ö → o, å → a; apostrophes removed).
@@ -313,6 +320,39 @@ def render_numbered(sentences: Sequence[str]) -> str:
 def render_plain(sentences: Sequence[str]) -> str:
     """The introduction as plain text to copy or download: one paragraph, then a newline."""
     return " ".join(s.strip() for s in sentences if s.strip()) + "\n"
+
+
+def skills_section(answers: IntroAnswers, known: KnownFacts) -> list[str]:
+    """Items for the skills section of a CV: the skills found earlier, then the strengths the person named.
+
+    ``good_at`` is split at commas and "and" / "ja" / "sekä" / "och"; a part is
+    kept when it reads like a skill (at most ``MAX_SKILL_WORDS`` words, not a
+    first-person sentence: "asiakaspalvelu", "working with people"). Each item
+    once (case-insensitive), at most ``MAX_SECTION_ITEMS``; [] when there is none.
+    """
+    items = [s for s in known.skills if s]
+    if answers.good_at:
+        for part in _LIST_SPLIT.split(answers.good_at):
+            part = _TRAILING.sub("", part.strip())
+            sentence = any(speaks_first_person(part, lang) for lang in _FIRST_PERSON)
+            if part and len(part.split()) <= MAX_SKILL_WORDS and not sentence:
+                items.append(part)
+    unique: dict[str, str] = {}
+    for item in items:
+        unique.setdefault(_fold(item), item)
+    return list(unique.values())[:MAX_SECTION_ITEMS]
+
+
+def render_download(sentences: Sequence[str], skills: Sequence[str], lang: str) -> str:
+    """The text to copy or download: the introduction, then (when there are any) the skills for a CV.
+
+    Shape: ``"<paragraph>\n"`` or ``"<paragraph>\n\n<heading>\n- skill\n- skill\n"``.
+    """
+    text = render_plain(sentences)
+    if skills:
+        text += "\n" + t("introduction.skills_heading", normalise_language(lang)) + "\n"
+        text += "".join(f"- {skill}\n" for skill in skills)
+    return text
 
 
 def sentences_of(value: object) -> list[str]:

@@ -325,6 +325,20 @@ def test_copy_sends_the_plain_text_as_custom_data_for_the_widget(
     assert [b["payload"] for b in data["buttons"]] == ["/add_introduction_to_summary", "/finish_introduction"]
 
 
+def test_copy_adds_the_cv_skills_from_the_conversation_and_the_strengths_answer(
+    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    slots = {
+        "language": "en",
+        "introduction_sentences": SENTENCES,
+        "skills": ["Python"],
+        "intro_good_at": "maths",
+    }
+    _run(ActionCopyIntroduction(), dispatcher, make_tracker(slots=slots))
+    text = dispatcher.messages[0]["custom"]["data"]["introduction"]["text"]
+    assert text.endswith("\n\nSkills for my CV:\n- Python\n- maths\n")
+
+
 def test_add_to_summary_before_any_summary_sets_the_slot(
     make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
 ) -> None:

@@ -3,7 +3,8 @@
 A person asks in their own words for help with an introduction, answers the
 three questions (one with a skip), gets numbered sentences with buttons,
 changes one sentence with a button and another by typing "3: ...", takes the
-plain text (custom data the widget turns into Copy / Download), adds it to the
+plain text with the skills for a CV (custom data the widget turns into Copy /
+Download), adds it to the
 summary and finishes. Then the next steps are chosen and the saved summary,
 shown to the person and stored for a coach, carries the introduction. The
 help menu offers the builder too.
@@ -20,7 +21,7 @@ import pytest
 
 from bench.jobseeker import ScriptedJobseeker
 from bot.i18n import t
-from bot.practice.introduction import render_plain
+from bot.practice.introduction import render_download
 from tests.live_stack import LiveStack
 
 ASK = {
@@ -39,6 +40,7 @@ NEW_THIRD = {
     "fi": "3: Opin uusia asioita nopeasti",
     "sv": "3: Jag lär mig nytt snabbt",
 }
+CV_SKILLS = {"en": ["helping people"], "fi": ["asiakaspalvelu"], "sv": ["kundservice"]}
 HELP = {"en": "what can you do", "fi": "mitä sä osaat", "sv": "vad kan du göra"}
 
 
@@ -123,7 +125,7 @@ def test_a_person_builds_changes_copies_and_shares_an_introduction(live_stack: L
     assert final[2] == f"{NEW_THIRD[lang][3:]}." and final[1] == after_button[1]
 
     [custom] = [r["custom"]["data"] for r in seen["copy"] if isinstance(r.get("custom"), dict)]
-    assert custom["introduction"]["text"] == render_plain(final)
+    assert custom["introduction"]["text"] == render_download(final, CV_SKILLS[lang], lang)
     assert custom["introduction"]["filename"] == t("introduction.filename", lang)
 
     assert t("introduction.added_to_summary", lang) in _texts(seen["add"])

@@ -21,9 +21,11 @@ from bot.practice.introduction import (
     is_help_request,
     is_negative,
     parse_edit,
+    render_download,
     render_numbered,
     render_plain,
     replace_sentence,
+    skills_section,
     summary_entry,
 )
 from bot.summaries.service import build_summary, render_summary
@@ -263,3 +265,29 @@ def test_a_bare_call_for_help_is_told_apart_from_an_answer(text: str) -> None:
 )
 def test_an_answer_about_helping_is_no_call_for_help(text: object) -> None:
     assert not is_help_request(text)
+
+
+def test_the_cv_skills_section_lists_found_skills_then_named_strengths_once() -> None:
+    answers = IntroAnswers(good_at=clean_answer("Excel, asiakaspalvelu ja tiimityö, mutta en osaa koodata"))
+    assert skills_section(answers, KnownFacts(skills=("Excel", "SQL"))) == [
+        "Excel",
+        "SQL",
+        "asiakaspalvelu",
+        "tiimityö",
+    ]
+    assert skills_section(IntroAnswers(good_at="I'm good with people"), KnownFacts()) == []
+    assert skills_section(IntroAnswers(good_at="working with people and cooking"), KnownFacts()) == [
+        "working with people",
+        "cooking",
+    ]
+    assert skills_section(IntroAnswers(), KnownFacts(skills=tuple(f"s{n}" for n in range(20)))) == [
+        f"s{n}" for n in range(8)
+    ]
+
+
+def test_the_download_is_the_paragraph_then_the_skills_under_a_heading() -> None:
+    sentences = ["Minua kiinnostaa data.", "Kerron mielelläni lisää."]
+    assert render_download(sentences, [], "fi") == render_plain(sentences)
+    assert render_download(sentences, ["Excel", "tiimityö"], "fi") == (
+        "Minua kiinnostaa data. Kerron mielelläni lisää.\n\nOsaamiseni CV:tä varten:\n- Excel\n- tiimityö\n"
+    )

@@ -49,4 +49,5 @@ introduction-done = Well done! Try saying it out loud a few times. It gets easie
 introduction-none_yet = We have not written your introduction yet. Shall we write it now?
 introduction-start_button = Write my introduction
 introduction-later = Good idea! Let's finish this question first. Then write "introduction", and we write it together.
+introduction-skills_heading = Skills for my CV:
 introduction-summary_heading = Introduction:

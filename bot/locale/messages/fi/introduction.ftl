@@ -49,4 +49,5 @@ introduction-done = Hienoa! Kokeile sanoa se ääneen muutaman kerran. Se helpot
 introduction-none_yet = Emme ole vielä kirjoittaneet esittelyäsi. Kirjoitetaanko se nyt?
 introduction-start_button = Kirjoita esittelyni
 introduction-later = Hyvä ajatus! Vastataan ensin tähän kysymykseen. Kirjoita sitten "esittely", niin teemme sen yhdessä.
+introduction-skills_heading = Osaamiseni CV:tä varten:
 introduction-summary_heading = Esittely:

@@ -49,4 +49,5 @@ introduction-done = Bra jobbat! Prova att säga den högt några gånger. Det bl
 introduction-none_yet = Vi har inte skrivit din presentation ännu. Ska vi skriva den nu?
 introduction-start_button = Skriv min presentation
 introduction-later = Bra idé! Vi svarar på den här frågan först. Skriv sedan "presentation", så skriver vi den tillsammans.
+introduction-skills_heading = Mina färdigheter för cv:t:
 introduction-summary_heading = Presentation:
