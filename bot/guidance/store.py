@@ -24,8 +24,10 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.db import Base
 
-AssessmentKind = Literal["self_efficacy", "riasec"]
-KINDS: tuple[str, ...] = ("self_efficacy", "riasec")
+# "interview_confidence" (issue 15): the self-efficacy interview item (se_4) rated
+# just before and after the interview practice; answers {"se_4": "3", "moment": "before"}.
+AssessmentKind = Literal["self_efficacy", "riasec", "interview_confidence"]
+KINDS: tuple[str, ...] = ("self_efficacy", "riasec", "interview_confidence")
 
 
 def _utcnow() -> datetime:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -26,7 +26,7 @@ from babel.dates import format_date
 from sqlalchemy.orm import Session
 
 from bot.clock import as_utc
-from bot.guidance.store import TrendPoint, confidence_trend
+from bot.guidance.store import TrendPoint, confidence_trend, history
 from bot.i18n import normalise_language, t
 from bot.locale import catalogue, registry
 
@@ -98,3 +98,43 @@ def summary_trend_text(summary_data: Mapping[str, Any], lang: str) -> str | None
     """
     points = points_of(summary_data)
     return t("resume.trend_line", lang, trend=trend_line(points, lang)) if len(points) > 1 else None
+
+
+# Issue 15, interview practice: the self-efficacy interview item (se_4) rated
+# just before and just after the practice, each point labelled "before" or
+# "after" (rows of kind "interview_confidence", actions/interview.py).
+INTERVIEW_KIND: Final = "interview_confidence"
+INTERVIEW_MOMENTS = ("before", "after")
+
+
+def interview_points(session: Session, conversation_id: str) -> list[dict[str, Any]]:
+    """The interview item's ratings, oldest first: ``[{"at": ISO 8601 Finnish time, "score": 3.0,
+    "label": "before" | "after"}]``; skipped ratings (no score) are left out."""
+    return [
+        {
+            "at": local_moment(row.created_at).isoformat(timespec="seconds"),
+            "score": round(row.score, 2),
+            "label": str(row.answers.get("moment")),
+        }
+        for row in history(session, conversation_id, INTERVIEW_KIND)
+        if row.score is not None and isinstance(row.answers, dict)
+        and row.answers.get("moment") in INTERVIEW_MOMENTS
+    ]
+
+
+def interview_trend_text(summary_data: Mapping[str, Any], lang: str) -> str | None:
+    """The line "Interview practice, how sure you felt: 1 Dec before: 2 · 1 Dec after: 4." or None.
+
+    From the summary's ``interview_confidence`` list (:func:`interview_points`);
+    malformed entries are left out.
+    """
+    parts: list[str] = []
+    items = summary_data.get("interview_confidence")
+    for item in items if isinstance(items, list) else []:
+        try:
+            at = local_moment(datetime.fromisoformat(str(item["at"])))
+            label = t(f"interview.trend_{item['label']}", lang)
+            parts.append(f"{short_date(at.date(), lang)} {label}: {score_text(float(item['score']), lang)}")
+        except (KeyError, TypeError, ValueError):
+            continue
+    return t("interview.trend_line", lang, trend=SEPARATOR.join(parts)) if parts else None

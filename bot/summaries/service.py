@@ -19,6 +19,9 @@ The summary dictionary (``build_summary``; stored as ``summaries.data``)::
       "trigger": "end"|"handoff",       # written at the end or at a handoff
       "confidence_trend": [{"at": iso, "score": float}],  # added by save_summary:
                                         # every session's score (bot.resume.trend)
+      "interview_confidence": [{"at": iso, "score": float, "label": "before"|"after"}],
+                                        # added by save_summary: the interview item
+                                        # around each interview practice (issue 15)
       "introduction": [str],            # only when the person added their
                                         # self-introduction (bot.practice.introduction)
     }
@@ -41,7 +44,7 @@ from bot.guidance.profile import profile_from_slots
 from bot.i18n import normalise_language, t
 from bot.locale import registry
 from bot.practice.introduction import summary_entry as introduction_entry
-from bot.resume.trend import summary_trend_text, trend_for_summary
+from bot.resume.trend import interview_points, interview_trend_text, summary_trend_text, trend_for_summary
 from bot.summaries.models import Summary, utc_now
 from bot.summaries.next_steps import is_known_option, option_label
 from bot.summaries.redact import redact
@@ -138,6 +141,8 @@ def save_summary(session: Session, summary_data: dict[str, Any]) -> Summary:
     # Every session's dated score; added to the caller's dict too, so the text it renders shows it.
     conversation_id = str(summary_data.get("conversation_id", ""))
     summary_data["confidence_trend"] = trend_for_summary(session, conversation_id)
+    # Issue 15: the interview item before and after each interview practice, labelled.
+    summary_data["interview_confidence"] = interview_points(session, conversation_id)
     summary = Summary(
         conversation_id=str(summary_data.get("conversation_id", "")),
         language=normalise_language(summary_data.get("language")),
@@ -227,6 +232,9 @@ def render_summary(summary_data: Mapping[str, Any], lang: str) -> str:
     trend = summary_trend_text(summary_data, lang)
     if trend:
         lines.append(trend)
+    interview_trend = interview_trend_text(summary_data, lang)
+    if interview_trend:
+        lines.append(interview_trend)
     code = summary_data.get("holland_code")
     if code:
         meanings = [t(f"suggestions.interest_{letter}", lang) for letter in code]
