@@ -16,6 +16,8 @@ Flow (data/rules/interview.yml):
   empty (``interview_waiting`` true: the ask action then stays quiet). A new
   typed answer is a new try at the same question. "stop", or "next" after the
   last question, fills the slot with "done";
+  An answer the classifier takes for a call for a coach gets its feedback and
+  a line on how to reach one (Stop practice, then "talk to a coach");
   ``interview_se_after``: se_4 again, stored labelled "after".
 - ``action_finish_interview``: a warm closing, with the before and after
   ratings side by side (never a score of the answers).
@@ -266,7 +268,12 @@ class ValidateInterviewForm(FormValidationAction):
             return {"interview_answer": None}
         fb = feedback(text, QUESTION_IDS[index], lang)
         last = index + 1 >= len(QUESTION_IDS)
-        dispatcher.utter_message(text=render(fb, lang), buttons=choice_buttons(lang, last))
+        reply = render(fb, lang)
+        if latest_intent(tracker) == "request_coach":
+            # "I like working with people" reads as a call for a coach; it is an answer here,
+            # so the way to a coach is told instead of taken (bot/contract/forms.yml).
+            reply = f"{reply}\n{t('interview.coach_hint', lang)}"
+        dispatcher.utter_message(text=reply, buttons=choice_buttons(lang, last))
         answered = tracker.get_slot("interview_answered")
         count = float(answered) + 1 if isinstance(answered, int | float) else 1.0
         return {"interview_answer": None, "interview_waiting": True, "interview_answered": count}

@@ -200,6 +200,17 @@ def test_a_new_typed_answer_after_feedback_is_a_new_try_at_the_same_question(
     assert dispatcher.messages[0]["text"] == render(feedback(answer, "about_you", "en"), "en")
 
 
+def test_an_answer_read_as_a_call_for_a_coach_gets_feedback_and_the_way_to_a_coach(
+    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    answer = "Jag gillar att jobba med människor."
+    result = _validate(make_tracker, dispatcher, "interview_answer", answer, intent="request_coach",
+                       language="sv", interview_question=0.0)
+    assert result["interview_waiting"] is True
+    expected = f"{render(feedback(answer, 'about_you', 'sv'), 'sv')}\n{t('interview.coach_hint', 'sv')}"
+    assert [m["text"] for m in dispatcher.messages] == [expected]
+
+
 def test_an_empty_answer_asks_for_words(
     make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
 ) -> None:

@@ -63,6 +63,7 @@ interview-skip_button = Skip this question
 interview-retry = Sure, try again:
 interview-choose = You can try again, go to the next question or stop.
 interview-empty = Write your answer in your own words. A few sentences are enough.
+interview-coach_hint = If you would like to talk to a coach, tap "Stop practice" and then write "talk to a coach".
 
 ## The trend the person and the coach see (summary)
 interview-trend_before = before practice

@@ -62,6 +62,7 @@ interview-skip_button = Ohita kysymys
 interview-retry = Selvä, kokeile uudestaan:
 interview-choose = Voit yrittää uudestaan, siirtyä seuraavaan kysymykseen tai lopettaa.
 interview-empty = Kirjoita vastauksesi omin sanoin. Muutama lause riittää.
+interview-coach_hint = Jos haluat jutella ohjaajan kanssa, paina "Lopeta harjoitus" ja kirjoita sitten "haluan puhua ohjaajalle".
 
 ## Kehitys, jonka henkilö ja ohjaaja näkevät (yhteenveto)
 interview-trend_before = ennen harjoitusta

@@ -10,7 +10,7 @@ interview-done = Bra jobbat att du övade! Varje svar du provar gör den riktiga
 interview-done_none = Det gör inget, vi kan öva en annan gång. Frågorna finns här när du vill.
 interview-confidence_up = Före övningen sa du { $before } av 5, nu { $after }. Det verkar som att övningen hjälper dig.
 interview-confidence_same = Både före och efter övningen sa du { $before } av 5. Att känna sig stadig är också bra.
-interview-confidence_down = Före sa du { $before } av 5, nu { $after }. Att tänka på intervjuer kan kännas svårare i början. Det är helt vanligt, och det blir lättare när man övar. Du kan också öva med en handledare: skriv "jag vill prata med en handledare".
+interview-confidence_down = Före sa du { $before } av 5, nu { $after }. Att tänka på intervjuer kan kännas svårare i början. Det är helt vanligt, och det blir lättare när man övar. Du kan också öva med en handledare: skriv "prata med en handledare".
 interview-not_saved = (Jag kunde inte spara det här just nu.)
 interview-later = Bra idé! Vi svarar på den här frågan först. Sedan kan du öva på en intervju från menyn.
 
@@ -62,6 +62,7 @@ interview-skip_button = Hoppa över frågan
 interview-retry = Visst, försök igen:
 interview-choose = Du kan försöka igen, gå till nästa fråga eller sluta.
 interview-empty = Skriv ditt svar med egna ord. Några meningar räcker.
+interview-coach_hint = Om du vill prata med en handledare, tryck på "Sluta öva" och skriv sedan "prata med en handledare".
 
 ## Utvecklingen som personen och handledaren ser (sammanfattning)
 interview-trend_before = före övningen
