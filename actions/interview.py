@@ -46,6 +46,7 @@ from bot.guidance.store import save_result
 from bot.guidance.vocabulary import SKIPPED
 from bot.i18n import t
 from bot.practice.interview import QUESTION_IDS, feedback, question_text, render
+from bot.practice.introduction import is_help_request
 from bot.resume.trend import INTERVIEW_KIND
 
 logger = logging.getLogger(__name__)
@@ -263,6 +264,9 @@ class ValidateInterviewForm(FormValidationAction):
         if choice == "retry":
             dispatcher.utter_message(text=t("interview.retry", lang))
             return {"interview_answer": None, "interview_waiting": False}
+        if is_help_request(text):  # a bare "help" / "apua" is no answer (help is accepted as text here)
+            dispatcher.utter_message(response="utter_help")
+            return {"interview_answer": None}
         if not any(ch.isalpha() for ch in text) or text.strip().startswith("/"):
             dispatcher.utter_message(text=t("interview.empty", lang))
             return {"interview_answer": None}

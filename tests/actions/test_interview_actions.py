@@ -211,6 +211,15 @@ def test_an_answer_read_as_a_call_for_a_coach_gets_feedback_and_the_way_to_a_coa
     assert [m["text"] for m in dispatcher.messages] == [expected]
 
 
+def test_a_bare_call_for_help_gets_the_help_not_feedback(
+    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
+) -> None:
+    result = _validate(make_tracker, dispatcher, "interview_answer", "apua", intent="help", language="fi",
+                       interview_waiting=True)
+    assert result == {"interview_answer": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_help"]
+
+
 def test_an_empty_answer_asks_for_words(
     make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
 ) -> None:
