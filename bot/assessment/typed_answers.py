@@ -8,8 +8,11 @@ the words into a point on that scale, or says that it is unsure.
 
 How :func:`score_likert` reads a text:
 
-1. A digit ("4", "4/5", "3,5") or, in a short answer, a number word
-   ("neljä", "four", "fyra") is taken as it is (1-5 only).
+1. In a short answer (at most 4 words: "4", "ehkä 3", "I'd say 4") a digit
+   ("4", "3,5") or a number word ("neljä", "four", "fyra") is taken as it is
+   (1-5 only); in a longer one only a digit written as a scale point is
+   ("4/5", "4 out of 5", "4 av 5", "4 viidestä"): "jag har 4 barn och är
+   trött" is no rating, so it is read by its words or asked again.
 2. Otherwise the text is folded (lower case, ä → a, ö → o, å → a, no
    punctuation) and searched for phrases of a small lexicon, longest phrase
    first, phrases not overlapping: "tosi hyvin" (5), "aika hyvin" (4),
@@ -35,7 +38,14 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from bot.guidance.answers import fold, has_negative_word, normalise, without_emoji, yes_word_counts
+from bot.guidance.answers import (
+    fold,
+    has_negative_word,
+    normalise,
+    without_emoji,
+    without_markup,
+    yes_word_counts,
+)
 
 SKIPPED: Final = "skipped"
 """Stored when the person skips an item."""
@@ -44,6 +54,12 @@ LIKERT_MIN: Final = 1
 LIKERT_MAX: Final = 5
 
 _DIGIT_RE = re.compile(r"(?<![\w.,])(-?\d+(?:[.,]\d+)?)")
+#: A digit written as a point of the 1-5 scale, in a sentence of any length.
+_SCALE_POINT_RE = re.compile(
+    r"(?<![\w.,])(-?\d+(?:[.,]\d+)?)\s*(?:/\s*5\b|(?:out of|of|av|/)\s*(?:5|five|fem)\b|viidesta\b)"
+)
+#: Most words of an answer whose bare digit or number word is its rating.
+SHORT_ANSWER_WORDS: Final = 4
 
 _NUMBER_WORDS: Final[dict[str, int]] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -194,8 +210,12 @@ def is_dont_know(text: object) -> bool:
 
 
 def _number(text: str, tokens: list[str]) -> int | None | Literal[False]:
-    """A 1-5 number in the text; None for a number outside 1-5; False when there is none."""
-    digit = _DIGIT_RE.search(text)
+    """A 1-5 number in the (folded) text; None for a number outside 1-5; False when there is none.
+
+    A long text's digit counts only as a scale point ("4/5"); see the module docstring.
+    """
+    short = len(tokens) <= SHORT_ANSWER_WORDS
+    digit = _DIGIT_RE.search(text) if short else _SCALE_POINT_RE.search(text)
     if digit:
         value = float(digit.group(1).replace(",", "."))
         return int(value + 0.5) if 1 <= value <= 5 else None
@@ -279,7 +299,7 @@ def score_likert(text: object, lang: str | None = None) -> LikertReading:
         return LikertReading(None, scale_words=emoji_only)
     if text.strip().lower() == SKIPPED:
         return LikertReading(SKIPPED)
-    number = _number(fold(text), tokens)
+    number = _number(fold(without_markup(text)), tokens)
     if number is not False:
         return LikertReading(number)
     if is_dont_know(text):

@@ -58,6 +58,11 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLD)
 
 
+def without_markup(text: str) -> str:
+    """``text`` with HTML-like tags replaced by spaces ("<b>4</b>" -> " 4 "); punctuation kept."""
+    return _TAG_RE.sub(" ", text)
+
+
 def _clean(text: object) -> str:
     """Raw text → lower-case text without markup, emoji or punctuation (diacritics kept)."""
     if not isinstance(text, str):

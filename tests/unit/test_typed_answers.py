@@ -63,6 +63,27 @@ def test_unclear_answers_are_not_guessed(text: str) -> None:
     assert score_likert(text).value is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag har 4 barn och är trött",
+        "I have 2 kids and a dog at home",
+        '<img src=x onerror="window.pwned=1"><b>bold</b>',
+    ],
+)
+def test_a_digit_inside_a_long_sentence_is_no_rating(text: str) -> None:
+    """Found by a new user: '4 barn' was stored as 4/5; the bot must ask again instead."""
+    assert score_likert(text).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("honestly I think 4 out of 5 on a good day", 4), ("sanoisin että 3/5 tänään", 3), ("<b>4</b>", 4)],
+)
+def test_a_scale_point_in_a_long_sentence_is_a_rating(text: str, expected: int) -> None:
+    assert score_likert(text).value == expected
+
+
 def test_dont_know_skips_the_item_and_skip_this_part_the_section() -> None:
     assert score_likert("emmä tiiä").value == "skipped" and not score_likert("emmä tiiä").section_skip
     assert score_likert("ohita tämä osio").section_skip
