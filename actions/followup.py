@@ -35,6 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.common import language_of
+from bot.config import get_settings
 from bot.db import session_scope
 from bot.followup import store
 from bot.followup.models import AgreedStep
@@ -66,7 +67,13 @@ def planned_steps(slots: dict[str, Any], lang: str, titles: Titles) -> list[Plan
 
 
 def reminder_offer(session: Session, conversation_id: str, lang: str) -> dict[str, Any] | None:
-    """The reminder question (text and buttons) when an open step has a date and no address yet; else None."""
+    """The reminder question (text and buttons) when an open step has a date and no address yet; else None.
+
+    None also when no mail server is configured (``SMTP_HOST`` empty, the
+    embedded default): an address left then would never get its mail.
+    """
+    if not get_settings().smtp_host:
+        return None
     if not any(step.reminder_email is None for step in store.remindable(session, conversation_id)):
         return None
     return {

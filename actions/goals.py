@@ -141,6 +141,9 @@ class ValidateGoalForm(FormValidationAction):
             side = {"feel_discouraged": "utter_feel_discouraged", "out_of_scope": "utter_out_of_scope"}
             if latest_intent(tracker) in side and tracker.get_slot("requested_slot") == "city":
                 dispatcher.utter_message(response=side[latest_intent(tracker)])
+                if latest_intent(tracker) == "out_of_scope":  # "asdfgh": say which places work
+                    lang = language_of(tracker)
+                    dispatcher.utter_message(text=t("goals.served_cities_hint", lang, **served_cities(lang)))
                 return {"city": None}
         return self._validate("city", value, answers.parse_city, dispatcher, tracker)
 

@@ -14,9 +14,12 @@ tests do not depend on the time of day.
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Sink
 
 from bench.stack import LiveStack, StackError, running_stack
 
@@ -32,7 +35,20 @@ def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
         # Coaches on duty whatever the clock says, unless the caller chose otherwise:
         # outside office hours "talk to a person" offers contact-me instead of a queue.
         hours = {"HANDOFF_OFFICE_HOURS": os.environ.get("HANDOFF_OFFICE_HOURS", "always")}
-        with running_stack(tmp_path_factory.mktemp("stack"), port_offset=offset, extra_env=hours) as stack:
-            yield stack
+        # A real local mail server (aiosmtpd), so the follow-up reminders are offered
+        # and the worker's mails have somewhere to go; mails are kept in memory.
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            mail_port = probe.getsockname()[1]
+        mail = Controller(Sink(), hostname="127.0.0.1", port=mail_port)
+        mail.start()
+        smtp = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(mail.port), "SMTP_FROM": "digipoint@test.invalid"}
+        try:
+            with running_stack(
+                tmp_path_factory.mktemp("stack"), port_offset=offset, extra_env={**hours, **smtp}
+            ) as stack:
+                yield stack
+        finally:
+            mail.stop()
     except StackError as error:
         pytest.fail(str(error))

@@ -158,6 +158,13 @@ class Worker:
             "worker %s started: jobs %s, tick %.0f s, lease %.0f s",
             self.worker_id, ", ".join(self.jobs), self.tick_s, claims.lease().total_seconds(),
         )
+        from bot.config import get_settings
+
+        if not get_settings().smtp_host:
+            log.warning(
+                "worker %s: follow-up reminders are off (SMTP_HOST is empty): the bot does not offer "
+                "them; set SMTP_HOST, SMTP_PORT and SMTP_FROM to turn them on", self.worker_id,
+            )
         while not self.stop.is_set():
             try:
                 self.run_once()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -154,8 +154,19 @@ def test_saving_the_summary_makes_the_steps_rows_once(
     ]
 
 
+@pytest.fixture()
+def mail_configured(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A mail server is configured (SMTP_HOST set), as a city's production has."""
+    from bot.config import get_settings
+
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
 def test_after_the_code_a_reminder_is_offered_when_a_step_has_a_date(
-    session: Session, make_tracker: Callable[..., Tracker]
+    session: Session, make_tracker: Callable[..., Tracker], mail_configured: None
 ) -> None:
     shared = _save_and_share(session, make_tracker)
     offer = next(m for m in shared.messages if m["text"].startswith("Haluatko muistutuksen"))
@@ -163,6 +174,20 @@ def test_after_the_code_a_reminder_is_offered_when_a_step_has_a_date(
         ("Kyllä, muistuta minua", "/remind_steps"),
         ("Ei kiitos", "/no_reminder"),
     ]
+
+
+def test_no_reminder_is_offered_without_a_mail_server(
+    session: Session, make_tracker: Callable[..., Tracker], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SMTP_HOST empty (the embedded default): an address would never get its mail, so none is asked."""
+    from bot.config import get_settings
+
+    monkeypatch.setenv("SMTP_HOST", "")
+    get_settings.cache_clear()
+    shared = _save_and_share(session, make_tracker)
+    get_settings.cache_clear()
+    assert not any(m["text"].startswith("Haluatko muistutuksen") for m in shared.messages)
+    assert any("koodi" in m["text"].lower() for m in shared.messages)  # the resume code still comes
 
 
 def test_no_reminder_is_offered_without_dates(session: Session, make_tracker: Callable[..., Tracker]) -> None:

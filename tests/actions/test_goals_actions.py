@@ -302,3 +302,14 @@ def test_a_field_named_in_the_background_fills_a_field_not_chosen_yet(make_track
     for earlier in (None, "unsure"):
         events = _answer_after_choosing_field(make_tracker, dispatcher, domain, earlier)
         assert SlotSet("field", "software") in events
+
+
+def test_an_unreadable_city_answer_names_the_served_cities(make_tracker, dispatcher, domain) -> None:
+    """Found by a new user: 'asdfgh' at the city question got only 'I can't help with that'."""
+    tracker = make_tracker(
+        slots={"language": "fi", "requested_slot": "city"}, text="asdfgh", intent="out_of_scope"
+    )
+    events = ValidateGoalForm().validate_city("asdfgh", dispatcher, tracker, domain)
+    assert events == {"city": None}
+    assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+    assert "Turussa, Espoossa, Helsingissä ja Vantaalla" in dispatcher.messages[1]["text"]

@@ -14,4 +14,6 @@ goals-field_ux_content = UX and content
 goals-field_it_support = IT support
 goals-field_marketing_sales = digital marketing and sales
 goals-field_testing_quality = testing and quality
+# After an off-topic or unreadable answer at the city question: the served cities.
+goals-served_cities_hint = I can help with { $cities }, or with online options.
 goals-unserved_city = DigiPoint's services are in { $cities }, not in { $place }. From anywhere you can still take online courses, and search for jobs all over Finland at Job Market Finland (tyomarkkinatori.fi). I'll look for online options for you.

@@ -56,7 +56,7 @@ responses-ask_education_level = What is the highest school or degree you have fi
     .skip = Skip
 responses-ask_background = Tell me a little about your work experience and skills, in your own words. For example: "I worked in a shop and I know Excel." Everything counts, also hobbies and volunteering. You can also skip this.
     .skip = Skip
-responses-confidence_intro = Thank you! Next come 5 short questions about how you feel about finding work or studies. There are no wrong answers. Choose from 1 (not at all) to 5 (very much).
+responses-confidence_intro = Thank you! Next come 5 short questions about how you feel about finding work or studies. There are no wrong answers. Choose from 1 (not at all sure) to 5 (completely sure).
 # $interests_restored: the slot, "true" after a resume code kept all 12 answers.
 responses-interest_intro = { $interests_restored ->
         [true] Good. I kept your interest answers from last time, so there are no more questions now.

@@ -14,4 +14,6 @@ goals-field_ux_content = UX ja sisällöt
 goals-field_it_support = IT-tuki
 goals-field_marketing_sales = digimarkkinointi ja myynti
 goals-field_testing_quality = testaus ja laatu
+# After an off-topic or unreadable answer at the city question: the served cities.
+goals-served_cities_hint = Voin auttaa { $cities_in } tai verkossa.
 goals-unserved_city = DigiPointin palvelut ovat { $cities_in }, eivät paikkakunnalla { $place }. Mistä tahansa voit silti opiskella verkkokursseilla ja etsiä töitä koko Suomesta Työmarkkinatorilla (tyomarkkinatori.fi). Etsin sinulle verkossa toimivia vaihtoehtoja.

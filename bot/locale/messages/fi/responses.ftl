@@ -56,7 +56,7 @@ responses-ask_education_level = Mikä on korkein koulutus, jonka olet suorittanu
     .skip = Ohita
 responses-ask_background = Kerro vähän työkokemuksestasi ja taidoistasi omin sanoin. Esimerkiksi: "Olin kaupassa töissä ja osaan Excelin." Kaikki käy, myös harrastukset ja vapaaehtoistyö. Voit myös ohittaa tämän.
     .skip = Ohita
-responses-confidence_intro = Kiitos! Seuraavaksi 5 lyhyttä kysymystä siitä, miltä työn tai opiskelupaikan etsiminen sinusta tuntuu. Vääriä vastauksia ei ole. Valitse 1 (ei yhtään) – 5 (tosi paljon).
+responses-confidence_intro = Kiitos! Seuraavaksi 5 lyhyttä kysymystä siitä, miltä työn tai opiskelupaikan etsiminen sinusta tuntuu. Vääriä vastauksia ei ole. Valitse 1 (en lainkaan varma) – 5 (täysin varma).
 # $interests_restored: the slot, "true" after a resume code kept all 12 answers.
 responses-interest_intro = { $interests_restored ->
         [true] Hyvä. Säilytin kiinnostusvastauksesi viime kerralta, joten kysymyksiä ei tule nyt enempää.

@@ -14,4 +14,6 @@ goals-field_ux_content = UX och innehåll
 goals-field_it_support = IT-stöd
 goals-field_marketing_sales = digital marknadsföring och försäljning
 goals-field_testing_quality = testning och kvalitet
+# After an off-topic or unreadable answer at the city question: the served cities.
+goals-served_cities_hint = Jag kan hjälpa till med { $cities } eller på distans.
 goals-unserved_city = DigiPoints tjänster finns i { $cities }, inte i { $place }. Var du än bor kan du gå kurser på nätet och söka jobb i hela Finland på Jobbmarknad Finland (tyomarkkinatori.fi). Jag letar efter alternativ på nätet åt dig.

@@ -56,7 +56,7 @@ responses-ask_education_level = Vilken är den högsta utbildning du har gått k
     .skip = Hoppa över
 responses-ask_background = Berätta lite om din arbetserfarenhet och vad du kan, med egna ord. Till exempel: "Jag har jobbat i en butik och kan Excel." Allt räknas, också hobbyer och frivilligarbete. Du kan också hoppa över det här.
     .skip = Hoppa över
-responses-confidence_intro = Tack! Nu kommer 5 korta frågor om hur det känns att söka jobb eller studieplats. Det finns inga fel svar. Välj från 1 (inte alls) till 5 (väldigt mycket).
+responses-confidence_intro = Tack! Nu kommer 5 korta frågor om hur det känns att söka jobb eller studieplats. Det finns inga fel svar. Välj från 1 (inte alls säker) till 5 (helt säker).
 # $interests_restored: the slot, "true" after a resume code kept all 12 answers.
 responses-interest_intro = { $interests_restored ->
         [true] Bra. Jag sparade dina svar om intressen från förra gången, så det kommer inga fler frågor nu.
