@@ -11,10 +11,8 @@ Flow (data/rules/introduction.yml):
   ``introduction_sentences``) and shows them numbered with the buttons
   ``/edit_introduction{"sentence":N}`` per sentence, ``/copy_introduction``,
   ``/add_introduction_to_summary`` (until added) and ``/finish_introduction``.
-- ``edit_introduction`` (a button, "change sentence 2" or a typed "2: new text")
-  → ``action_edit_introduction`` → ``introduction_edit_form``: its one slot
-  ``intro_new_sentence`` is the new text; a typed "2: ..." arrives filled, so
-  the form only validates. Then the sentences are shown again.
+- ``edit_introduction`` (a button, "change sentence 2" or a typed "2: new text"):
+  :mod:`actions.introduction_edit`. Then the sentences are shown again.
 - ``action_copy_introduction``: the text as one paragraph in a custom message
   ``{"data": {"text", "buttons", "introduction": {"text", "filename"}}}``; the
   widget shows "Copy" and "Download as text" under it (widget/src/introduction.js).
@@ -27,7 +25,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -37,7 +34,6 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
-from actions.forms import latest_text
 from bot.db import session_scope
 from bot.guidance.answers import skip_kind
 from bot.guidance.vocabulary import SKIPPED
@@ -49,10 +45,8 @@ from bot.practice.introduction import (
     build_introduction,
     clean_answer,
     is_help_request,
-    parse_edit,
     render_download,
     render_numbered,
-    replace_sentence,
     sentences_of,
     skills_section,
 )
@@ -61,20 +55,10 @@ from bot.practice.introduction_store import add_to_saved_summary
 logger = logging.getLogger(__name__)
 
 ANSWER_SLOTS = ("intro_did", "intro_good_at", "intro_want_next")
-_ORDINALS = {
-    1: ("first", "1st", "eka", "ekan", "ensimmainen", "ensimmaisen", "ykkonen", "ykkosta", "forsta"),
-    2: ("second", "2nd", "toinen", "toisen", "toista", "toka", "tokan", "kakkonen", "kakkosta", "andra"),
-    3: ("third", "3rd", "kolmas", "kolmannen", "kolmatta", "kolmonen", "kolmosta", "tredje"),
-    4: ("fourth", "4th", "neljas", "neljannen", "neljatta", "nelonen", "nelosta", "fjarde"),
-    5: ("fifth", "5th", "viides", "viidennen", "viidetta", "vitonen", "vitosta", "femte"),
-    6: ("sixth", "6th", "kuudes", "kuudennen", "kuudetta", "kutonen", "kutosta", "sjatte"),
-}
-_LAST = ("last", "viimeinen", "viimeisen", "viimeista", "viimenen", "vika", "vikan", "sista")
-_DIGIT = re.compile(r"(?<!\d)([1-9])(?!\d)")
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
 
 
-def _button(title: str, intent: str, entities: dict[str, Any] | None = None) -> dict[str, str]:
+def payload_button(title: str, intent: str, entities: dict[str, Any] | None = None) -> dict[str, str]:
+    """A button sending ``/<intent>`` and ``entities`` as plain JSON: ``/edit_introduction{"sentence":2}``."""
     body = json.dumps(entities, separators=(",", ":"), ensure_ascii=False) if entities else ""
     return {"title": title, "payload": f"/{intent}{body}"}
 
@@ -82,36 +66,19 @@ def _button(title: str, intent: str, entities: dict[str, Any] | None = None) -> 
 def introduction_buttons(sentences: list[str], lang: str, in_summary: bool) -> list[dict[str, str]]:
     """Change sentence 1..N, copy or download, add to my summary (until added), done."""
     buttons = [
-        _button(t("introduction.change_button", lang, number=n), "edit_introduction", {"sentence": n})
+        payload_button(t("introduction.change_button", lang, number=n), "edit_introduction", {"sentence": n})
         for n in range(1, len(sentences) + 1)
     ]
-    buttons.append(_button(t("introduction.copy_button", lang), "copy_introduction"))
+    buttons.append(payload_button(t("introduction.copy_button", lang), "copy_introduction"))
     if not in_summary:
-        buttons.append(_button(t("introduction.summary_button", lang), "add_introduction_to_summary"))
-    buttons.append(_button(t("introduction.done_button", lang), "finish_introduction"))
+        buttons.append(payload_button(t("introduction.summary_button", lang), "add_introduction_to_summary"))
+    buttons.append(payload_button(t("introduction.done_button", lang), "finish_introduction"))
     return buttons
 
 
 def start_button(lang: str) -> dict[str, str]:
     """The "Write my introduction" button (``/build_introduction``)."""
-    return _button(t("introduction.start_button", lang), "build_introduction")
-
-
-def sentence_number(tracker: Tracker, sentences: list[str]) -> int | None:
-    """The sentence the person means: the ``sentence`` entity, a digit, an ordinal word, "last"."""
-    for value in tracker.get_latest_entity_values("sentence"):
-        try:
-            return int(float(value))
-        except (TypeError, ValueError):
-            continue
-    words = re.findall(r"\w+", latest_text(tracker).lower().translate(_FOLD))
-    if any(word in _LAST for word in words) and sentences:
-        return len(sentences)
-    for number, names in _ORDINALS.items():
-        if any(word in names for word in words):
-            return number
-    digit = _DIGIT.search(latest_text(tracker))
-    return int(digit.group(1)) if digit else None
+    return payload_button(t("introduction.start_button", lang), "build_introduction")
 
 
 def _known(tracker: Tracker, lang: str) -> KnownFacts:
@@ -144,7 +111,8 @@ def show(dispatcher: CollectingDispatcher, tracker: Tracker, sentences: list[str
     dispatcher.utter_message(text=text, buttons=introduction_buttons(sentences, lang, in_summary))
 
 
-def _none_yet(dispatcher: CollectingDispatcher, lang: str) -> None:
+def say_none_yet(dispatcher: CollectingDispatcher, lang: str) -> None:
+    """There is no introduction yet: say so, with the "Write my introduction" button."""
     dispatcher.utter_message(text=t("introduction.none_yet", lang), buttons=[start_button(lang)])
 
 
@@ -273,123 +241,12 @@ class ActionShowIntroduction(Action):
         cleared: list[EventType] = [SlotSet("intro_new_sentence", None), SlotSet("introduction_edit", None)]
         if not sentences:
             if all(tracker.get_slot(slot) is None for slot in ANSWER_SLOTS):
-                _none_yet(dispatcher, lang)
+                say_none_yet(dispatcher, lang)
                 return cleared
             answers = IntroAnswers(*(_answer(tracker, slot) for slot in ANSWER_SLOTS))
             sentences = build_introduction(answers, _known(tracker, lang), lang)
         show(dispatcher, tracker, sentences)
         return [SlotSet("introduction_sentences", sentences), *cleared]
-
-
-class ActionEditIntroduction(Action):
-    """Start changing a sentence: which one (``introduction_edit``) and, for "2: text", the new text.
-
-    The rule runs ``introduction_edit_form`` next: it asks for the text, or
-    validates the text given here. Without an introduction the form gets a
-    placeholder text and ends at once, and action_show_introduction offers to
-    write one.
-    """
-
-    def name(self) -> str:
-        """Action name used in domain.yml."""
-        return "action_edit_introduction"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """SlotSet ``introduction_edit`` and ``intro_new_sentence``; see class docstring."""
-        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
-        if not sentences:
-            return [SlotSet("introduction_edit", None), SlotSet("intro_new_sentence", "-")]
-        typed = parse_edit(latest_text(tracker))
-        if typed:
-            return [SlotSet("introduction_edit", typed[0]), SlotSet("intro_new_sentence", typed[1])]
-        number = sentence_number(tracker, sentences)
-        if number is not None and not 1 <= number <= len(sentences):
-            lang = language_of(tracker)
-            dispatcher.utter_message(text=t("introduction.no_such_sentence", lang, count=len(sentences)))
-            number = None
-        return [SlotSet("introduction_edit", number), SlotSet("intro_new_sentence", None)]
-
-
-class ActionAskIntroNewSentence(Action):
-    """Ask for the new text of sentence ``introduction_edit`` (quoting it), or which sentence."""
-
-    def name(self) -> str:
-        """Action name used in domain.yml."""
-        return "action_ask_intro_new_sentence"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Utter the question; returns no events."""
-        lang = language_of(tracker)
-        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
-        number = tracker.get_slot("introduction_edit")
-        if isinstance(number, int | float) and 1 <= int(number) <= len(sentences):
-            n = int(number)
-            dispatcher.utter_message(
-                text=t("introduction.ask_new_sentence", lang, number=n, sentence=sentences[n - 1])
-            )
-            return []
-        buttons = [
-            _button(t("introduction.change_button", lang, number=n), "edit_introduction", {"sentence": n})
-            for n in range(1, len(sentences) + 1)
-        ]
-        dispatcher.utter_message(text=t("introduction.ask_which", lang), buttons=buttons)
-        return []
-
-
-class ValidateIntroductionEditForm(FormValidationAction):
-    """Replace the sentence with the person's text; ask again when it is unclear which or what.
-
-    Returns ``{"intro_new_sentence": None}`` (ask again) or the cleaned text
-    with the new ``introduction_sentences`` (the form ends). Another change
-    button switches the sentence; any other button ends the edit unchanged.
-    """
-
-    def name(self) -> str:
-        """Action name used in domain.yml."""
-        return "validate_introduction_edit_form"
-
-    def validate_intro_new_sentence(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """See class docstring."""
-        if slot_value is None:  # cleared by action_edit_introduction: the question comes next
-            return {"intro_new_sentence": None}
-        if is_help_request(slot_value):
-            dispatcher.utter_message(response="utter_help")
-            return {"intro_new_sentence": None}
-        lang = language_of(tracker)
-        sentences = sentences_of(tracker.get_slot("introduction_sentences"))
-        text = slot_value if isinstance(slot_value, str) else ""
-        if not sentences:
-            return {"intro_new_sentence": text or "-"}
-        if text.strip().startswith("/"):
-            number = next(tracker.get_latest_entity_values("sentence"), None)
-            if number is None:
-                return {"intro_new_sentence": text}
-            return {"intro_new_sentence": None, "introduction_edit": float(number)}
-        number = tracker.get_slot("introduction_edit")
-        typed = parse_edit(text)
-        if typed:
-            number, text = typed
-        elif text.strip().isdigit():
-            return {"intro_new_sentence": None, "introduction_edit": float(text.strip())}
-        if not isinstance(number, int | float):
-            dispatcher.utter_message(text=t("introduction.ask_which", lang))
-            return {"intro_new_sentence": None}
-        try:
-            changed = replace_sentence(sentences, int(number), text)
-        except IndexError:
-            dispatcher.utter_message(text=t("introduction.no_such_sentence", lang, count=len(sentences)))
-            return {"intro_new_sentence": None, "introduction_edit": None}
-        except ValueError:
-            dispatcher.utter_message(text=t("introduction.edit_empty", lang))
-            return {"intro_new_sentence": None}
-        dispatcher.utter_message(text=t("introduction.changed", lang, number=int(number)))
-        return {"intro_new_sentence": changed[int(number) - 1], "introduction_sentences": changed}
 
 
 class ActionCopyIntroduction(Action):
@@ -407,7 +264,7 @@ class ActionCopyIntroduction(Action):
         lang = language_of(tracker)
         sentences = sentences_of(tracker.get_slot("introduction_sentences"))
         if not sentences:
-            _none_yet(dispatcher, lang)
+            say_none_yet(dispatcher, lang)
             return []
         answers = IntroAnswers(*(_answer(tracker, slot) for slot in ANSWER_SLOTS))
         plain = render_download(sentences, skills_section(answers, _known(tracker, lang)), lang)
@@ -440,7 +297,7 @@ class ActionAddIntroductionToSummary(Action):
         lang = language_of(tracker)
         sentences = sentences_of(tracker.get_slot("introduction_sentences"))
         if not sentences:
-            _none_yet(dispatcher, lang)
+            say_none_yet(dispatcher, lang)
             return []
         key = "introduction.added_to_summary"
         summary_id = tracker.get_slot("summary_id")
@@ -455,8 +312,8 @@ class ActionAddIntroductionToSummary(Action):
                 logger.exception("action_add_introduction_to_summary: database not reachable")
                 key = "introduction.save_failed"
         buttons = [
-            _button(t("introduction.copy_button", lang), "copy_introduction"),
-            _button(t("introduction.done_button", lang), "finish_introduction"),
+            payload_button(t("introduction.copy_button", lang), "copy_introduction"),
+            payload_button(t("introduction.done_button", lang), "finish_introduction"),
         ]
         dispatcher.utter_message(text=t(key, lang), buttons=buttons)
         return [SlotSet("introduction_in_summary", True)]

@@ -1,4 +1,4 @@
-"""actions/introduction.py: exact events and messages of the self-introduction builder."""
+"""actions/introduction.py, introduction_edit.py: exact events and messages of the introduction builder."""
 
 from __future__ import annotations
 
@@ -17,15 +17,17 @@ from sqlalchemy.orm import Session
 from actions.introduction import (
     ActionAddIntroductionToSummary,
     ActionAskIntroDid,
-    ActionAskIntroNewSentence,
     ActionCopyIntroduction,
-    ActionEditIntroduction,
     ActionIntroductionLater,
     ActionShowIntroduction,
     ActionStartIntroduction,
-    ValidateIntroductionEditForm,
     ValidateIntroductionForm,
     introduction_buttons,
+)
+from actions.introduction_edit import (
+    ActionAskIntroNewSentence,
+    ActionEditIntroduction,
+    ValidateIntroductionEditForm,
 )
 from bot.i18n import t
 from bot.privacy.erasure import delete_conversation
