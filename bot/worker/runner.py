@@ -160,8 +160,8 @@ class Worker:
         )
         from bot.config import get_settings
 
-        if not get_settings().smtp_host:
-            log.warning(
+        if not get_settings().smtp_host:  # INFO: a chosen setting, not a fault
+            log.info(
                 "worker %s: follow-up reminders are off (SMTP_HOST is empty): the bot does not offer "
                 "them; set SMTP_HOST, SMTP_PORT and SMTP_FROM to turn them on", self.worker_id,
             )
