@@ -235,6 +235,7 @@ def test_a_summary_shared_just_before_asking_for_a_coach_is_not_asked_again_and_
     chat.click_button(0)  # yes to the offer of next steps
     expect(chat.bot.last).to_contain_text(t("next_steps.ask_first", "en"))
     chat.click_button(0)
+    press(chat, t("followup.due_none", "en"))  # the step's due date (issue 15): none yet
     press(chat, t("next_steps.done_button", "en"))
     expect(chat.bot.filter(has_text=t("summary.ask_share", "en"))).to_have_count(1)
     press(chat, t("summary.yes_button", "en"))

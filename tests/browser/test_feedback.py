@@ -135,6 +135,7 @@ def test_person_taps_useful_on_a_suggestion_and_at_the_end_and_the_coach_sees_th
     tap(chat, second, "Not useful", t("feedback.thanks_not_useful", "en"))
     assert chat.last_buttons().all_inner_texts() == steps
     chat.click_button(0)
+    press(chat, t("followup.due_none", "en"))  # the step's due date (issue 15): none yet
     expect(chat.bot.filter(has_text=t("next_steps.ask_more", "en"))).to_have_count(1)
     press(chat, t("next_steps.done_button", "en"))
     expect(chat.bot.filter(has_text=t("summary.ask_share", "en"))).to_have_count(1)
