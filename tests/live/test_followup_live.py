@@ -30,6 +30,8 @@ from bot.followup.dates import parse_due
 from bot.followup.models import AgreedStep
 from bot.i18n import t
 from bot.resume.trend import local_moment, short_date
+from tests.live.replies import payloads as _payloads
+from tests.live.replies import texts as _texts
 from tests.live_stack import LiveStack
 
 CODE = re.compile(r"\b([A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4})\b")
@@ -52,14 +54,6 @@ def _jobseeker(stack: LiveStack, lang: str) -> ScriptedJobseeker:
         metadata={"language": lang, "city": CITY[lang]},
         api_url=stack.rasa_api_url,
     )
-
-
-def _texts(replies: list[dict[str, Any]]) -> list[str]:
-    return [r.get("text") or "" for r in replies]
-
-
-def _payloads(replies: list[dict[str, Any]]) -> list[str]:
-    return [b.get("payload", "") for r in replies for b in r.get("buttons") or []]
 
 
 def _answer(key: str) -> str:

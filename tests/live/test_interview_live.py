@@ -20,6 +20,8 @@ import pytest
 from bench.jobseeker import ScriptedJobseeker
 from bot.i18n import t
 from bot.practice.interview import feedback, question_text, render
+from tests.live.replies import payloads as _payloads
+from tests.live.replies import texts as _texts
 from tests.live_stack import LiveStack
 
 HELP = {"en": "what can you do", "fi": "mitä sä osaat", "sv": "vad kan du göra"}
@@ -45,14 +47,6 @@ WHY = {
     "sv": "Eftersom jag gillar att lösa problem och vill ha ett jobb där jag kan fortsätta lära mig.",
 }
 AFTER = {"en": "fairly sure", "fi": "aika hyvin", "sv": "ganska säker"}
-
-
-def _texts(replies: list[dict[str, Any]]) -> list[str]:
-    return [r.get("text", "") for r in replies]
-
-
-def _payloads(replies: list[dict[str, Any]]) -> list[str]:
-    return [b.get("payload", "") for r in replies for b in r.get("buttons") or []]
 
 
 def _question(lang: str, index: int, question_id: str) -> str:

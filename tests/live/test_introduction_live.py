@@ -22,6 +22,8 @@ import pytest
 from bench.jobseeker import ScriptedJobseeker
 from bot.i18n import t
 from bot.practice.introduction import render_download
+from tests.live.replies import payloads as _payloads
+from tests.live.replies import texts as reply_texts
 from tests.live_stack import LiveStack
 
 ASK = {
@@ -45,13 +47,9 @@ HELP = {"en": "what can you do", "fi": "mitä sä osaat", "sv": "vad kan du gör
 
 
 def _texts(replies: list[dict[str, Any]]) -> list[str]:
-    texts = [r.get("text", "") for r in replies]
+    texts = reply_texts(replies)
     texts += [r["custom"]["data"].get("text", "") for r in replies if isinstance(r.get("custom"), dict)]
     return texts
-
-
-def _payloads(replies: list[dict[str, Any]]) -> list[str]:
-    return [b.get("payload", "") for r in replies for b in r.get("buttons") or []]
 
 
 def _sentences(replies: list[dict[str, Any]]) -> list[str]:
