@@ -239,3 +239,51 @@ def test_a_person_builds_an_introduction_practises_agrees_a_step_and_marks_it_do
             assert (row.status, row.reviewed_at is not None, row.reminder_email) == ("done", True, None)
     finally:
         engine.dispose()
+
+
+SHORT_TRY = "I like people."
+FULLER_TRY = "I worked in a warehouse for five years. I like helping customers and now I want to learn code."
+PROBLEM = "Once a customer's parcel was lost. I called the driver and we found it, so the customer was happy."
+
+
+def test_the_interview_alone_in_english_with_an_answer_tried_again_and_a_question_skipped(
+    page: Page, live_stack: LiveStack
+) -> None:
+    lang = "en"
+    chat = Chat.start(page, f"{live_stack.web_url}/espoo/en/")
+    chat.type_message("can we do a mock interview")  # while the first goal question is open
+    assert chat.bot_texts()[-2:] == [
+        t("interview.start", lang), f"{t('interview.se_before', lang)}\n{t('questionnaires.se_4', lang)}"
+    ]
+    chat.type_message("3")  # a typed rating counts like the button
+    assert chat.bot_texts()[-1] == _question(lang, 1, "about_you")
+
+    chat.type_message(SHORT_TRY)
+    first = chat.bot_texts()[-1]
+    assert first == render(feedback(SHORT_TRY, "about_you", lang), lang)
+    assert t("interview.add_more", lang) in first  # the one thing to add: say a little more
+    seen = chat.bot.count()
+    _tap(chat, t("interview.retry_button", lang))
+    assert _new_texts(chat, seen) == [t("interview.retry", lang), _question(lang, 1, "about_you")]
+    chat.type_message(FULLER_TRY)
+    second = chat.bot_texts()[-1]
+    assert second == render(feedback(FULLER_TRY, "about_you", lang), lang)
+    assert t("interview.add_more", lang) not in second
+
+    _tap(chat, t("interview.next_button", lang))
+    assert chat.bot_texts()[-1] == _question(lang, 2, "why_this_job")
+    seen = chat.bot.count()
+    _tap(chat, t("interview.skip_button", lang))
+    assert _new_texts(chat, seen) == [_question(lang, 3, "problem_solved")]  # no feedback for a skip
+    chat.type_message(PROBLEM)
+    assert chat.bot_texts()[-1] == t("interview.good_star", lang)  # situation and result, nothing to add
+    assert _button_titles(chat) == [
+        t("interview.retry_button", lang), t("interview.next_button", lang), t("interview.stop_button", lang)
+    ]
+
+    _tap(chat, t("interview.stop_button", lang))
+    assert chat.bot_texts()[-1] == f"{t('interview.se_after', lang)}\n{t('questionnaires.se_4', lang)}"
+    _tap_rating(chat, 3)
+    closing = f"{t('interview.done', lang)}\n{t('interview.confidence_same', lang, before=3)}"
+    assert chat.bot_texts()[-1] == closing
+    assert _button_titles(chat) == []  # the practice is over, nothing left to answer
