@@ -24,6 +24,16 @@ def latest_intent(tracker: Tracker) -> str:
     return name if isinstance(name, str) else ""
 
 
+def asks_for_next_steps_early(tracker: Tracker) -> bool:
+    """Whether the latest message is the help menu's "Choose next steps" button (``/choose_next_steps``).
+
+    The menu offers it anywhere, but inside goal_form and the questionnaires the
+    steps come later (after the suggestions): their validators then say so
+    (``next_steps.after_questions``) instead of "I did not understand".
+    """
+    return latest_intent(tracker) == "choose_next_steps" and latest_text(tracker).startswith("/")
+
+
 def answer_for(slot: str, value: object, tracker: Tracker) -> object:
     """The value to validate for ``slot``: the ``answer`` entity of a button
     payload (``/inform{"answer":"job"}``) when ``slot`` is the requested slot,

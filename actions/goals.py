@@ -24,7 +24,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.common import language_of
-from actions.forms import answer_for, latest_intent, latest_text
+from actions.forms import answer_for, asks_for_next_steps_early, latest_intent, latest_text
 from bot.contract.city_texts import served_cities
 from bot.faq.places import unserved_place
 from bot.guidance import answers
@@ -95,7 +95,10 @@ class ValidateGoalForm(FormValidationAction):
             parsed = SKIPPED
         if parsed is None:
             lang = language_of(tracker)
-            dispatcher.utter_message(text=t(f"goals.invalid_{slot}", lang, **served_cities(lang)))
+            if asks_for_next_steps_early(tracker):  # the help menu's button: the steps come later
+                dispatcher.utter_message(text=t("next_steps.after_questions", lang))
+            else:
+                dispatcher.utter_message(text=t(f"goals.invalid_{slot}", lang, **served_cities(lang)))
         return {slot: parsed}
 
     def validate_goal_type(

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.common import language_of
-from actions.forms import ActionAskItem, answer_for, latest_text
+from actions.forms import ActionAskItem, answer_for, asks_for_next_steps_early, latest_text
 from bot.assessment.questionnaire import Questionnaire
 from bot.assessment.typed_answers import is_explicit_section_skip
 from bot.db import session_scope
@@ -73,6 +73,9 @@ class ValidateQuestionnaireForm(FormValidationAction, ABC):
         if is_explicit_section_skip(raw) or is_explicit_section_skip(latest_text(tracker)):
             dispatcher.utter_message(text=self.questionnaire.section_skipped_text(lang))
             return self.questionnaire.section_rest(slot, tracker.get_slot)
+        if asks_for_next_steps_early(tracker):  # the help menu's button: the steps come later
+            dispatcher.utter_message(text=t("next_steps.after_questions", lang))
+            return {slot: None}
         return self.read_answer(slot, raw, lang, dispatcher, tracker)
 
     @abstractmethod

@@ -183,6 +183,38 @@ def test_unclear_goal_type_gets_help(make_tracker, dispatcher, domain) -> None:
     assert [m["text"] for m in dispatcher.messages] == [t("goals.invalid_goal_type", "en")]
 
 
+@pytest.mark.parametrize("slot", ["goal_type", "city", "timeframe", "background"])
+def test_the_menus_next_steps_button_during_the_goal_questions_says_they_come_later(
+    make_tracker, dispatcher, domain, slot
+) -> None:
+    # The help menu offers "Choose next steps" while goal_form is open (the widget opens with it).
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={slot: "/choose_next_steps"},
+        slots={"requested_slot": slot, "language": "fi"},
+        text="/choose_next_steps",
+        intent="choose_next_steps",
+    )
+    assert events == [SlotSet(slot, None)]  # the form asks its question again
+    assert [m["text"] for m in dispatcher.messages] == [t("next_steps.after_questions", "fi")]
+
+
+def test_typed_next_steps_words_in_the_background_are_an_answer(make_tracker, dispatcher, domain) -> None:
+    events = _run(
+        make_tracker,
+        dispatcher,
+        domain,
+        new={"background": "valitsen seuraavat askeleet myöhemmin"},
+        slots={"requested_slot": "background"},
+        text="valitsen seuraavat askeleet myöhemmin",
+        intent="choose_next_steps",
+    )
+    assert SlotSet("background", "valitsen seuraavat askeleet myöhemmin") in events
+    assert t("next_steps.after_questions", "en") not in [m["text"] for m in dispatcher.messages]
+
+
 def test_background_fills_skills_and_occupations(make_tracker, dispatcher, domain) -> None:
     text = "Olen tehnyt asiakaspalvelua ja opiskellut ohjelmointia. Haluan data-analyytikoksi."
     events = _run(

@@ -67,6 +67,16 @@ def test_button_answer_is_used(make_tracker, dispatcher, domain) -> None:
     ]
 
 
+def test_the_menus_next_steps_button_during_the_questions_says_they_come_later(
+    make_tracker, dispatcher, domain
+) -> None:
+    events = _validate(
+        make_tracker, dispatcher, domain, "ri_3", "/choose_next_steps", intent="choose_next_steps"
+    )
+    assert events == [SlotSet("ri_3", None)]  # asked again
+    assert [m["text"] for m in dispatcher.messages] == [t("next_steps.after_questions", "fi")]
+
+
 def test_unclear_answer_is_asked_again(make_tracker, dispatcher, domain) -> None:
     assert _validate(make_tracker, dispatcher, domain, "ri_1", "banaani") == [SlotSet("ri_1", None)]
     assert [m["text"] for m in dispatcher.messages] == [t("interests.invalid", "fi")]

@@ -1,7 +1,9 @@
 """Practice and follow-through in the real widget, one person from start to finish (issue 15).
 
-In Finnish on the Espoo page, a person opens the chat, taps "Kirjoita
-esittelyni" in the help menu, answers the three questions and sees a
+In Finnish on the Espoo page, a person opens the chat, opens the help menu
+during the first goal question and taps "Valitse seuraavat askeleet" (told
+that the steps come after a few questions), then taps "Kirjoita
+esittelyni" in the menu, answers the three questions and sees a
 numbered introduction of 3 to 6 sentences in their own words, adds it to the
 summary and finishes; asks in their own words to practise an interview, rates
 the interview item before (a button), answers two questions, each with kind
@@ -128,6 +130,12 @@ def test_a_person_builds_an_introduction_practises_agrees_a_step_and_marks_it_do
     menu = _button_titles(chat)
     for key in ("introduction", "interview", "next_steps", "coach"):
         assert t(f"responses.help.{key}", lang) in menu, menu
+    # "Valitse seuraavat askeleet" this early: the steps come after the questions, the question again.
+    goal_question = chat.bot_texts()[-1]
+    seen = chat.bot.count()
+    _tap(chat, t("responses.help.next_steps", lang))
+    assert _new_texts(chat, seen) == [t("next_steps.after_questions", lang), goal_question]
+    chat.type_message("mitä sä osaat")
     _tap(chat, t("responses.help.introduction", lang))
     assert chat.bot_texts()[-2:] == [t("introduction.start", lang), t("introduction.ask_did", lang)]
     assert _button_titles(chat) == [t("introduction.skip_button", lang)]

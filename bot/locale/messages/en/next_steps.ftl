@@ -14,3 +14,4 @@ next_steps-already_picked = You already picked that one. You can pick another, o
 next_steps-need_one = Please pick at least one small step. Any one is fine.
 next_steps-not_understood = Sorry, I did not get that. Please tap one of the buttons, or write its number.
 next_steps-max_reached = That makes 3 steps. Well done!
+next_steps-after_questions = We choose your next steps after a few more questions. Then I suggest courses and jobs too.

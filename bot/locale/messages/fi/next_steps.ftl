@@ -14,3 +14,4 @@ next_steps-already_picked = Valitsit jo sen. Voit valita toisen tai sanoa, että
 next_steps-need_one = Valitse ainakin yksi pieni askel. Mikä tahansa käy.
 next_steps-not_understood = Anteeksi, en ymmärtänyt. Napauta jotakin painiketta tai kirjoita sen numero.
 next_steps-max_reached = Nyt sinulla on 3 askelta. Hienoa!
+next_steps-after_questions = Valitaan seuraavat askeleet vielä muutaman kysymyksen jälkeen. Silloin ehdotan myös kursseja ja töitä.

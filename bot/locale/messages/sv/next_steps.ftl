@@ -14,3 +14,4 @@ next_steps-already_picked = Du har redan valt det. Du kan välja ett annat, elle
 next_steps-need_one = Välj minst ett litet steg. Vilket som helst går bra.
 next_steps-not_understood = Förlåt, jag förstod inte. Tryck på en av knapparna eller skriv dess nummer.
 next_steps-max_reached = Nu har du 3 steg. Bra jobbat!
+next_steps-after_questions = Vi väljer dina nästa steg efter några frågor till. Då föreslår jag också kurser och jobb.
