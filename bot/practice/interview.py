@@ -64,25 +64,27 @@ _PUNCTUATION = re.compile(r"[^\w%?]+")
 _SITUATION: dict[str, tuple[str, ...]] = {
     "en": ("once", "one time", "when i", "last year", "last summer", "last week", "last month", "ago",
            "at my last job", "in my last job", "at work", "in school", "in my previous", "for example",
-           "one day", "a customer", "there was"),
+           "one day", "a customer", "there was", "when our", "when we", "when the", "when my"),
     "fi": ("kerran", "kerta", "kun ma", "kun mina", "kun olin", "kun tein", "viime", "sitten", "edellisessa",
            "edellisella", "toissa", "esimerkiksi", "esim", "yhtena paivana", "tyopaikalla", "koulussa",
-           "harjoittelussa", "asiakas"),
+           "harjoittelussa", "asiakas", "kun meidan", "kun meilla", "kun meille"),
     "sv": ("en gang", "nar jag", "forra", "i fjol", "sedan", "for ett", "pa mitt forra", "pa jobbet",
-           "i skolan", "till exempel", "t ex", "en dag", "en kund", "det var"),
+           "i skolan", "till exempel", "t ex", "en dag", "en kund", "det var", "nar var", "nar vi", "nar det",
+           "nar min"),
 }
 # The R of STAR: what came of it.
 _RESULT: dict[str, tuple[str, ...]] = {
     "en": ("in the end", "finally", "so that", "as a result", "result", "so the", "so we", "so i",
            "after that", "worked", "succeeded", "solved", "fixed", "was happy", "were happy", "thanked",
            "learned",
-           "learnt", "saved", "got better", "managed"),
+           "learnt", "saved", "got better", "managed", "on time", "so all"),
     "fi": ("lopulta", "lopuksi", "lopussa", "joten", "tuloksena", "tulos", "sen jalkeen", "onnistui",
            "onnistuin", "onnistuttiin", "ratkesi", "korjaantui", "toimi", "kiitti", "kiittivat",
-           "tyytyvainen", "tyytyvaisia", "opin", "saatiin", "sain", "saastin", "parani", "selvisi"),
+           "tyytyvainen", "tyytyvaisia", "opin", "saatiin", "sain", "saastin", "parani", "selvisi",
+           "ajallaan", "ajoissa"),
     "sv": ("till slut", "slutligen", "resultatet", "resultat", "sa att", "darfor", "efter det", "fungerade",
            "lyckades", "loste", "lostes", "fixade", "var nojd", "var nojda", "tackade", "larde mig",
-           "sparade", "blev battre", "klarade"),
+           "sparade", "blev battre", "klarade", "i tid", "sa alla"),
 }
 # First person singular. Finnish often drops the pronoun ("tein", "autoin"), see _finnish_verb_1sg.
 _FIRST_PERSON: dict[str, frozenset[str]] = {

@@ -251,7 +251,7 @@ def test_a_person_builds_an_introduction_practises_agrees_a_step_and_marks_it_do
 
 SHORT_TRY = "I like people."
 FULLER_TRY = "I worked in a warehouse for five years. I like helping customers and now I want to learn code."
-PROBLEM = "Once a customer's parcel was lost. I called the driver and we found it, so the customer was happy."
+PROBLEM = "When our scanner broke at the warehouse, I wrote the orders by hand, so all parcels left on time."
 
 
 def test_the_interview_alone_in_english_with_an_answer_tried_again_and_a_question_skipped(

@@ -133,6 +133,22 @@ def test_feedback_for_a_full_star_answer_praises_it_and_asks_nothing_more(lang: 
     assert iv.feedback(STAR[lang], "problem_solved", lang) == iv.Feedback("interview.good_star", None)
 
 
+# A told example that starts "when our ..." and ends "... on time" (seen in the widget: it was read as
+# off the question, "thank you for answering" and "tell about one problem").
+WHEN_OUR = {
+    "en": "When our scanner broke at the warehouse, I wrote the orders by hand, so all parcels left on time.",
+    "fi": "Kun meidän skanneri hajosi varastolla, kirjoitin tilaukset käsin, ja paketit lähtivät ajallaan.",
+    "sv": "När vår skanner gick sönder på lagret skrev jag beställningarna för hand och paketen kom iväg i "
+    "tid.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_example_told_with_when_our_and_on_time_is_a_full_star_answer(lang: str) -> None:
+    assert iv.tells_situation(WHEN_OUR[lang], lang) and iv.names_result(WHEN_OUR[lang], lang)
+    assert iv.feedback(WHEN_OUR[lang], "problem_solved", lang) == iv.Feedback("interview.good_star", None)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_feedback_without_an_example_asks_for_one(lang: str) -> None:
     fb = iv.feedback(GENERAL[lang], "problem_solved", lang)
