@@ -13,7 +13,8 @@ summary (the introduction and both ratings are in it), gets a resume code,
 says no to the reminder and ends the chat with "Lopeta ja tyhjennä". In a new
 browser the code brings the plan back and the bot first asks about the open
 step with its date; "Tehty" is celebrated briefly and the step's row in the
-product database is done. The page passes axe (WCAG 2.1 A/AA) mid-flow.
+product database is done. The page passes axe (WCAG 2.1 A/AA) at the interview
+feedback and at the question about the open step.
 
 A second, shorter test: the interview alone in English, started in the
 person's own words from the first question, with an answer tried again
@@ -231,6 +232,8 @@ def test_a_person_builds_an_introduction_practises_agrees_a_step_and_marks_it_do
     assert resumed.index(question) == resumed.index(t("followup.review_intro", lang)) + 1
     for key in ("done_button", "not_yet_button", "change_button"):
         assert t(f"followup.{key}", lang) in _button_titles(later)
+    # Two answer groups at once (the step, the goal question): each labelled by its message.
+    assert_no_violations(later_page, axe_source, "espoo/fi, open step asked about after the resume code")
     seen = later.bot.count()
     _tap(later, t("followup.done_button", lang))
     reviewed = _new_texts(later, seen)
