@@ -314,18 +314,3 @@ class ActionFinishInterview(Action):
         )
         dispatcher.utter_message(text=text)
         return [SlotSet("interview_waiting", False)]
-
-
-class ActionInterviewLater(Action):
-    """Inside another form: "good idea, let's finish this question first" (the form then asks again)."""
-
-    def name(self) -> str:
-        """Action name used in domain.yml."""
-        return "action_interview_later"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Utter ``interview.later``; no events."""
-        dispatcher.utter_message(text=t("interview.later", language_of(tracker)))
-        return []

@@ -317,34 +317,3 @@ class ActionAddIntroductionToSummary(Action):
         ]
         dispatcher.utter_message(text=t(key, lang), buttons=buttons)
         return [SlotSet("introduction_in_summary", True)]
-
-
-class ActionFinishIntroduction(Action):
-    """Close the builder with a word of encouragement; the sentences stay in the slot."""
-
-    def name(self) -> str:
-        """Action name used in domain.yml."""
-        return "action_finish_introduction"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Utter ``introduction.done``; no events."""
-        dispatcher.utter_message(text=t("introduction.done", language_of(tracker)))
-        return []
-
-
-class ActionIntroductionLater(Action):
-    """Inside another form: "good idea, let's finish this question first" (the form then asks again)."""
-
-    def name(self) -> str:
-        """Action name used in domain.yml."""
-        return "action_introduction_later"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Utter ``introduction.later``; no events."""
-        dispatcher.utter_message(text=t("introduction.later", language_of(tracker)))
-        return []
-

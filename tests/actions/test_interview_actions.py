@@ -19,7 +19,6 @@ from actions.interview import (
     ActionAskInterviewAnswer,
     ActionAskInterviewSeBefore,
     ActionFinishInterview,
-    ActionInterviewLater,
     ActionStartInterview,
     ValidateInterviewForm,
     choice_of,
@@ -261,12 +260,6 @@ def test_the_closing_after_no_answer_and_skipped_ratings(
     texts = [m["text"] for m in dispatcher.messages]
     assert texts == [t("interview.done_none", "en"), t("interview.done", "en")]
 
-
-def test_inside_another_form_the_practice_comes_later(
-    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
-) -> None:
-    assert _run(ActionInterviewLater(), dispatcher, make_tracker(slots={"language": "sv"})) == []
-    assert [m["text"] for m in dispatcher.messages] == [t("interview.later", "sv")]
 
 
 def test_the_summary_for_the_coach_has_both_points_and_erasure_removes_them(

@@ -18,7 +18,6 @@ from actions.introduction import (
     ActionAddIntroductionToSummary,
     ActionAskIntroDid,
     ActionCopyIntroduction,
-    ActionIntroductionLater,
     ActionShowIntroduction,
     ActionStartIntroduction,
     ValidateIntroductionForm,
@@ -390,12 +389,6 @@ def test_add_to_summary_with_the_database_down_says_so_and_keeps_it_for_the_next
     ]
     assert dispatcher.messages[0]["text"] == t("introduction.save_failed", "fi")
 
-
-def test_inside_another_form_the_introduction_waits(
-    make_tracker: Callable[..., Tracker], dispatcher: CollectingDispatcher
-) -> None:
-    assert _run(ActionIntroductionLater(), dispatcher, make_tracker(slots={"language": "fi"})) == []
-    assert dispatcher.messages[0]["text"] == t("introduction.later", "fi")
 
 
 def test_delete_my_data_removes_the_introduction_with_the_summary(

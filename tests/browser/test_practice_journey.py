@@ -161,7 +161,7 @@ def test_a_person_builds_an_introduction_practises_agrees_a_step_and_marks_it_do
     _tap(chat, t("introduction.summary_button", lang))
     assert t("introduction.added_to_summary", lang) in chat.bot_texts()[-1]
     _tap(chat, t("introduction.done_button", lang))
-    assert chat.bot_texts()[-1] == t("introduction.done", lang)
+    assert chat.bot_texts()[-1] == t("responses.finish_introduction", lang)
 
     # Interview practice, asked for in the person's own words: rating before, two answers, stop.
     chat.type_message("haluisin harjotella työhaastattelua")

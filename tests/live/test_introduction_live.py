@@ -129,7 +129,7 @@ def test_a_person_builds_changes_copies_and_shares_an_introduction(live_stack: L
     assert t("introduction.added_to_summary", lang) in _texts(seen["add"])
     slots = seen["tracker"]["slots"]
     assert slots["introduction_in_summary"] is True and slots["introduction_sentences"] == final
-    assert _texts(seen["done"]) == [t("introduction.done", lang)]
+    assert _texts(seen["done"]) == [t("responses.finish_introduction", lang)]
 
     summary_text = next(
         text for text in _texts(seen["summary"]) if text.startswith(t("summary.heading", lang))

@@ -12,7 +12,6 @@ interview-confidence_up = Ennen harjoitusta sanoit { $before }/5, nyt { $after }
 interview-confidence_same = Sanoit sekä ennen että jälkeen harjoituksen { $before }/5. Tasainen olo on myös hyvä.
 interview-confidence_down = Ennen sanoit { $before }/5, nyt { $after }/5. Haastattelun miettiminen voi aluksi tuntua vaikeammalta. Se on ihan tavallista, ja harjoitellessa se helpottuu. Voit harjoitella myös ohjaajan kanssa: kirjoita "haluan puhua ohjaajalle".
 interview-not_saved = (En pystynyt tallentamaan tätä juuri nyt.)
-interview-later = Hyvä idea! Vastataan ensin tähän kysymykseen. Sen jälkeen voit harjoitella haastattelua valikosta.
 
 ## Kysymykset (niiden yllä $number/$total)
 interview-progress = Kysymys { $number }/{ $total }

@@ -12,7 +12,6 @@ interview-confidence_up = Före övningen sa du { $before } av 5, nu { $after }.
 interview-confidence_same = Både före och efter övningen sa du { $before } av 5. Att känna sig stadig är också bra.
 interview-confidence_down = Före sa du { $before } av 5, nu { $after }. Att tänka på intervjuer kan kännas svårare i början. Det är helt vanligt, och det blir lättare när man övar. Du kan också öva med en handledare: skriv "prata med en handledare".
 interview-not_saved = (Jag kunde inte spara det här just nu.)
-interview-later = Bra idé! Vi svarar på den här frågan först. Sedan kan du öva på en intervju från menyn.
 
 ## Frågor ($number av $total ovanför)
 interview-progress = Fråga { $number } av { $total }
