@@ -305,12 +305,14 @@ class ActionFinishInterview(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Utter :func:`closing_text`; clear ``interview_waiting``."""
+        """Utter :func:`closing_text` with a "Courses and jobs" button; clear ``interview_waiting``."""
         answered = tracker.get_slot("interview_answered")
         count = int(answered) if isinstance(answered, int | float) else 0
         text = closing_text(
             tracker.get_slot("interview_se_before"), tracker.get_slot("interview_se_after"),
             count, language_of(tracker),
         )
-        dispatcher.utter_message(text=text)
+        # "Courses and jobs" goes back to the goal questions (or to the suggestions).
+        go_on = [{"title": t("interview.go_on_button", language_of(tracker)), "payload": "/ask_courses"}]
+        dispatcher.utter_message(text=text, buttons=go_on)
         return [SlotSet("interview_waiting", False)]

@@ -12,6 +12,10 @@
   in progress resumes with its answers.
 - ``action_detect_language`` runs before the welcome: message metadata,
   else the person's own words, set a language the page did not give.
+- ``action_welcome`` says the welcome once per conversation session: a
+  person who left the goal questions for the introduction or the interview
+  practice and comes back with "Courses and jobs" gets one short "let's go
+  on" line, not the whole privacy notice again.
 - ``action_restart_conversation`` (and ``action_restart``, which the domain
   overrides with the same behaviour) restarts and keeps language and city,
   then starts again the way a new visitor starts: the welcome (with its
@@ -49,7 +53,9 @@ from bot.guidance.vocabulary import CITIES, CITY_VALUES, LANGUAGES
 from bot.i18n import t
 from bot.locale import registry
 
-NOT_CARRIED = ("session_started_metadata", "requested_slot")
+# ``welcomed``: a new session says the welcome again.
+WELCOMED = "welcomed"
+NOT_CARRIED = ("session_started_metadata", "requested_slot", WELCOMED)
 # The form whose first question opens every conversation (data/rules/flow.yml).
 FIRST_FORM = "goal_form"
 
@@ -161,7 +167,7 @@ class ActionRestartConversation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Events: Restarted, SlotSet language / city (when valid), FollowupAction("goal_form").
+        """Events: Restarted, SlotSet language / city (when valid), welcomed, FollowupAction("goal_form").
 
         Messages: ``session.restarted`` when the person typed it (the widget's
         "/restart" button shows its own note), then the ``utter_welcome``
@@ -178,6 +184,7 @@ class ActionRestartConversation(Action):
             events.append(SlotSet("language", language))
         if city in CITY_VALUES:
             events.append(SlotSet("city", city))
+        events.append(SlotSet(WELCOMED, True))  # said above
         events.append(FollowupAction(FIRST_FORM))
         return events
 
@@ -208,14 +215,57 @@ class ActionDetectLanguage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """SlotSet events for language / city, or none."""
+        """SlotSet events for language / city (or none), then ``welcomed`` true.
+
+        Every rule runs this right before the welcome, so it also notes that
+        the welcome has been said (``action_welcome`` reads it next time).
+        """
         latest = tracker.latest_message or {}
         current = {"language": tracker.get_slot("language"), "city": tracker.get_slot("city")}
         events = metadata_slot_events(latest.get("metadata"), current)
-        if current["language"] or any(e.get("name") == "language" for e in events):
-            return events
-        text = str(latest.get("text") or "")
-        guessed = None if is_payload(text) else detect_language(text)
-        if guessed:
-            events.append(SlotSet("language", guessed))
+        if not (current["language"] or any(e.get("name") == "language" for e in events)):
+            text = str(latest.get("text") or "")
+            guessed = None if is_payload(text) else detect_language(text)
+            if guessed:
+                events.append(SlotSet("language", guessed))
+        events.append(SlotSet(WELCOMED, True))
         return events
+
+
+
+def welcomed_before_this_message(tracker: Tracker) -> bool:
+    """Whether the ``welcomed`` slot was already true before the latest user message.
+
+    ``action_detect_language`` sets it in the same turn as the welcome, so the
+    value that counts is the one before this turn: replay the ``slot`` events
+    of ``tracker.events`` (Rasa event dicts; the tracker window's summary
+    SlotSets come first) up to the last ``user`` event.
+    """
+    value, before = False, False
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "user":
+            before = value
+        elif kind == "slot" and event.get("name") == WELCOMED:
+            value = event.get("value") is True
+        elif kind in ("restart", "session_started"):
+            value = False
+    return before
+
+
+class ActionWelcome(Action):
+    """The welcome before the goal questions, said only once per session."""
+
+    def name(self) -> str:
+        """Action name used in domain.yml."""
+        return "action_welcome"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """No events. Message: ``utter_welcome`` the first time, else ``session.go_on``."""
+        if welcomed_before_this_message(tracker):
+            dispatcher.utter_message(text=t("session.go_on", language_of(tracker)))
+        else:
+            dispatcher.utter_message(response="utter_welcome")
+        return []

@@ -246,6 +246,10 @@ def test_the_closing_shows_before_and_after_warmly(
     assert _run(ActionFinishInterview(), dispatcher, tracker) == [SlotSet("interview_waiting", False)]
     expected = t(f"interview.confidence_{key}", "fi", before=int(before), after=int(after))
     assert [m["text"] for m in dispatcher.messages] == [f"{t('interview.done', 'fi')}\n{expected}"]
+    # The way on: back to the goal questions, or to the suggestions.
+    assert dispatcher.messages[0]["buttons"] == [
+        {"title": t("interview.go_on_button", "fi"), "payload": "/ask_courses"}
+    ]
 
 
 def test_the_closing_after_no_answer_and_skipped_ratings(

@@ -13,6 +13,7 @@ from actions.session import (
     ActionRestart,
     ActionRestartConversation,
     ActionSessionStart,
+    ActionWelcome,
     language_buttons,
 )
 from bot.i18n import t
@@ -146,6 +147,7 @@ def test_restart_keeps_language_and_city_and_asks_the_first_question_again(
         Restarted(),
         SlotSet("language", "sv"),
         SlotSet("city", "Turku"),
+        SlotSet("welcomed", True),
         FollowupAction("goal_form"),
     ]
     assert [m.get("text") for m in dispatcher.messages] == [t("session.restarted", "sv"), None]
@@ -158,14 +160,15 @@ def test_restart_from_the_widget_button_leaves_the_note_to_the_widget(
     """The widget's "/restart" already shows "started again": the bot only welcomes and asks."""
     tracker = make_tracker(slots={"language": "fi"}, text="/restart", intent="restart")
     events = asyncio.run(ActionRestart().run(dispatcher, tracker, domain))
-    assert events == [Restarted(), SlotSet("language", "fi"), FollowupAction("goal_form")]
+    welcomed = SlotSet("welcomed", True)
+    assert events == [Restarted(), SlotSet("language", "fi"), welcomed, FollowupAction("goal_form")]
     assert [m.get("response") for m in dispatcher.messages] == ["utter_welcome"]
 
 
 def test_restart_without_language_or_city(make_tracker, dispatcher, domain) -> None:
     tracker = make_tracker(slots={"city": "skipped"})
     events = asyncio.run(ActionRestartConversation().run(dispatcher, tracker, domain))
-    assert events == [Restarted(), FollowupAction("goal_form")]
+    assert events == [Restarted(), SlotSet("welcomed", True), FollowupAction("goal_form")]
     assert ActionRestart().name() == "action_restart"
 
 
@@ -174,7 +177,7 @@ def test_detect_language_guesses_finnish_from_the_first_words(make_tracker, disp
 
     tracker = make_tracker(text="moi, mä haluun töihin", intent="greet")
     events = asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain))
-    assert events == [SlotSet("language", "fi")]
+    assert events == [SlotSet("language", "fi"), SlotSet("welcomed", True)]
     assert dispatcher.messages == []
 
 
@@ -185,18 +188,60 @@ def test_detect_language_prefers_message_metadata_and_fills_the_city(
 
     tracker = make_tracker(text="hello", intent="greet", metadata={"language": "sv", "city": "Vanda"})
     events = asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain))
-    assert events == [SlotSet("language", "sv"), SlotSet("city", "Vantaa")]
+    assert events == [SlotSet("language", "sv"), SlotSet("city", "Vantaa"), SlotSet("welcomed", True)]
 
 
 def test_detect_language_never_switches_a_language_already_set(make_tracker, dispatcher, domain) -> None:
     from actions.session import ActionDetectLanguage
 
     tracker = make_tracker(slots={"language": "en"}, text="moikka", intent="greet")
-    assert asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain)) == []
+    assert asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain)) == [SlotSet("welcomed", True)]
 
 
 def test_detect_language_ignores_button_payloads(make_tracker, dispatcher, domain) -> None:
     from actions.session import ActionDetectLanguage
 
     tracker = make_tracker(text='/inform{"answer":"job"}', intent="inform")
-    assert asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain)) == []
+    assert asyncio.run(ActionDetectLanguage().run(dispatcher, tracker, domain)) == [SlotSet("welcomed", True)]
+
+
+USER = {"event": "user", "text": "/ask_courses"}
+WELCOMED = {"event": "slot", "name": "welcomed", "value": True}
+
+
+def test_a_first_visitor_gets_the_whole_welcome(make_tracker, dispatcher, domain) -> None:
+    """'courses' as the very first message: the welcome with the privacy notice, then the questions.
+
+    action_detect_language has just set ``welcomed`` in this turn; that does not count.
+    """
+    events = [{"event": "session_started"}, USER, WELCOMED]
+    tracker = make_tracker(slots={"language": "en"}, intent="ask_courses", events=events)
+    assert asyncio.run(ActionWelcome().run(dispatcher, tracker, domain)) == []
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_welcome"]
+
+
+def test_back_from_the_introduction_the_welcome_is_not_said_again(make_tracker, dispatcher, domain) -> None:
+    """The person left the goal questions for the introduction and taps "Courses and jobs".
+
+    The welcome is far back: only the tracker window's summary SlotSet remembers it.
+    """
+    events = [WELCOMED, {"event": "bot", "text": "Well done!"}, USER, WELCOMED]
+    tracker = make_tracker(slots={"language": "fi"}, intent="ask_courses", events=events)
+    asyncio.run(ActionWelcome().run(dispatcher, tracker, domain))
+    assert [m.get("text") for m in dispatcher.messages] == [t("session.go_on", "fi")]
+    assert dispatcher.messages[0].get("response") is None
+
+
+@pytest.mark.parametrize("boundary", ["session_started", "restart"])
+def test_a_welcome_before_a_new_session_or_restart_does_not_count(
+    make_tracker, dispatcher, domain, boundary: str
+) -> None:
+    events = [WELCOMED, {"event": boundary}, USER, WELCOMED]
+    tracker = make_tracker(slots={"language": "sv"}, intent="ask_jobs", events=events)
+    asyncio.run(ActionWelcome().run(dispatcher, tracker, domain))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_welcome"]
+
+
+def test_the_welcomed_mark_is_not_carried_to_a_new_session(make_tracker, dispatcher, domain) -> None:
+    events = _start(make_tracker, dispatcher, domain, {"language": "fi", "welcomed": True})
+    assert SlotSet("welcomed", True) not in events and SlotSet("language", "fi") in events

@@ -162,6 +162,7 @@ def test_a_person_builds_an_introduction_practises_agrees_a_step_and_marks_it_do
     assert t("introduction.added_to_summary", lang) in chat.bot_texts()[-1]
     _tap(chat, t("introduction.done_button", lang))
     assert chat.bot_texts()[-1] == t("responses.finish_introduction", lang)
+    assert _button_titles(chat) == [t("responses.finish_introduction.go_on", lang)]
 
     # Interview practice, asked for in the person's own words: rating before, two answers, stop.
     chat.type_message("haluisin harjotella työhaastattelua")
@@ -297,4 +298,11 @@ def test_the_interview_alone_in_english_with_an_answer_tried_again_and_a_questio
     _tap_rating(chat, 3)
     closing = f"{t('interview.done', lang)}\n{t('interview.confidence_same', lang, before=3)}"
     assert chat.bot_texts()[-1] == closing
-    assert _button_titles(chat) == []  # the practice is over, nothing left to answer
+    # The practice is over: the one button left goes back to the goal questions,
+    # with a short "let's go on", not the whole welcome again.
+    assert _button_titles(chat) == [t("interview.go_on_button", lang)]
+    welcome = chat.bot_texts()[0]
+    assert welcome.startswith(t("responses.welcome", lang)[:20]), welcome
+    _tap(chat, t("interview.go_on_button", lang))
+    assert chat.bot_texts()[-2:] == [t("session.go_on", lang), t("responses.ask_goal_type", lang)]
+    assert chat.bot_texts().count(welcome) == 1

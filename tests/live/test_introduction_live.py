@@ -71,6 +71,8 @@ async def _build(stack: LiveStack, lang: str) -> dict[str, Any]:
     )
     seen: dict[str, Any] = {}
     async with httpx.AsyncClient(timeout=60) as client:
+        # As the widget opens: the welcome, then goal_form's first question.
+        seen["greet"] = await person.send(client, {"en": "hi", "fi": "moi", "sv": "hej"}[lang])
         seen["help"] = await person.send(client, HELP[lang])
         seen["start"] = await person.send(client, ASK[lang])
         seen["did"] = await person.send(client, ANSWERS[lang][0])
@@ -86,6 +88,7 @@ async def _build(stack: LiveStack, lang: str) -> dict[str, Any]:
         await person.send(client, "/choose_next_steps")
         await person.send(client, '/inform{"answer":"cv"}')
         seen["summary"] = await person.send(client, '/inform{"answer":"done"}')
+        seen["go_on"] = await person.send(client, "/ask_courses")
     return seen
 
 
@@ -130,9 +133,16 @@ def test_a_person_builds_changes_copies_and_shares_an_introduction(live_stack: L
     slots = seen["tracker"]["slots"]
     assert slots["introduction_in_summary"] is True and slots["introduction_sentences"] == final
     assert _texts(seen["done"]) == [t("responses.finish_introduction", lang)]
+    assert _payloads(seen["done"]) == ["/ask_courses"]  # "Courses and jobs"
 
     summary_text = next(
         text for text in _texts(seen["summary"]) if text.startswith(t("summary.heading", lang))
     )
     assert t("introduction.summary_heading", lang) in summary_text
     assert " ".join(final) in summary_text
+
+    # "Courses and jobs" brings back the goal questions with a short line, not the welcome again.
+    welcome = _texts(seen["greet"])[0]
+    assert welcome.startswith(t("responses.welcome", lang)[:20]), welcome
+    assert welcome not in _texts(seen["go_on"])
+    assert _texts(seen["go_on"])[:2] == [t("session.go_on", lang), t("responses.ask_goal_type", lang)]

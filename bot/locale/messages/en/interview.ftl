@@ -13,6 +13,7 @@ interview-confidence_up = Before the practice you said { $before } out of 5, now
 interview-confidence_same = Before and after the practice you said { $before } out of 5. Feeling steady is good too.
 interview-confidence_down = Before you said { $before } out of 5, now { $after }. Thinking about interviews can feel harder at first. That is normal, and it gets easier with practice. A coach can practise with you too: write "talk to a coach".
 interview-not_saved = (I could not save this right now.)
+interview-go_on_button = Courses and jobs
 
 ## Questions ($number of $total above each)
 interview-progress = Question { $number } of { $total }

@@ -78,6 +78,7 @@ responses-suggestions_coming = Good! I'll show you courses and jobs right after 
 responses-nothing_to_skip = There's nothing to skip right now. Write "jobs" or "courses" to go on, or "help" to see what I can do.
 
 ## Issue 15: fixed replies of the practice flows
-responses-finish_introduction = Well done! Try saying it out loud a few times. It gets easier every time. When you want to go on, write "jobs" or "courses".
+responses-finish_introduction = Well done! Try saying it out loud a few times. It gets easier every time. When you want to go on, tap "Courses and jobs" or write "jobs".
+    .go_on = Courses and jobs
 responses-introduction_later = Good idea! Let's finish this question first. Then write "introduction", and we write it together.
 responses-interview_later = Good idea! Let's finish this question first. Then you can practise an interview from the menu.

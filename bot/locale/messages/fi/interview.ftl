@@ -12,6 +12,7 @@ interview-confidence_up = Ennen harjoitusta sanoit { $before }/5, nyt { $after }
 interview-confidence_same = Sanoit sekä ennen että jälkeen harjoituksen { $before }/5. Tasainen olo on myös hyvä.
 interview-confidence_down = Ennen sanoit { $before }/5, nyt { $after }/5. Haastattelun miettiminen voi aluksi tuntua vaikeammalta. Se on ihan tavallista, ja harjoitellessa se helpottuu. Voit harjoitella myös ohjaajan kanssa: kirjoita "haluan puhua ohjaajalle".
 interview-not_saved = (En pystynyt tallentamaan tätä juuri nyt.)
+interview-go_on_button = Kurssit ja työpaikat
 
 ## Kysymykset (niiden yllä $number/$total)
 interview-progress = Kysymys { $number }/{ $total }

@@ -78,6 +78,7 @@ responses-suggestions_coming = Hyvä! Näytän kursseja ja työpaikkoja heti nä
 responses-nothing_to_skip = Nyt ei ole mitään ohitettavaa. Kirjoita "työt" tai "kurssit", niin jatketaan, tai "apua", niin kerron mitä osaan.
 
 ## Issue 15: fixed replies of the practice flows
-responses-finish_introduction = Hienoa! Kokeile sanoa se ääneen muutaman kerran. Se helpottuu joka kerralla. Kun haluat jatkaa, kirjoita "työt" tai "kurssit".
+responses-finish_introduction = Hienoa! Kokeile sanoa se ääneen muutaman kerran. Se helpottuu joka kerralla. Kun haluat jatkaa, valitse "Kurssit ja työpaikat" tai kirjoita "työt".
+    .go_on = Kurssit ja työpaikat
 responses-introduction_later = Hyvä ajatus! Vastataan ensin tähän kysymykseen. Kirjoita sitten "esittely", niin teemme sen yhdessä.
 responses-interview_later = Hyvä idea! Vastataan ensin tähän kysymykseen. Sen jälkeen voit harjoitella haastattelua valikosta.

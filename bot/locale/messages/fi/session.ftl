@@ -6,3 +6,4 @@ session-button_fi = Suomi
 session-button_sv = Svenska
 session-button_en = English
 session-restarted = Selvä, aloitetaan alusta.
+session-go_on = Hyvä, jatketaan. Kysyn vielä muutaman kysymyksen. Sitten ehdotan kursseja ja työpaikkoja.

@@ -12,6 +12,7 @@ interview-confidence_up = Före övningen sa du { $before } av 5, nu { $after }.
 interview-confidence_same = Både före och efter övningen sa du { $before } av 5. Att känna sig stadig är också bra.
 interview-confidence_down = Före sa du { $before } av 5, nu { $after }. Att tänka på intervjuer kan kännas svårare i början. Det är helt vanligt, och det blir lättare när man övar. Du kan också öva med en handledare: skriv "prata med en handledare".
 interview-not_saved = (Jag kunde inte spara det här just nu.)
+interview-go_on_button = Kurser och jobb
 
 ## Frågor ($number av $total ovanför)
 interview-progress = Fråga { $number } av { $total }

@@ -78,6 +78,7 @@ responses-suggestions_coming = Bra! Jag visar kurser och jobb direkt efter de h�
 responses-nothing_to_skip = Det finns inget att hoppa över just nu. Skriv "jobb" eller "kurser" för att fortsätta, eller "hjälp" för att se vad jag kan.
 
 ## Issue 15: fixed replies of the practice flows
-responses-finish_introduction = Bra jobbat! Prova att säga den högt några gånger. Det blir lättare varje gång. När du vill fortsätta, skriv "jobb" eller "kurser".
+responses-finish_introduction = Bra jobbat! Prova att säga den högt några gånger. Det blir lättare varje gång. När du vill fortsätta, välj "Kurser och jobb" eller skriv "jobb".
+    .go_on = Kurser och jobb
 responses-introduction_later = Bra idé! Vi svarar på den här frågan först. Skriv sedan "presentation", så skriver vi den tillsammans.
 responses-interview_later = Bra idé! Vi svarar på den här frågan först. Sedan kan du öva på en intervju från menyn.

@@ -6,3 +6,4 @@ session-button_fi = Suomi
 session-button_sv = Svenska
 session-button_en = English
 session-restarted = Okej, vi börjar om från början.
+session-go_on = Bra, vi fortsätter. Jag har några frågor till. Sedan föreslår jag kurser och jobb.
