@@ -30,6 +30,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
+from actions.followup import REMIND_PAYLOAD
 from actions.session import metadata_city
 from bot.db import session_scope
 from bot.feedback.store import record
@@ -119,11 +120,30 @@ class ActionGiveFeedback(Action):
         return back_to_where_it_was(SlotSet(GIVEN_SLOT, {**earlier, tap.key: stored.row_id}))
 
 
+def offered_this_turn(tracker: Tracker, payload: str) -> bool:
+    """Whether a bot message since the latest user message has a button sending ``payload``.
+
+    Reads ``tracker.events`` (Rasa event dicts; buttons in a ``bot`` event's
+    ``data.buttons``) back to the last ``user`` event.
+    """
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            return False
+        if kind == "bot":
+            buttons = (event.get("data") or {}).get("buttons") or []
+            if any(isinstance(b, dict) and b.get("payload") == payload for b in buttons):
+                return True
+    return False
+
+
 class ActionAskChatFeedback(Action):
     """Ask "was this chat useful?" with Yes / No buttons, once per conversation.
 
     Says nothing when the person already answered (``chat`` in
-    ``feedback_given``). Returns no events.
+    ``feedback_given``), or when the reminder offer was just asked: that
+    question stays the last one on screen, and the feedback question follows
+    its answer (data/rules/followup.yml). Returns no events.
     """
 
     def name(self) -> str:
@@ -133,8 +153,8 @@ class ActionAskChatFeedback(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Ask unless answered; see class docstring."""
-        if "chat" in given(tracker):
+        """Ask unless answered, or while this turn's reminder offer waits; see class docstring."""
+        if "chat" in given(tracker) or offered_this_turn(tracker, REMIND_PAYLOAD):
             return []
         lang = language_of(tracker)
         dispatcher.utter_message(text=t("feedback.ask_chat", lang), buttons=feedback_buttons("chat", lang))

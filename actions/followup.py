@@ -66,6 +66,10 @@ def planned_steps(slots: dict[str, Any], lang: str, titles: Titles) -> list[Plan
     return steps
 
 
+# The reminder offer's "yes" button; action_ask_chat_feedback waits while it is on screen.
+REMIND_PAYLOAD = "/remind_steps"
+
+
 def reminder_offer(session: Session, conversation_id: str, lang: str) -> dict[str, Any] | None:
     """The reminder question (text and buttons) when an open step has a date and no address yet; else None.
 
@@ -79,7 +83,7 @@ def reminder_offer(session: Session, conversation_id: str, lang: str) -> dict[st
     return {
         "text": t("followup.offer_reminder", lang),
         "buttons": [
-            {"title": t("followup.reminder_yes_button", lang), "payload": "/remind_steps"},
+            {"title": t("followup.reminder_yes_button", lang), "payload": REMIND_PAYLOAD},
             {"title": t("followup.reminder_no_button", lang), "payload": "/no_reminder"},
         ],
     }

@@ -127,6 +127,12 @@ class ActionRecordSummaryConsent(Action):
                 dispatcher.utter_message(text=give_code(session, tracker.sender_id, lang))
         except SQLAlchemyError:
             logger.exception("action_record_summary_consent: could not issue a resume code")
+        dispatcher.utter_message(
+            text=t("summary.offer_coach", lang),
+            buttons=[{"title": t("summary.coach_button", lang), "payload": "/request_coach"}],
+        )
+        # The reminder question comes last, so it is the one on screen to answer
+        # (action_ask_chat_feedback waits until it is answered).
         try:
             with session_scope() as session:
                 offer = reminder_offer(session, tracker.sender_id, lang)
@@ -134,8 +140,4 @@ class ActionRecordSummaryConsent(Action):
                 dispatcher.utter_message(**offer)
         except SQLAlchemyError:
             logger.exception("action_record_summary_consent: could not read the agreed steps")
-        dispatcher.utter_message(
-            text=t("summary.offer_coach", lang),
-            buttons=[{"title": t("summary.coach_button", lang), "payload": "/request_coach"}],
-        )
         return []

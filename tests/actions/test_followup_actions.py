@@ -174,6 +174,26 @@ def test_after_the_code_a_reminder_is_offered_when_a_step_has_a_date(
         ("Kyllä, muistuta minua", "/remind_steps"),
         ("Ei kiitos", "/no_reminder"),
     ]
+    assert shared.messages[-1] is offer  # the last question on screen, after the coach offer
+
+
+def test_the_chat_feedback_question_waits_while_the_reminder_offer_is_on_screen(
+    session: Session, make_tracker: Callable[..., Tracker], mail_configured: None
+) -> None:
+    """The rule runs action_ask_chat_feedback right after the consent; it asks after the reminder answer."""
+    from actions.feedback import ActionAskChatFeedback
+
+    shared = _save_and_share(session, make_tracker)
+    this_turn = [{"event": "user", "text": "/affirm"}] + [
+        {"event": "bot", "text": m["text"], "data": {"buttons": m["buttons"]}} for m in shared.messages
+    ]
+    waiting = CollectingDispatcher()
+    ActionAskChatFeedback().run(waiting, make_tracker(slots={"language": "fi"}, events=this_turn), {})
+    assert waiting.messages == []
+    answered = [*this_turn, {"event": "user", "text": "/no_reminder"}, {"event": "bot", "text": "Selvä."}]
+    after = CollectingDispatcher()
+    ActionAskChatFeedback().run(after, make_tracker(slots={"language": "fi"}, events=answered), {})
+    assert [m["text"][:5] for m in after.messages] == ["Vielä"]  # "was this chat useful?"
 
 
 def test_no_reminder_is_offered_without_a_mail_server(

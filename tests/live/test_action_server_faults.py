@@ -10,7 +10,6 @@ rows are counted before and after.
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import statistics
 import threading
@@ -31,6 +30,7 @@ from bench.jobseeker import ScriptedJobseeker
 from bench.stack import StackError, running_stack
 from bot.db import Base
 from bot.i18n import t
+from tests.live import aio
 from tests.live_stack import LiveStack
 
 ROOT = Path(__file__).parents[2]
@@ -126,7 +126,7 @@ def _finished_conversation(stack: LiveStack) -> str:
         async with httpx.AsyncClient(timeout=60) as client:
             await jobseeker.run(client)
 
-    asyncio.run(run())
+    aio.run(run())
     assert jobseeker.conversation.finished
     return sender
 
@@ -244,7 +244,7 @@ def test_timed_out_action_apologises_and_the_form_keeps_its_place(short_limit_st
                 replies = await jobseeker.send(client, message)
             raise AssertionError("never reached the last interest question")
 
-    asyncio.run(up_to_the_last_interest_question())
+    aio.run(up_to_the_last_interest_question())
     rows_before = _product_rows(stack, sender)
     events_before = _event_ids(stack, sender)
 

@@ -6,7 +6,6 @@ SQLite database file run as in production (tests/live_stack.py).
 
 from __future__ import annotations
 
-import asyncio
 import re
 import uuid
 from typing import Any
@@ -15,6 +14,7 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from bench.jobseeker import ScriptedJobseeker
+from tests.live import aio
 from tests.live_stack import LiveStack
 
 URL_PATTERN = re.compile(r"https?://[^\s)>\]]+")
@@ -30,7 +30,7 @@ def _hold_conversation(stack: LiveStack, metadata: dict[str, str]) -> tuple[Scri
         async with httpx.AsyncClient(timeout=60) as client:
             await jobseeker.run(client)
 
-    asyncio.run(run())
+    aio.run(run())
     return jobseeker, sender_id
 
 

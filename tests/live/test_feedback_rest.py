@@ -11,7 +11,6 @@ database, anonymous.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
 from typing import Any
@@ -22,6 +21,7 @@ from sqlalchemy import create_engine, text
 
 from bench.jobseeker import ScriptedJobseeker
 from bot.i18n import t
+from tests.live import aio
 from tests.live_stack import LiveStack
 
 
@@ -107,7 +107,7 @@ def test_taps_on_suggestions_mid_form_and_at_the_end_are_thanked_stored_and_chan
     engine = create_engine(live_stack.database_url)
     with engine.connect() as db:
         before = db.execute(text("SELECT COUNT(*) FROM feedback")).scalar_one()
-    sender_id, tapped = asyncio.run(_converse(live_stack, lang))
+    sender_id, tapped = aio.run(_converse(live_stack, lang))
     with engine.connect() as db:
         rows = db.execute(text("SELECT city, target, item, useful FROM feedback ORDER BY id")).all()[before:]
         summaries = db.execute(

@@ -12,7 +12,6 @@ without a date gets no reminder offer, and its resume path works the same.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import uuid
@@ -30,6 +29,7 @@ from bot.followup.dates import parse_due
 from bot.followup.models import AgreedStep
 from bot.i18n import t
 from bot.resume.trend import local_moment, short_date
+from tests.live import aio
 from tests.live.replies import payloads as _payloads
 from tests.live.replies import texts as _texts
 from tests.live_stack import LiveStack
@@ -92,7 +92,7 @@ def test_a_step_with_a_date_and_a_reminder_is_followed_up_with_the_code(
             state["reviewed"] = await second.send(client, done[0])
             state["second_tracker"] = await second.tracker(client)
 
-    asyncio.run(run())
+    aio.run(run())
     today = local_moment(datetime.now(UTC)).date()
     due = parse_due(TYPED_DATE[lang], today)
     assert not isinstance(due, str) and due is not None
@@ -102,12 +102,16 @@ def test_a_step_with_a_date_and_a_reminder_is_followed_up_with_the_code(
     assert t("followup.due_set", lang, date=short_date(due, lang)) in _texts(state["dated"])
     assert t("followup.offer_reminder", lang) in _texts(state["shared"])
     assert {"/remind_steps", "/no_reminder"} <= set(_payloads(state["shared"]))
+    # The reminder question is the last one on screen; "was this chat useful?" waits for its answer.
+    assert _texts(state["shared"])[-1] == t("followup.offer_reminder", lang)
+    assert t("feedback.ask_chat", lang) not in _texts(state["shared"])
     assert _texts(state["remind"]) == [t("followup.ask_email", lang)]
     assert t("followup.email_invalid", lang) in _texts(state["bad_email"])
     address = EMAIL[lang].split()[-1].rsplit("@", 1)
     address_shown = f"{address[0]}@{address[1].lower()}"
     assert _texts(state["email"]) == [
-        t("followup.reminder_set", lang, email=address_shown, dates=short_date(due, lang))
+        t("followup.reminder_set", lang, email=address_shown, dates=short_date(due, lang)),
+        t("feedback.ask_chat", lang),
     ]
 
     resumed = _texts(state["resumed"])
@@ -158,7 +162,7 @@ def test_a_step_without_a_date_gets_no_reminder_offer_and_the_code_still_works(l
             assert not_yet, _texts(state["resumed"])
             state["reviewed"] = await second.send(client, not_yet[0])
 
-    asyncio.run(run())
+    aio.run(run())
     assert t("followup.due_not_set", "fi") in _texts(state["no_date"])
     assert t("followup.offer_reminder", "fi") not in _texts(state["shared"])
     assert "/remind_steps" not in _payloads(state["shared"])

@@ -10,7 +10,6 @@ the before and after points.
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from typing import Any
 
@@ -20,6 +19,7 @@ import pytest
 from bench.jobseeker import ScriptedJobseeker
 from bot.i18n import t
 from bot.practice.interview import feedback, question_text, render
+from tests.live import aio
 from tests.live.replies import payloads as _payloads
 from tests.live.replies import texts as _texts
 from tests.live_stack import LiveStack
@@ -84,7 +84,7 @@ async def _practise(stack: LiveStack, lang: str) -> dict[str, Any]:
 def test_a_person_practises_two_questions_with_feedback_and_rates_before_and_after(
     live_stack: LiveStack, lang: str
 ) -> None:
-    seen = asyncio.run(_practise(live_stack, lang))
+    seen = aio.run(_practise(live_stack, lang))
     assert "/practise_interview" in _payloads(seen["help"])
     item = f"{t('interview.se_before', lang)}\n{t('questionnaires.se_4', lang)}"
     assert _texts(seen["start"])[-2:] == [t("interview.start", lang), item], _texts(seen["start"])

@@ -12,7 +12,6 @@ help menu offers the builder too.
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from typing import Any
 
@@ -22,6 +21,7 @@ import pytest
 from bench.jobseeker import ScriptedJobseeker
 from bot.i18n import t
 from bot.practice.introduction import render_download
+from tests.live import aio
 from tests.live.replies import payloads as _payloads
 from tests.live.replies import texts as reply_texts
 from tests.live_stack import LiveStack
@@ -94,7 +94,7 @@ async def _build(stack: LiveStack, lang: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
 def test_a_person_builds_changes_copies_and_shares_an_introduction(live_stack: LiveStack, lang: str) -> None:
-    seen = asyncio.run(_build(live_stack, lang))
+    seen = aio.run(_build(live_stack, lang))
     assert "/build_introduction" in _payloads(seen["help"])
     assert _texts(seen["start"])[:2] == [t("introduction.start", lang), t("introduction.ask_did", lang)]
     assert t("introduction.ask_good_at", lang) in _texts(seen["did"])

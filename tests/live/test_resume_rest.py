@@ -11,7 +11,6 @@ summary holds both dated scores for the coach.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import uuid
 from typing import Any
@@ -26,6 +25,7 @@ from bot.guidance.store import confidence_trend
 from bot.i18n import t
 from bot.resume.trend import trend_line
 from bot.summaries.models import Summary
+from tests.live import aio
 from tests.live_stack import LiveStack
 
 CODE = re.compile(r"\b([A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4})\b")
@@ -75,7 +75,7 @@ def test_resume_over_rest_keeps_rejection_holland_code_and_dated_trend(live_stac
             state["third_replies"] = await third.send(client, f"I have a code {codes[-1]}")
             state["third"] = await third.tracker(client)
 
-    asyncio.run(run())
+    aio.run(run())
     assert first.conversation.finished and second.conversation.finished
     rejected = first.conversation.rejected_id
     assert rejected and rejected in state["second"]["slots"]["rejected_suggestions"]
