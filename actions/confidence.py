@@ -100,6 +100,7 @@ class ActionScoreConfidence(ActionScoreQuestionnaire):
 
     questionnaire = CONFIDENCE
     log_name = "self-efficacy"
+    result_slot = "confidence_score"
 
     def name(self) -> str:
         """Action name used in domain.yml."""

@@ -86,6 +86,7 @@ class ActionScoreInterests(ActionScoreQuestionnaire):
 
     questionnaire = INTERESTS
     log_name = "RIASEC"
+    result_slot = "holland_code"
 
     def name(self) -> str:
         """Action name used in domain.yml."""
@@ -99,6 +100,10 @@ class ActionScoreInterests(ActionScoreQuestionnaire):
     def message(self, result: riasec.RiasecResult, lang: str, stored: None, saved: bool) -> str:
         """The Holland code explained."""
         return riasec.explain_holland_code(result.holland_code, lang)
+
+    def kept_message(self, kept: Any, result: riasec.RiasecResult, lang: str) -> str:
+        """The earlier Holland code explained: skipping this time keeps it."""
+        return riasec.explain_holland_code(kept if isinstance(kept, str) else None, lang)
 
     def events(self, result: riasec.RiasecResult) -> list[EventType]:
         """``[SlotSet("holland_code", code)]``."""

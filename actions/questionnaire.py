@@ -67,13 +67,22 @@ class ValidateQuestionnaireForm(FormValidationAction, ABC):
     def validate_item(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
-        """Slot updates for one answer: a section skip fills the rest, else :meth:`read_answer`."""
+        """Slot updates for one answer: a section skip fills the rest, else :meth:`read_answer`.
+
+        The latest message's words count as a section skip only for the item
+        it answered (``requested_slot``); a slot filled before the form asked
+        (restored by a resume code) is validated on its own value.
+        """
         raw = answer_for(slot, value, tracker)
         lang = language_of(tracker)
-        if is_explicit_section_skip(raw) or is_explicit_section_skip(latest_text(tracker)):
+        # The latest message answers only the item it was asked for: when a form starts, Rasa
+        # validates the slots already filled (answers a resume code restored) right after the
+        # "Skip this part" that ended the check before it, and that skip is not theirs.
+        asked = tracker.get_slot("requested_slot") == slot
+        if is_explicit_section_skip(raw) or (asked and is_explicit_section_skip(latest_text(tracker))):
             dispatcher.utter_message(text=self.questionnaire.section_skipped_text(lang))
             return self.questionnaire.section_rest(slot, tracker.get_slot)
-        if asks_for_next_steps_early(tracker):  # the help menu's button: the steps come later
+        if asked and asks_for_next_steps_early(tracker):  # the help menu's button: the steps come later
             dispatcher.utter_message(text=t("next_steps.after_questions", lang))
             return {slot: None}
         return self.read_answer(slot, raw, lang, dispatcher, tracker)
@@ -104,11 +113,19 @@ class ActionScoreQuestionnaire(Action, ABC):
 
     When the database cannot be reached the message is still given, with the
     check's ``<key>.not_saved`` note, and one log line names the check.
+
+    When no item was answered this time (the whole section skipped) and the
+    result slot already holds a result (restored by a resume code, or an
+    earlier check of this conversation), that result is kept: nothing is
+    stored, no slot changes, and :meth:`kept_message` is said. Skipping a
+    check never erases earlier answers.
     """
 
     questionnaire: ClassVar[Questionnaire[Any]]
     #: Name of the result in the operator's log line ("self-efficacy", "RIASEC").
     log_name: ClassVar[str]
+    #: The slot holding the result ("confidence_score", "holland_code").
+    result_slot: ClassVar[str]
 
     @abstractmethod
     def store(self, session: Session, sender_id: str, result: Any) -> Any:
@@ -122,12 +139,20 @@ class ActionScoreQuestionnaire(Action, ABC):
     def events(self, result: Any) -> list[EventType]:
         """The slot events of the result (``SlotSet("confidence_score", 3.4)``)."""
 
+    def kept_message(self, kept: Any, result: Any, lang: str) -> str:
+        """The message when the section was skipped and the earlier result ``kept`` stays."""
+        return self.message(result, lang, None, True)
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Score, store, utter one message; return :meth:`events`."""
+        """Score, store, utter one message; return :meth:`events` (none when an earlier result is kept)."""
         lang = language_of(tracker)
         result = self.questionnaire.result(tracker.get_slot)
+        kept = tracker.get_slot(self.result_slot)
+        if kept is not None and all(v is None for v in self.questionnaire.answers(tracker.get_slot).values()):
+            dispatcher.utter_message(text=self.kept_message(kept, result, lang))
+            return []
         stored: Any = None
         saved = True
         try:

@@ -8,7 +8,8 @@ reads the code from the message (:func:`bot.resume.codes.find_codes`):
   back here through the same intent);
 - a valid code: restores the earlier profile and plan into the slots (slots
   the page already set, such as the city, are kept): goals, Holland code and
-  interest answers, rejected suggestions, next steps; continues the
+  interest answers, rejected suggestions, next steps, the self-introduction
+  when it was in the summary; continues the
   confidence trend and shows it with dates ("1 Dec: 2.8"), shows the plan
   and offers courses or jobs (inside
   goal_form, where the widget's welcome leaves the person, the form goes on
@@ -84,7 +85,9 @@ def restored_slots(
     offered again). ``interests`` are the earlier interest answers
     (``ri_1`` .. ``ri_12``): with them the interest questions are not asked
     again and the Holland code is kept (all 12 known: ``interests_restored``
-    is set, and the interest intro says so). Goal slots already set in
+    is set, and the interest intro says so). A self-introduction the person
+    had added to the summary comes back too (``introduction_sentences``,
+    ``introduction_in_summary``), so the next summary keeps it. Goal slots already set in
     ``current`` are kept (the page's city, say), except one holding the
     message ``text`` itself: inside goal_form the form's free-text mapping
     has put the code message there; it is replaced by the restored value or
@@ -105,6 +108,10 @@ def restored_slots(
         rejected_suggestions=rejected_in(summary, current) or None,
     )
     values.update({item: answer for item, answer in (interests or {}).items() if not current.get(item)})
+    introduction = [s for s in summary.get("introduction") or [] if isinstance(s, str) and s.strip()]
+    if introduction and not current.get("introduction_sentences"):
+        # Added to the summary last time: the next summary carries it again (bot.practice.introduction).
+        values.update(introduction_sentences=introduction, introduction_in_summary=True)
     if interests and all(interests.get(item) for item in RI_ITEMS):
         values["interests_restored"] = True  # utter_interest_intro then says no questions follow
     restored = [
