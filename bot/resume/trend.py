@@ -7,8 +7,8 @@ days in Finland (``TIMEZONE``), so a check at 23:30 in Turku is that day
 for both.
 
 Shapes:
-    ``trend_line([TrendPoint], lang) -> str``: ``"1 Dec: 2.8 · 2 Dec: 3.4"`` (en),
-    ``"1.12.: 2,8 · 2.12.: 3,4"`` (fi), ``"1 dec.: 2,8 · 2 dec.: 3,4"`` (sv); ``""`` for no points.
+    ``trend_line([TrendPoint], lang) -> str``: ``"2.8 (1 Dec) · 3.4 (2 Dec)"`` (en),
+    ``"2,8 (1.12.) · 3,4 (2.12.)"`` (fi), ``"2,8 (1 dec.) · 3,4 (2 dec.)"`` (sv); ``""`` for no points.
     ``trend_for_summary(session, conversation_id) -> [{"at": ISO 8601 with offset, "score": float}]``.
     ``summary_trend_text(summary_data, lang) -> str | None``: the summary's line
     "Your confidence over time: ..." when it holds two scores or more.
@@ -54,6 +54,19 @@ def short_date(day: date, lang: str) -> str:
     return str(format_date(day, catalogue.t("dates.short_date", lang), locale=locale))
 
 
+def dated(score: str, day: date, lang: str) -> str:
+    """A score with its day after it in brackets: "2.8 (1 Dec)", "2,8 (1.12.)".
+
+    Score first: "3.12.: 2,8" read as a score of 3.12 (a Finnish newcomer's finding).
+    """
+    return f"{score} ({short_date(day, lang)})"
+
+
+def rating_text(score: float, lang: str) -> str:
+    """A rating on a 1-5 item: "4" for a whole point, else :func:`score_text`."""
+    return str(int(score)) if float(score).is_integer() else score_text(score, lang)
+
+
 def score_text(score: float, lang: str) -> str:
     """A score with one decimal, with a decimal comma in Finnish and Swedish."""
     return registry.format_decimal(score, lang)
@@ -62,7 +75,7 @@ def score_text(score: float, lang: str) -> str:
 def trend_line(points: Sequence[TrendPoint], lang: str) -> str:
     """One plain line with every score and its date, oldest first (see module docstring)."""
     return SEPARATOR.join(
-        f"{short_date(local_moment(p.at).date(), lang)}: {score_text(p.score, lang)}" for p in points
+        dated(score_text(p.score, lang), local_moment(p.at).date(), lang) for p in points
     )
 
 
@@ -91,7 +104,7 @@ def points_of(summary_data: Mapping[str, Any]) -> list[TrendPoint]:
 
 
 def summary_trend_text(summary_data: Mapping[str, Any], lang: str) -> str | None:
-    """The line "Your confidence over time: 1 Dec: 2.8 · 2 Dec: 3.4." for 2+ scores, else None.
+    """The line "Your confidence over time: 2.8 (1 Dec) · 3.4 (2 Dec)." for 2+ scores, else None.
 
     Shown in the summary the person reads before deciding to share it, so they
     see that the dated trend goes with it.
@@ -123,7 +136,8 @@ def interview_points(session: Session, conversation_id: str) -> list[dict[str, A
 
 
 def interview_trend_text(summary_data: Mapping[str, Any], lang: str) -> str | None:
-    """The line "Interview practice, how sure you felt: 1 Dec before: 2 · 1 Dec after: 4." or None.
+    """The interview line or None: "Interview practice, how sure you felt (1-5):
+    before practice 2 (1 Dec) · after practice 4 (1 Dec)."
 
     From the summary's ``interview_confidence`` list (:func:`interview_points`);
     malformed entries are left out.
@@ -134,7 +148,7 @@ def interview_trend_text(summary_data: Mapping[str, Any], lang: str) -> str | No
         try:
             at = local_moment(datetime.fromisoformat(str(item["at"])))
             label = t(f"interview.trend_{item['label']}", lang)
-            parts.append(f"{short_date(at.date(), lang)} {label}: {score_text(float(item['score']), lang)}")
+            parts.append(f"{label} {dated(rating_text(float(item['score']), lang), at.date(), lang)}")
         except (KeyError, TypeError, ValueError):
             continue
     return t("interview.trend_line", lang, trend=SEPARATOR.join(parts)) if parts else None

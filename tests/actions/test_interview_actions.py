@@ -277,7 +277,7 @@ def test_the_summary_for_the_coach_has_both_points_and_erasure_removes_them(
     labelled = [(p["label"], p["score"]) for p in data["interview_confidence"]]
     assert labelled == [("before", 2.0), ("after", 4.0)]
     line = interview_trend_text(data, "en")
-    assert line is not None and "before practice: 2.0" in line and "after practice: 4.0" in line
+    assert line is not None and "before practice 2 (" in line and "after practice 4 (" in line
     assert line in render_summary(data, "en")
     delete_conversation(session, "test-user")
     session.commit()

@@ -85,7 +85,7 @@ def test_resume_restores_rejections_holland_code_interest_answers_and_next_steps
     assert {item: slots[item] for item in RI_ITEMS} == INTERESTS and slots["interests_restored"] is True
     assert not any(item in slots for item in SE_ITEMS)  # the confidence check is asked again
     assert "Not for you: Course 1." in texts[0]  # the plan the person sees names the rejection
-    assert texts[1] == f"Your confidence so far: {short_date(FIRST_DAY.date(), 'en')}: 2.8. " + (
+    assert texts[1] == f"Your confidence so far: 2.8 ({short_date(FIRST_DAY.date(), 'en')}). " + (
         "Next time you check it, we add today to the line."
     )
 
@@ -114,8 +114,8 @@ def test_confidence_after_resume_shows_every_dated_score_and_a_warm_comparison(
     assert "That is higher than last time (2.8). Well done!" in text
     today = datetime.now(UTC)
     line = text.splitlines()[-1]
-    assert line.startswith(f"Your confidence over time: {short_date(FIRST_DAY.date(), 'en')}: 2.8 · ")
-    assert line.endswith(": 3.6.") and line.count("·") == 1
+    assert line.startswith(f"Your confidence over time: 2.8 ({short_date(FIRST_DAY.date(), 'en')}) · 3.6 (")
+    assert line.endswith(").") and line.count("·") == 1
     # The summary the person reads before sharing it shows the same line, and the
     # stored summary the coach reads holds the same two dated points.
     shown = CollectingDispatcher()
@@ -137,9 +137,9 @@ def test_trend_line_in_every_language() -> None:
         TrendPoint(datetime(2026, 12, 1, 9, tzinfo=UTC), 2.8),
         TrendPoint(datetime(2026, 12, 2, 22, 30, tzinfo=UTC), 3.4),  # 3 Dec in Finland
     ]
-    assert trend_line(points, "en") == "1 Dec: 2.8 · 3 Dec: 3.4"
-    assert trend_line(points, "fi") == "1.12.: 2,8 · 3.12.: 3,4"
-    assert trend_line(points, "sv") == "1 dec.: 2,8 · 3 dec.: 3,4"
+    assert trend_line(points, "en") == "2.8 (1 Dec) · 3.4 (3 Dec)"
+    assert trend_line(points, "fi") == "2,8 (1.12.) · 3,4 (3.12.)"  # never "3.12.: 3,4"
+    assert trend_line(points, "sv") == "2,8 (1 dec.) · 3,4 (3 dec.)"
     assert trend_line([], "en") == ""
 
 

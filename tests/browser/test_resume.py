@@ -144,7 +144,7 @@ def test_resume_code_keeps_rejections_interests_and_the_dated_trend(
     plan = next(t for t in texts if t.startswith("Welcome back!"))
     assert f"Not for you: {rejected_title}" in plan
     first_day = short_date(local_moment(confidence_trend(db, first_sender)[0].at).date(), "en")
-    assert any(t.startswith(f"Your confidence so far: {first_day}: 3.0.") for t in texts), texts
+    assert any(t.startswith(f"Your confidence so far: 3.0 ({first_day}).") for t in texts), texts
 
     again = Visit(second, rating="4")
     feedback = again.until(re.compile(r"Your confidence over time:"))
@@ -152,7 +152,7 @@ def test_resume_code_keeps_rejections_interests_and_the_dated_trend(
     db.expire_all()
     line = trend_line(confidence_trend(db, sender), "en")
     assert f"Your confidence over time: {line}." in feedback
-    assert line.startswith(f"{first_day}: 3.0 · ") and line.endswith(": 4.0")
+    assert line.startswith(f"3.0 ({first_day}) · 4.0 (") and line.endswith(")")
     assert "That is higher than last time (3.0)." in feedback
 
     # No interest questions again, and the same interests as last time.
