@@ -27,7 +27,9 @@ from actions.common import language_of
 from actions.forms import ActionAskItem, answer_for, asks_for_next_steps_early, latest_text
 from bot.assessment.questionnaire import Questionnaire
 from bot.assessment.typed_answers import is_explicit_section_skip
+from bot.contract.city_texts import served_cities
 from bot.db import session_scope
+from bot.faq.places import unserved_place
 from bot.i18n import t
 
 logger = logging.getLogger(__name__)
@@ -69,6 +71,10 @@ class ValidateQuestionnaireForm(FormValidationAction, ABC):
     ) -> dict[str, Any]:
         """Slot updates for one answer: a section skip fills the rest, else :meth:`read_answer`.
 
+        An answer that is not understood and names a place DigiPoint does not
+        serve ("Oulu") first gets the served cities and what works from
+        anywhere (``goals.unserved_city``), and ``city`` becomes ``online``.
+
         The latest message's words count as a section skip only for the item
         it answered (``requested_slot``); a slot filled before the form asked
         (restored by a resume code) is validated on its own value.
@@ -85,7 +91,18 @@ class ValidateQuestionnaireForm(FormValidationAction, ABC):
         if asked and asks_for_next_steps_early(tracker):  # the help menu's button: the steps come later
             dispatcher.utter_message(text=t("next_steps.after_questions", lang))
             return {slot: None}
-        return self.read_answer(slot, raw, lang, dispatcher, tracker)
+        if not asked:
+            return self.read_answer(slot, raw, lang, dispatcher, tracker)
+        held = CollectingDispatcher()
+        updates = self.read_answer(slot, raw, lang, held, tracker)
+        place = unserved_place(raw) if updates.get(slot) is None else None
+        if place:
+            # "mä asun oulussa, onks siellä töitä" in the middle of the check: say where
+            # DigiPoint serves and what works from anywhere, look for online options, ask again.
+            dispatcher.utter_message(text=t("goals.unserved_city", lang, place=place, **served_cities(lang)))
+            updates = {**updates, "city": "online"}
+        dispatcher.messages.extend(held.messages)
+        return updates
 
     @abstractmethod
     def read_answer(

@@ -82,6 +82,23 @@ def test_unclear_answer_is_asked_again(make_tracker, dispatcher, domain) -> None
     assert [m["text"] for m in dispatcher.messages] == [t("interests.invalid", "fi")]
 
 
+def test_a_place_not_served_named_mid_check_gets_the_served_cities_and_online_options(
+    make_tracker, dispatcher, domain
+) -> None:
+    """Seen by a Finnish newcomer: "mä asun oulussa, onks siellä töitä" only got the question again."""
+    from bot.contract.city_texts import served_cities
+
+    events = _validate(make_tracker, dispatcher, domain, "ri_1", "mä asun oulussa, onks siellä töitä")
+    assert SlotSet("ri_1", None) in events and SlotSet("city", "online") in events
+    unserved = t("goals.unserved_city", "fi", place="Oulu", **served_cities("fi"))
+    assert [m["text"] for m in dispatcher.messages] == [unserved, t("interests.invalid", "fi")]
+
+
+def test_an_answer_with_a_place_in_it_is_still_an_answer(make_tracker, dispatcher, domain) -> None:
+    events = _validate(make_tracker, dispatcher, domain, "ri_2", "tykkään, asun oulussa")
+    assert events == [SlotSet("ri_2", "like")] and dispatcher.messages == []  # the answer counts, no detour
+
+
 @pytest.mark.parametrize(("text", "intent"), [("/skip", "skip"), ("ohita", "inform"), ("hoppa över", "skip")])
 def test_skip_fills_the_rest_of_the_section(make_tracker, dispatcher, domain, text, intent) -> None:
     events = _validate(make_tracker, dispatcher, domain, "ri_10", text, intent=intent)
