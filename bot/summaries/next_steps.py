@@ -110,6 +110,15 @@ def is_known_option(key: str) -> bool:
     return key in GENERAL_OPTIONS or key == DONE
 
 
+def _words(folded: str) -> set[str]:
+    """Words of a folded text, split at spaces, hyphens and punctuation too.
+
+    "helpdesk-asiantuntija" gives "helpdesk" and "asiantuntija", so "siihen
+    helpdesk työpaikkaan" finds the Helpdesk-asiantuntija job.
+    """
+    return {word for word in re.split(r"[\s\-–—,.;:!?()/\"']+", folded) if word}
+
+
 def match_option(text: str, options: Sequence[str], titles: Titles) -> str | None:
     """Which of ``options`` (or ``"done"``) a typed answer means, or None.
 
@@ -127,7 +136,7 @@ def match_option(text: str, options: Sequence[str], titles: Titles) -> str | Non
         return DONE
     if folded.isdigit() and 1 <= int(folded) <= len(options):
         return options[int(folded) - 1]
-    words = set(folded.split())
+    words = _words(folded)
     for key, keywords in _KEYWORDS.items():
         if key in options and words & set(keywords):
             return key
@@ -139,7 +148,7 @@ def match_option(text: str, options: Sequence[str], titles: Titles) -> str | Non
         sid = suggestion_of(key)
         if sid is None:
             continue
-        title_words = {w for lang in LANGUAGES for w in fold((titles.get(sid) or {}).get(lang, "")).split()}
+        title_words = {w for lang in LANGUAGES for w in _words(fold((titles.get(sid) or {}).get(lang, "")))}
         scores[key] = len(wanted & title_words)
     best = max(scores.values(), default=0)
     winners = [key for key, score in scores.items() if score == best]

@@ -201,3 +201,14 @@ def test_typed_next_step_folding_drops_latin_marks_only() -> None:
     assert fold("Työkkäri, Sysselsättning!") == "tyokkari sysselsattning"
     assert fold("Мій район") == "мій район"
     assert fold("Їжа") == "їжа"
+
+
+def test_a_typed_choice_finds_a_title_word_inside_a_hyphenated_title() -> None:
+    """Seen by a Finnish newcomer: "haluun hakea siihen helpdesk työpaikkaan" matched nothing."""
+    titles = {
+        "job:1": {"fi": "Helpdesk-asiantuntija (suomi ja englanti)", "en": "Helpdesk specialist"},
+        "job:2": {"fi": "Ohjelmistokehittäjä, harjoittelija"},
+    }
+    options = ["look:job:1", "look:job:2", "cv"]
+    assert match_option("haluun hakea siihen helpdesk työpaikkaan", options, titles) == "look:job:1"
+    assert match_option("se harjoittelija-paikka", options, titles) == "look:job:2"
