@@ -18,7 +18,7 @@ questionnaires-se_3 = Kuinka varma olet, että osaat kirjoittaa hakemuksen tai C
     .strength = osaat kirjoittaa hakemuksen, joka näyttää mitä osaat
 questionnaires-se_4 = Kuinka varma olet, että pystyt kertomaan taidoistasi työhaastattelussa?
     .strength = pystyt kertomaan taidoistasi
-questionnaires-se_5 = Kuinka varma olet, että jaksat jatkaa, vaikka saisit kielteisen vastauksen tai asiat tuntuvat vaikeilta?
+questionnaires-se_5 = Kuinka varma olet, että jaksat jatkaa, vaikka saisit kielteisen vastauksen tai asiat tuntuisivat vaikeilta?
     .strength = jaksat jatkaa, vaikka asiat tuntuvat vaikeilta
 # RIASEC types: the plain name, .enjoys completes "you like ... most".
 questionnaires-riasec_R = Käytännöllinen

@@ -19,9 +19,9 @@ responses-feel_discouraged = Se kuulostaa tosi raskaalta. Työnhaku voi väsytt�
 responses-application_help = En voi kirjoittaa CV:tä tai hakemusta puolestasi täällä. Kolme vinkkiä: Kerro ensin, mitä osaat, älä vain tehtävänimikkeitä. Käytä samoja sanoja kuin työpaikkailmoituksessa. Pidä CV yhden sivun mittaisena. Ohjaaja voi käydä CV:si läpi kanssasi: kirjoita "haluan puhua ohjaajalle".
     .introduction = Kirjoita esittelyni
     .interview = Harjoittele työhaastattelua
-responses-out_of_scope = Sori, tässä en osaa auttaa. Osaan auttaa digialan töissä, kursseissa ja koulutuksessa.
+responses-out_of_scope = Anteeksi, tässä en osaa auttaa. Osaan auttaa digialan töissä, kursseissa ja koulutuksessa.
 responses-privacy = Tallennan vastauksesi tässä chatissa: tavoitteet, kaupungin, taustasi ja lyhyiden testien tulokset. En tarvitse nimeäsi. Ohjaaja näkee yhteenvedon vain, jos annat luvan. Kirjoita "poista tietoni", niin poistan kaiken.
-responses-default = Sori, en ymmärtänyt. Voisitko sanoa sen toisin? Voit myös kirjoittaa "apua".
+responses-default = Anteeksi, en ymmärtänyt. Voisitko sanoa sen toisin? Voit myös kirjoittaa "apua".
 responses-message_too_long = Viestisi on tosi pitkä. Voisitko kirjoittaa sen lyhyemmin, muutamalla lauseella?
 responses-ask_goal_type = Mitä etsit?
     .job = Työpaikkaa
@@ -60,7 +60,7 @@ responses-confidence_intro = Kiitos! Seuraavaksi 5 lyhyttä kysymystä siitä, m
 # $interests_restored: the slot, "true" after a resume code kept all 12 answers.
 responses-interest_intro = { $interests_restored ->
         [true] Hyvä. Säilytin kiinnostusvastauksesi viime kerralta, joten kysymyksiä ei tule nyt enempää.
-       *[false] Hyvä. Nyt 12 nopeaa kysymystä tehtävistä, joista saattaisit tykätä. Vastaa Tykkään, En tiedä tai En tykkää. Näin löydän sinulle sopivaa työtä.
+       *[false] Hyvä. Nyt 12 nopeaa kysymystä tehtävistä, joista saattaisit tykätä. Vastaa Tykkään, En ole varma tai En tykkää. Näin löydän sinulle sopivaa työtä.
     }
 responses-offer_next_steps = Valitaanko nyt seuraavat askeleet? Valitaan yhdestä kolmeen yhdessä.
     .choose = Joo, valitaan
