@@ -22,7 +22,8 @@ what you can do now, how you got here, what you want next; Lily Zhang, "The
 Perfect Formula for Answering 'Tell Me About Yourself'", The Muse; the same
 shape as the Finnish 'hissipuhe' advice of the employment services):
 
-1. present: the field the person is interested in, or a general line;
+1. present: the field the person is interested in, or a general line (also
+   when the wish of 5. names the field already, so it is not said twice);
 2. present: strengths in the person's own words (``good_at``);
 3. present: skills the conversation found (ESCO / shipped vocabulary labels);
 4. past: what the person did (``did``), else the occupations found;
@@ -239,14 +240,23 @@ def _joined(items: Sequence[str], lang: str) -> str:
     return t("introduction.list_and", lang, head=", ".join(items[:-1]), last=items[-1])
 
 
+def _names(text: str | None, name: str) -> bool:
+    """Whether ``text`` names ``name``, allowing a Finnish ending ("it-tukeen" names "IT-tuki")."""
+    if not text:
+        return False
+    folded = _fold(name)
+    stem = folded[:-1] if len(folded) > 4 else folded
+    return stem in _fold(text)
+
+
 def build_introduction(answers: IntroAnswers, known: KnownFacts, lang: str) -> list[str]:
     """The introduction: 3 to 6 sentences in ``lang`` (order and sources: module docstring)."""
     lang = normalise_language(lang)
     sentences: list[str] = []
-    if known.field in FIELDS:
-        field_name = t(f"suggestions.field_{known.field}", lang)
+    field_name = t(f"suggestions.field_{known.field}", lang) if known.field in FIELDS else None
+    if field_name and not _names(answers.want_next, field_name):
         sentences.append(t("introduction.present_field", lang, field=field_name))
-    else:
+    else:  # no field, or the wish names it already ("Haluisin päästä it-tukeen"): no repeat
         sentences.append(t("introduction.present_general", lang))
     if answers.good_at:
         sentences.append(_own_words("strengths", answers.good_at, lang, "strengths"))

@@ -45,7 +45,7 @@ def test_full_answers_give_six_sentences_present_past_future_in_english() -> Non
         "en",
     )
     assert sentences == [
-        "I am interested in IT support.",
+        t("introduction.present_general", "en"),  # the wish names IT support already
         "I am good at helping people.",
         "My skills include Excel and customer service.",
         "I worked in a warehouse for 5 years.",
@@ -291,3 +291,16 @@ def test_the_download_is_the_paragraph_then_the_skills_under_a_heading() -> None
     assert render_download(sentences, ["Excel", "tiimityö"], "fi") == (
         "Minua kiinnostaa data. Kerron mielelläni lisää.\n\nOsaamiseni CV:tä varten:\n- Excel\n- tiimityö\n"
     )
+
+
+def test_the_field_is_not_said_twice_when_the_wish_names_it() -> None:
+    """Seen by a Finnish newcomer: sentence 1 'Minua kiinnostaa erityisesti IT-tuki.'
+
+    and sentence 4 'Haluisin päästä it-tukeen töihin.' said the same.
+    """
+    answers = _answers("oon ollu kassalla", "oon kärsivällinen", "haluisin päästä it-tukeen töihin")
+    sentences = build_introduction(answers, KnownFacts(field="it_support", goal_type="job"), "fi")
+    field = t("introduction.present_field", "fi", field=t("suggestions.field_it_support", "fi"))
+    assert field not in sentences and sentences[0] == t("introduction.present_general", "fi")
+    other = build_introduction(_answers("a", "b", "haluan oppia lisää"), KnownFacts(field="it_support"), "fi")
+    assert other[0] == field  # a wish that does not name the field keeps the field line
