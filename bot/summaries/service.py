@@ -13,6 +13,7 @@ The summary dictionary (``build_summary``; stored as ``summaries.data``)::
       "suggestions": [{"id": "course:12", "title": {"fi","sv","en"}|None,
                        "rejected": bool}],
       "next_steps": [option key],       # see bot.summaries.next_steps
+      "next_step_dues": {option key: "2026-12-11"},  # only steps with a date
       "open_questions": [str],          # what is still open: goal slots not
                                         # answered, "confidence", "interests",
                                         # "next_steps"
@@ -34,6 +35,7 @@ characters before it is stored.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -44,7 +46,13 @@ from bot.guidance.profile import profile_from_slots
 from bot.i18n import normalise_language, t
 from bot.locale import registry
 from bot.practice.introduction import summary_entry as introduction_entry
-from bot.resume.trend import interview_points, interview_trend_text, summary_trend_text, trend_for_summary
+from bot.resume.trend import (
+    interview_points,
+    interview_trend_text,
+    short_date,
+    summary_trend_text,
+    trend_for_summary,
+)
 from bot.summaries.models import Summary, utc_now
 from bot.summaries.next_steps import is_known_option, option_label
 from bot.summaries.redact import redact
@@ -105,6 +113,7 @@ def build_summary(
         for sid in [*shown, *rejected]
     ]
     city = slots.get("city") if isinstance(slots.get("city"), str) else None
+    steps = [k for k in _text_list(slots.get("next_steps")) if is_known_option(k)]
     data = {
         "version": 1,
         "conversation_id": conversation_id,
@@ -116,14 +125,37 @@ def build_summary(
         "confidence_score": profile.confidence_score,
         "holland_code": profile.holland_code,
         "suggestions": suggestions,
-        "next_steps": [k for k in _text_list(slots.get("next_steps")) if is_known_option(k)],
+        "next_steps": steps,
     }
+    data["next_step_dues"] = step_dues(slots.get("next_step_dues"), steps)
     data["open_questions"] = open_questions(data)
     data["trigger"] = trigger if trigger in ("end", "handoff") else "end"
     introduction = introduction_entry(slots)
     if introduction:
         data["introduction"] = [redact(sentence) for sentence in introduction]
     return data
+
+
+def step_dues(value: object, steps: list[str]) -> dict[str, str]:
+    """The ``next_step_dues`` slot (key -> ISO date or None) cut to ``steps`` with a valid date."""
+    dues: dict[str, str] = {}
+    for key, raw in (value.items() if isinstance(value, dict) else []):
+        try:
+            if key in steps and isinstance(raw, str):
+                dues[key] = date.fromisoformat(raw).isoformat()
+        except ValueError:
+            continue
+    return dues
+
+
+def step_line(key: str, due: object, lang: str, titles: Any) -> str:
+    """One agreed step as the person reads it, with its date: "Update my CV (by 11 Dec)"."""
+    label = option_label(key, lang, titles)
+    try:
+        day = date.fromisoformat(due) if isinstance(due, str) else None
+    except ValueError:
+        day = None
+    return t("summary.step_due", lang, label=label, date=short_date(day, lang)) if day else label
 
 
 def save_summary(session: Session, summary_data: dict[str, Any]) -> Summary:
@@ -250,7 +282,9 @@ def render_summary(summary_data: Mapping[str, Any], lang: str) -> str:
     steps = summary_data.get("next_steps") or []
     if steps:
         lines.append(t("summary.next_steps", lang))
-        lines += [f"{n}. {option_label(key, lang, titles)}" for n, key in enumerate(steps, start=1)]
+        raw_dues = summary_data.get("next_step_dues")
+        dues: Mapping[str, Any] = raw_dues if isinstance(raw_dues, dict) else {}
+        lines += [f"{n}. {step_line(key, dues.get(key), lang, titles)}" for n, key in enumerate(steps, 1)]
     else:
         lines.append(t("summary.no_next_steps", lang))
     introduction = [s for s in summary_data.get("introduction") or [] if isinstance(s, str)]

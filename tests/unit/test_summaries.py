@@ -36,6 +36,8 @@ SLOTS = {
     "shown_suggestions": ["course:1", "job:4"],
     "rejected_suggestions": ["job:1"],
     "next_steps": ["apply:course:1", "cv", "made-up"],
+    # "made-up" is no step, "cv" has no date: only the course's date is kept.
+    "next_step_dues": {"apply:course:1": "2026-12-11", "cv": None, "made-up": "2026-12-12"},
 }
 
 
@@ -79,6 +81,7 @@ def test_build_summary_structure_and_redaction() -> None:
             {"id": "job:1", "title": TITLES["job:1"], "rejected": True},
         ],
         "next_steps": ["apply:course:1", "cv"],
+        "next_step_dues": {"apply:course:1": "2026-12-11"},
         "open_questions": ["timeframe"],
         "trigger": "end",
     }
@@ -130,7 +133,7 @@ def test_render_summary_in_plain_words() -> None:
             "Options we looked at: Course 1; Job 4.",
             "Not for you: Job 1.",
             "Your next steps:",
-            "1. Apply to Course 1",
+            "1. Apply to Course 1 (by 11 Dec)",
             "2. Update my CV",
         ]
     )
@@ -142,7 +145,7 @@ def test_render_summary_in_plain_words() -> None:
         "Paikka: Vantaalla.",
         "Luottamuksesi omiin taitoihin: 3,4/5.",
     ]
-    assert fi[-2:] == ["1. Hae koulutukseen: Kurssi 1", "2. Päivitä ansioluetteloni"]
+    assert fi[-2:] == ["1. Hae koulutukseen: Kurssi 1 (11.12. mennessä)", "2. Päivitä ansioluetteloni"]
     sv = render_summary(build_summary({"language": "sv", "city": "online", "goal_type": "unsure"}, "c"), "sv")
     assert sv.splitlines() == [
         "Här är en kort sammanfattning av vårt samtal.",
@@ -212,3 +215,11 @@ def test_a_typed_choice_finds_a_title_word_inside_a_hyphenated_title() -> None:
     options = ["look:job:1", "look:job:2", "cv"]
     assert match_option("haluun hakea siihen helpdesk työpaikkaan", options, titles) == "look:job:1"
     assert match_option("se harjoittelija-paikka", options, titles) == "look:job:2"
+
+
+def test_the_summary_names_each_step_with_its_date() -> None:
+    """A Finnish newcomer's summary left out the date the person had chosen for the step."""
+    lines = render_summary(build_summary(SLOTS, "conv-1", titles=TITLES), "fi").splitlines()
+    course = option_label("apply:course:1", "fi", TITLES)
+    assert f"1. {course} (11.12. mennessä)" in lines
+    assert f"2. {option_label('cv', 'fi', TITLES)}" in lines  # no date, no brackets

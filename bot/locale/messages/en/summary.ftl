@@ -14,6 +14,7 @@ summary-interests = You like: { $interests }.
 summary-kept = Options we looked at: { $items }.
 summary-rejected = Not for you: { $items }.
 summary-next_steps = Your next steps:
+summary-step_due = { $label } (by { $date })
 summary-no_next_steps = You did not choose next steps yet.
 summary-ask_share = May a coach read this summary? It helps them help you. You decide.
 summary-yes_button = Yes, a coach may read it

@@ -14,6 +14,7 @@ summary-interests = Sinua kiinnostaa: { $interests }.
 summary-kept = Vaihtoehdot, joita katsoimme: { $items }.
 summary-rejected = Ei sinulle: { $items }.
 summary-next_steps = Seuraavat askeleesi:
+summary-step_due = { $label } ({ $date } mennessä)
 summary-no_next_steps = Et valinnut vielä seuraavia askeleita.
 summary-ask_share = Saako ohjaaja lukea tämän yhteenvedon? Se auttaa häntä auttamaan sinua. Sinä päätät.
 summary-yes_button = Kyllä, ohjaaja saa lukea sen

@@ -14,6 +14,7 @@ summary-interests = Du gillar: { $interests }.
 summary-kept = Alternativ vi tittade på: { $items }.
 summary-rejected = Inte för dig: { $items }.
 summary-next_steps = Dina nästa steg:
+summary-step_due = { $label } (senast { $date })
 summary-no_next_steps = Du har inte valt nästa steg än.
 summary-ask_share = Får en handledare läsa sammanfattningen? Det hjälper hen att hjälpa dig. Du bestämmer.
 summary-yes_button = Ja, handledaren får läsa den
