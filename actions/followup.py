@@ -66,6 +66,28 @@ def planned_steps(slots: dict[str, Any], lang: str, titles: Titles) -> list[Plan
     return steps
 
 
+REVIEW_PAYLOAD = "/review_steps"
+
+
+def review_asked_this_turn(tracker: Tracker) -> tuple[dict[str, Any], bool] | None:
+    """The question about an open step sent since the latest user message, else None.
+
+    Returns ``({"text", "buttons"}, is_last)``: that bot event (Rasa event
+    dicts in ``tracker.events``; a button whose payload starts with
+    ``/review_steps``) and whether no bot message came after it.
+    """
+    later = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            return None
+        buttons = (event.get("data") or {}).get("buttons") or [] if kind == "bot" else []
+        if any(isinstance(b, dict) and str(b.get("payload", "")).startswith(REVIEW_PAYLOAD) for b in buttons):
+            return {"text": event.get("text"), "buttons": buttons}, not later
+        later = later or kind == "bot"
+    return None
+
+
 # The reminder offer's "yes" button; action_ask_chat_feedback waits while it is on screen.
 REMIND_PAYLOAD = "/remind_steps"
 

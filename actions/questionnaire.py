@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.common import language_of
+from actions.followup import review_asked_this_turn
 from actions.forms import ActionAskItem, answer_for, asks_for_next_steps_early, latest_text
 from bot.assessment.questionnaire import Questionnaire
 from bot.assessment.typed_answers import is_explicit_section_skip
@@ -43,8 +44,21 @@ class ActionAskQuestionnaireItem(ActionAskItem):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Send the item's prompt with its buttons; no events."""
+        """Send the item's prompt with its buttons; no events.
+
+        Right after a resume code the question about an open step came in this
+        turn, above the check's intro: it is asked again here, last on screen,
+        and the item waits (the form asks it after the answer, a digression of
+        the form). A rating typed instead still answers the item.
+        """
         lang = language_of(tracker)
+        review = review_asked_this_turn(tracker)
+        if review is not None:
+            question, is_last = review
+            if not is_last:  # the check's intro came after it: ask it again, last on screen
+                dispatcher.utter_message(text=t("followup.answer_first", lang))
+                dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
+            return []
         q = self.questionnaire
         dispatcher.utter_message(text=q.prompt(self.item_id(), lang), buttons=q.buttons(lang))
         return []

@@ -89,6 +89,44 @@ def test_ask_action_shows_progress_question_and_buttons(make_tracker, dispatcher
     assert buttons[-1]["title"] == "Ohita tämä osio"
 
 
+STEP_BUTTONS = [
+    {"title": "Tehty", "payload": '/review_steps{"answer":"done:7"}'},
+    {"title": "Ei vielä", "payload": '/review_steps{"answer":"not_yet:7"}'},
+]
+STEP_TEXT = "Päivitä ansioluetteloni. Miten meni?"
+STEP_QUESTION = {"event": "bot", "text": STEP_TEXT, "data": {"buttons": STEP_BUTTONS}}
+
+
+def test_after_a_resume_code_the_step_question_is_asked_again_last_and_the_item_waits(
+    make_tracker, dispatcher, domain
+) -> None:
+    """Seen by newcomers (fi, sv, en): the check's intro and question 1 buried the question about the step."""
+    events = [
+        {"event": "user", "text": "mulla on koodi KTPR-M7XH"},
+        STEP_QUESTION,
+        {"event": "bot", "text": "Kiitos! Seuraavaksi 5 lyhyttä kysymystä..."},
+    ]
+    tracker = make_tracker(slots={"language": "fi", "requested_slot": "se_1"}, events=events)
+    assert asyncio.run(ASK_ACTIONS["se_1"]().run(dispatcher, tracker, domain)) == []
+    assert [m["text"] for m in dispatcher.messages] == [t("followup.answer_first", "fi"), STEP_TEXT]
+    assert dispatcher.messages[1]["buttons"] == STEP_BUTTONS
+
+
+def test_a_next_step_question_already_last_is_not_repeated(make_tracker, dispatcher, domain) -> None:
+    """After "Tehty" the next open step's question ends the turn: the item waits, nothing is said twice."""
+    events = [{"event": "user", "text": "/review_steps"}, {"event": "bot", "text": "Hienoa!"}, STEP_QUESTION]
+    tracker = make_tracker(slots={"language": "fi"}, events=events)
+    asyncio.run(ASK_ACTIONS["se_1"]().run(dispatcher, tracker, domain))
+    assert dispatcher.messages == []
+
+
+def test_a_step_question_of_an_earlier_turn_does_not_hold_the_item(make_tracker, dispatcher, domain) -> None:
+    events = [STEP_QUESTION, {"event": "user", "text": "/review_steps"}, {"event": "bot", "text": "Hienoa!"}]
+    tracker = make_tracker(slots={"language": "fi"}, events=events)
+    asyncio.run(ASK_ACTIONS["se_1"]().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["text"].startswith("Kysymys 1/5")
+
+
 def test_one_ask_action_per_item_with_convention_names() -> None:
     assert [cls.__name__ for cls in ASK_ACTIONS.values()] == [f"ActionAskSe{n}" for n in range(1, 6)]
 

@@ -64,6 +64,7 @@ def test_resume_over_rest_keeps_rejection_holland_code_and_dated_trend(live_stac
             assert codes, first.conversation.bot_texts()
             state["code"] = codes[-1]
             replies = await second.send(client, f"I have a code {codes[-1]}")
+            state["resumed"] = replies
             for _ in range(60):
                 message = second._next_message(await second.tracker(client), replies)
                 if message is None:
@@ -77,6 +78,12 @@ def test_resume_over_rest_keeps_rejection_holland_code_and_dated_trend(live_stac
 
     aio.run(run())
     assert first.conversation.finished and second.conversation.finished
+    # The plan had an open step: its question ends the burst, after the confidence check's
+    # intro, so the person sees it last (then a rating, as this script sends, still counts).
+    resumed = state["resumed"]
+    assert [b["payload"][:13] for b in resumed[-1].get("buttons") or []][:1] == ["/review_steps"], resumed
+    assert resumed[-2].get("text") == t("followup.answer_first", "en")
+    assert not any((r.get("text") or "").startswith("Question 1 of 5") for r in resumed)
     rejected = first.conversation.rejected_id
     assert rejected and rejected in state["second"]["slots"]["rejected_suggestions"]
     # Never offered again: no suggestion in the second conversation carries its "Not for me" button.

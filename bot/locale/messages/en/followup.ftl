@@ -46,3 +46,4 @@ followup-mail_hello = Hello,
 followup-mail_step = In the DigiPoint chat you planned this step: { $label } (by { $date }).
 followup-mail_encourage = You can do it! If you would like help, open the chat again and ask for a coach.
 followup-mail_stop = This is the only reminder for this step, and your e-mail address is deleted after it. To stop reminders for your other steps, open the chat, give your code and mark the steps done, or say "delete my data".
+followup-answer_first = First, tell me how your step went. Then we go on with the questions.

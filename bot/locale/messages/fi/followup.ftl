@@ -46,3 +46,4 @@ followup-mail_hello = Hei,
 followup-mail_step = Suunnittelit DigiPoint-chatissa tämän askeleen: { $label } ({ $date } mennessä).
 followup-mail_encourage = Sinä pystyt siihen! Jos haluat apua, avaa chat uudelleen ja pyydä ohjaajaa.
 followup-mail_stop = Tämä on ainoa muistutus tästä askeleesta, ja sähköpostiosoitteesi poistetaan sen jälkeen. Jos haluat lopettaa muiden askelten muistutukset, avaa chat, anna koodisi ja merkitse askeleet tehdyiksi, tai kirjoita "poista tietoni".
+followup-answer_first = Kerro ensin, miten askel meni. Sitten jatketaan kysymyksiin.

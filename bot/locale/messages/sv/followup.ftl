@@ -46,3 +46,4 @@ followup-mail_hello = Hej,
 followup-mail_step = I DigiPoint-chatten planerade du det här steget: { $label } (senast { $date }).
 followup-mail_encourage = Du klarar det! Om du vill ha hjälp kan du öppna chatten igen och be om en handledare.
 followup-mail_stop = Det här är den enda påminnelsen för steget, och din e-postadress raderas efter den. Vill du stoppa påminnelser för dina andra steg, öppna chatten, ge din kod och markera stegen som klara, eller skriv "radera mina uppgifter".
+followup-answer_first = Berätta först hur det gick med steget. Sedan fortsätter vi med frågorna.
