@@ -52,6 +52,24 @@ def _value_before_latest_message(tracker: Tracker, slot: str) -> Any:
     return None
 
 
+
+# A goodbye at the free-text question: only a short message the classifier is sure of.
+FAREWELL_WORDS = 4
+FAREWELL_CONFIDENCE = 0.7
+
+
+def is_farewell(tracker: Tracker) -> bool:
+    """Whether the latest message is a short goodbye the classifier is sure of (see validate_background)."""
+    latest = tracker.latest_message or {}
+    intent = latest.get("intent") or {}
+    if not isinstance(intent, dict) or intent.get("name") != "goodbye":
+        return False
+    confidence = intent.get("confidence")
+    words = str(latest.get("text") or "").split()
+    sure = isinstance(confidence, int | float) and confidence >= FAREWELL_CONFIDENCE
+    return sure and len(words) <= FAREWELL_WORDS
+
+
 class ValidateGoalForm(FormValidationAction):
     """Validate goal_type, field, city, timeframe, education_level and background."""
 
@@ -165,7 +183,17 @@ class ValidateGoalForm(FormValidationAction):
     def validate_background(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """The person's words (max 500 characters) or skipped; also sets skills and occupations."""
+        """The person's words (max 500 characters) or skipped; also sets skills and occupations.
+
+        A message the classifier reads as ``goodbye`` reaches this validator
+        (bot/contract/forms.yml accepts it): a short one it is sure of ("ok
+        bye", at most :data:`FAREWELL_WORDS` words, confidence at least
+        :data:`FAREWELL_CONFIDENCE`) gets the goodbye and the question stays
+        open; anything longer ("office cleaning, fixing phones") is an answer.
+        """
+        if is_farewell(tracker):
+            dispatcher.utter_message(response="utter_goodbye")
+            return {"background": None}
         result = self._validate("background", value, answers.parse_background, dispatcher, tracker)
         background = result["background"]
         if not isinstance(background, str) or background == SKIPPED:

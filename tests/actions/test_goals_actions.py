@@ -215,6 +215,33 @@ def test_typed_next_steps_words_in_the_background_are_an_answer(make_tracker, di
     assert t("next_steps.after_questions", "en") not in [m["text"] for m in dispatcher.messages]
 
 
+def _background_said(make_tracker, dispatcher, domain, text: str, confidence: float) -> list[dict[str, Any]]:
+    tracker = make_tracker(
+        slots={"language": "en", "requested_slot": "background", "background": text},
+        text=text,
+        intent="goodbye",
+        events=_slot_events({"background": text}),
+        active_loop="goal_form",
+    )
+    tracker.latest_message["intent"]["confidence"] = confidence
+    return asyncio.run(ValidateGoalForm().run(dispatcher, tracker, domain))
+
+
+def test_a_background_the_classifier_reads_as_goodbye_is_an_answer(make_tracker, dispatcher, domain) -> None:
+    """A newcomer's "office cleaning, fixing phones" (goodbye 0.42) got "Bye for now"."""
+    events = _background_said(make_tracker, dispatcher, domain, "office cleaning, fixing phones", 0.42)
+    assert SlotSet("background", "office cleaning, fixing phones") in events
+    assert not any(m.get("response") == "utter_goodbye" for m in dispatcher.messages)
+
+
+def test_a_short_sure_goodbye_at_the_background_question_is_a_goodbye(
+    make_tracker, dispatcher, domain
+) -> None:
+    events = _background_said(make_tracker, dispatcher, domain, "ok bye", 0.97)
+    assert events == [SlotSet("background", None)]  # the question stays open
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_goodbye"]
+
+
 def test_background_fills_skills_and_occupations(make_tracker, dispatcher, domain) -> None:
     text = "Olen tehnyt asiakaspalvelua ja opiskellut ohjelmointia. Haluan data-analyytikoksi."
     events = _run(
