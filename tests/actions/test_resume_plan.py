@@ -86,7 +86,7 @@ def test_resume_restores_rejections_holland_code_interest_answers_and_next_steps
     assert not any(item in slots for item in SE_ITEMS)  # the confidence check is asked again
     assert "Not for you: Course 1." in texts[0]  # the plan the person sees names the rejection
     assert texts[1] == f"Your confidence so far: 2.8 ({short_date(FIRST_DAY.date(), 'en')}). " + (
-        "Next time you check it, we add today to the line."
+        "When you answer the questions again, today's answer is added."
     )
 
 
