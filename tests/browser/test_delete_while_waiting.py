@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 from sqlalchemy import select
@@ -65,6 +67,27 @@ def requests_of(db: Session, sender: str) -> list[HandoffRequest]:
     return list(db.scalars(select(HandoffRequest).where(HandoffRequest.conversation_id == sender)))
 
 
+def wait_until_listening(live_stack: LiveStack, sender: str, timeout_s: float = 15) -> None:
+    """Wait until the worker's withdraw job has appended ``action_listen`` after the question.
+
+    The job runs the question through Rasa's ``/execute`` and then appends
+    ``action_listen`` (bot/handoff/withdraw.py); Playwright can tap "Yes"
+    within milliseconds of the question showing, before the second call, which
+    no person can. The CI run of 2026-12-03 07:48 failed that way once.
+    """
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        state = httpx.get(
+            f"{live_stack.rasa_api_url}/conversations/{sender}/tracker",
+            params={"token": live_stack.rasa_token, "include_events": "NONE"},
+            timeout=10,
+        ).json()
+        if state.get("latest_action_name") == "action_listen" and not state.get("paused"):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the bot never listened again: {state.get('latest_action_name')}")
+
+
 def test_typed_delete_while_waiting_asks_withdraws_and_deletes(
     desktop: Page, live_stack: LiveStack, db: Session
 ) -> None:
@@ -77,6 +100,7 @@ def test_typed_delete_while_waiting_asks_withdraws_and_deletes(
     question = chat.bot.filter(has_text="Do you want me to delete everything")
     expect(question).to_have_count(1, timeout=30_000)
     assert [r.status for r in requests_of(db, sender)] == ["closed"]
+    wait_until_listening(live_stack, sender)
     chat.last_buttons().filter(has_text="Yes, delete").click()
     notice = desktop.locator(f"{ROOT} .msg.system").filter(has_text=re.compile("Everything is deleted"))
     expect(notice).to_be_visible(timeout=30_000)
