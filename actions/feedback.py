@@ -30,7 +30,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
-from actions.followup import REMIND_PAYLOAD
+from actions.followup import REMIND_PAYLOAD, offer_this_turn
 from actions.session import metadata_city
 from bot.db import session_scope
 from bot.feedback.store import record
@@ -121,20 +121,8 @@ class ActionGiveFeedback(Action):
 
 
 def offered_this_turn(tracker: Tracker, payload: str) -> bool:
-    """Whether a bot message since the latest user message has a button sending ``payload``.
-
-    Reads ``tracker.events`` (Rasa event dicts; buttons in a ``bot`` event's
-    ``data.buttons``) back to the last ``user`` event.
-    """
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "user":
-            return False
-        if kind == "bot":
-            buttons = (event.get("data") or {}).get("buttons") or []
-            if any(isinstance(b, dict) and b.get("payload") == payload for b in buttons):
-                return True
-    return False
+    """Whether a bot message since the latest user message has a button sending ``payload``."""
+    return offer_this_turn(tracker, lambda sent: sent == payload) is not None
 
 
 class ActionAskChatFeedback(Action):

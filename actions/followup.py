@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -69,12 +70,12 @@ def planned_steps(slots: dict[str, Any], lang: str, titles: Titles) -> list[Plan
 REVIEW_PAYLOAD = "/review_steps"
 
 
-def review_asked_this_turn(tracker: Tracker) -> tuple[dict[str, Any], bool] | None:
-    """The question about an open step sent since the latest user message, else None.
+def offer_this_turn(tracker: Tracker, matches: Callable[[str], bool]) -> tuple[dict[str, Any], bool] | None:
+    """The bot message since the latest user message with a button whose payload ``matches``, else None.
 
     Returns ``({"text", "buttons"}, is_last)``: that bot event (Rasa event
-    dicts in ``tracker.events``; a button whose payload starts with
-    ``/review_steps``) and whether no bot message came after it.
+    dicts in ``tracker.events``, buttons in ``data.buttons``) and whether no
+    bot message came after it.
     """
     later = False
     for event in reversed(tracker.events):
@@ -82,10 +83,15 @@ def review_asked_this_turn(tracker: Tracker) -> tuple[dict[str, Any], bool] | No
         if kind == "user":
             return None
         buttons = (event.get("data") or {}).get("buttons") or [] if kind == "bot" else []
-        if any(isinstance(b, dict) and str(b.get("payload", "")).startswith(REVIEW_PAYLOAD) for b in buttons):
+        if any(isinstance(b, dict) and matches(str(b.get("payload", ""))) for b in buttons):
             return {"text": event.get("text"), "buttons": buttons}, not later
         later = later or kind == "bot"
     return None
+
+
+def review_asked_this_turn(tracker: Tracker) -> tuple[dict[str, Any], bool] | None:
+    """The question about an open step sent this turn (a ``/review_steps`` button), as offer_this_turn."""
+    return offer_this_turn(tracker, lambda payload: payload.startswith(REVIEW_PAYLOAD))
 
 
 # The reminder offer's "yes" button; action_ask_chat_feedback waits while it is on screen.
