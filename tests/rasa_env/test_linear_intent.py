@@ -24,7 +24,7 @@ from rasa.shared.nlu.training_data.features import Features  # noqa: E402
 from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
 
-from rasa_addons.linear_intent import LinearIntentClassifier, column_major  # noqa: E402
+from rasa_addons.linear_intent import LinearIntentClassifier, column_major, decision_scores  # noqa: E402
 
 INTENTS = ("greet", "ask_jobs", "ask_courses")
 
@@ -87,3 +87,46 @@ def test_column_major_leaves_an_unfitted_model_alone() -> None:
     model = Unfitted()
     column_major(model)
     assert not hasattr(model, "coef_")
+
+
+def two_sparse(text: str, intent: str | None, rng: np.random.Generator, index: int) -> Message:
+    """Like ``featurised`` with a second sparse featurizer (6 counts) between the two, as in config.yml."""
+    message = featurised(text, intent, rng, index)
+    extra = np.zeros((1, 6))
+    extra[0, index * 2] = 1 + rng.integers(0, 2)
+    message.features.insert(1, Features(scipy.sparse.coo_matrix(extra), "sentence", TEXT, "char_counts"))
+    sequence = scipy.sparse.coo_matrix(np.ones((3, 6)))  # sequence features are not part of x
+    message.add_features(Features(sequence, "sequence", TEXT, "char_counts"))
+    return message
+
+
+def test_block_scoring_gives_rasas_whole_ranking_with_several_featurizers(tmp_path: Path) -> None:
+    rng = np.random.default_rng(5)
+    labelled = [two_sparse(f"t {i}", INTENTS[i % 3], rng, i % 3) for i in range(60)]
+    data = TrainingData(training_examples=labelled)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    ours = make(LinearIntentClassifier, LocalModelStorage(tmp_path / "a"), "ours")
+    rasas = make(LogisticRegressionClassifier, LocalModelStorage(tmp_path / "b"), "rasas")
+    ours.train(data)
+    rasas.train(data)
+    fresh = np.random.default_rng(6)
+    new = [two_sparse(f"n {i}", None, fresh, i % 3) for i in range(9)]
+    assert all(decision_scores(ours.clf, m) is not None for m in new)  # the block path is taken
+    copies = [Message(data=dict(m.data), features=list(m.features)) for m in new]
+    ours.process(new)
+    rasas.process(copies)
+    for a, b in zip(new, copies, strict=True):
+        assert [r["name"] for r in a.get("intent_ranking")] == [r["name"] for r in b.get("intent_ranking")]
+        for ra, rb in zip(a.get("intent_ranking"), b.get("intent_ranking"), strict=True):
+            assert ra["confidence"] == pytest.approx(rb["confidence"], abs=1e-12)
+
+
+def test_a_message_whose_features_do_not_fit_goes_through_rasas_path(tmp_path: Path) -> None:
+    component = make(LinearIntentClassifier, LocalModelStorage(tmp_path), "linear")
+    component.train(TrainingData(training_examples=examples(60, seed=7)))
+    odd = Message(data={TEXT: "no dense part"})
+    odd.add_features(Features(scipy.sparse.coo_matrix(np.ones((1, 20))), "sentence", TEXT, "counts"))
+    assert decision_scores(component.clf, odd) is None  # 20 columns, the model has 28
+    with pytest.raises(ValueError):  # Rasa's path, with scikit-learn's clear error about the width
+        component.process([odd])

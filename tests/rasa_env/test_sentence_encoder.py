@@ -103,3 +103,13 @@ def test_encoder_threads_come_from_the_environment_when_set(caplog: pytest.LogCa
     assert sentence_encoder.threads(2, {"DIGIPOINT_ENCODER_THREADS": "999"}) == sentence_encoder.MAX_THREADS
     assert sentence_encoder.threads(2, {"DIGIPOINT_ENCODER_THREADS": "two"}) == 2
     assert "DIGIPOINT_ENCODER_THREADS='two' is not a whole number" in caplog.text
+
+
+def test_blas_runs_on_one_thread_once_the_encoder_is_loaded() -> None:
+    """BLAS threads would compete with the encoder's OpenMP threads on the same cores."""
+    from threadpoolctl import threadpool_info
+
+    encoder(num_threads=1).embed(["moi"])
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas, "numpy's OpenBLAS is listed"
+    assert {pool["num_threads"] for pool in blas} == {1}
