@@ -90,14 +90,23 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\bend (my|the|all (the|this)) (suffering|pain)\b|\b(want|wish) (it|everything) (all )?to (end|be over)"
         r" (for good|forever)\b|\bcan'?t go on living\b",
         r"\b(my )?life (is|feels|seems) (so |just |completely )?(pointless|meaningless|not worth)\b",
+        # Fifth pass (issue 12, from data/nlu/en/crisis_boundary.yml): means at hand, a plan
+        # for tonight, death as the way out.
+        r"\b(took|taken|take|taking|swallow\w*)\b[^.!?]{0,20}\b(a lot of|lots of|loads of|all (the|my|of the)|"
+        r"a (whole )?bottle of|a handful of)\b[^.!?]{0,10}\b(pills|tablets|meds|medication)\b|"
+        r"\b(pills|tablets|meds)\b[^.!?]{0,40}\b(them all|all of them|all at once)\b",
+        r"\b(have|got) (a|the) rope\b|\brope (is )?(ready|tied)\b|\b(do|doing) (something|smth|sth|somethin) "
+        r"(to|with) my ?self\b|\breason to (stay|be|keep) (alive|living)\b",
+        r"\bdeath\b[^.!?]{0,25}\b(only|the) (way out|option|solution)\b|\b(bridge|roof|balcony)\b[^.!?]{0,40}"
+        r"\bjumping\b|\b(want|wish) (it|everything) (all )?to (end|be over),? (for good|forever)\b",
     ],
     "fi": [
-        r"itsemurh|itsetuho|itsarimurh",
+        r"itsemurh|itsetuho|itsarimurh|\bitsar(i|ia|ii|in|ista|ille)\b",
         r"\b(tappaa|tapan|tappaisin|tapaa|hirttaa|hirtan|hirttaisin) (itseni|itteni|itsensa|ittensa)\b",
         r"\b(satut|vahingoit)\w* (itse|itte)|\bviil(lan|lin|lat|taa|tan|taisin|tany|tanyt|tanu|si|tel)\w*|"
         r"\branteet auki\b",
-        r"\b(haluu?n|halua|haluaisin|haluisin|haluisi|tekis mieli|tekisi mieli|toivon|toivoisin)\b[^.!?]{0,20}"
-        r"\bkuol(la|lut|leena)\b|\b(oisin|olisin|mieluummin)\b[^.!?]{0,15}\bkuol(lut|leena)\b",
+        r"\b(haluu?n|haluan|halua|haluaisin|haluisin|haluisi|tekis mieli|tekisi mieli|toivon|toivoisin)\b[^.!?]{0,20}"
+        r"\bkuol(la|lut|leena|lu|llu)\b|\b(oisin|olisin|mieluummin|mielummin)\b[^.!?]{0,15}\bkuol(lut|leena|lu|llu)\b",
         r"\bkuolisin\b|\bjos (ma|mina) kuolisin\b|\bkuolema (ois|olis|olisi) parempi\b",
         r"\b(en|emma|enka) (halua|haluu|jaksa|jaksais|tahdo)\b[^.!?]{0,15}\b(elaa|elossa|olemassa)\b|"
         r"\b(en|emma) (oo|ole)\b[^.!?]{0,15}\belossa\b",
@@ -123,11 +132,22 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(en|emma) (kesta|kestä) (enaa |enää )?elaa\b|\bkuolla pois\b|\blopettaa (tan |taman )?kaiken\b",
         r"\belama(ni)? on (ihan |tosi |taysin )?(turhaa|merkityksetonta|arvotonta)\b|"
         r"\belamalla(ni)? ei (oo|ole) (mitaan )?(merkitysta|tarkoitusta)\b",
+        # Fifth pass (issue 12, from data/nlu/fi/crisis_boundary.yml): falling asleep for
+        # good, cutting, pills taken or at hand, a plan for tonight, the rope, "ei ois ollenkaan".
+        r"\bnukah\w*\b[^.!?]{0,20}\b(enka|eika|ja en)\b[^.!?]{0,12}\bher(at|aa|ais)|\bviiltel\w*|\bviillel\w*",
+        r"\b(piller|laakke|tablet|unilaak)\w*\b[^.!?]{0,30}\b(kaikki|tahallaan|kerralla)\b|"
+        r"\b(otin|ottaa|otan|nielin)\b[^.!?]{0,20}\b(tosi paljon|liikaa|ison kasan|purkillisen|koko purkin)\b[^.!?]{0,15}"
+        r"\b(piller|laakke|tablet)\w*",
+        r"\b(tehda|teen)\b (itselleni|itelleni|ittelleni) jotain( tana yona| tanaan| illalla)?\s*[.!?]*$",
+        r"\b(en|emma) (jaksa|kesta) (enaa )?(tata |tallasta |tallaista )?elamaa\b|"
+        r"\b(kaikki|elama)\b[^.!?]{0,10}\bloppu\w*\b[^.!?]{0,5}\blopullisesti\b",
+        r"\bparempi (et|etta|jos) (mua|minua|ma|mina) ei (ois|olis|olisi)\b|\bkoysi (on )?valmiina\b|"
+        r"\bkoyden\b[^.!?]{0,20}\b(kaulaan|valmiiksi)\b",
     ],
     "sv": [
         r"sjalvmord|sjalvskad",
         r"\b(ta|tar)( jag)? (livet av|mitt liv)|\bdoda (mig|mej)\b|\bhanga (mig|mej)\b",
-        r"\b(vill|ville|onskar|kanner for att|ska)\b[^.!?]{0,20}\b(do|vara dod)\b",
+        r"\b(vill|ville|onskar|kanner for att|ska)\b[^.!?]{0,20}\b(do+|vara dod)\b",
         r"\b(vill|orkar) (inte|int)( langre)? (leva|vara vid liv|finnas)|\binte (att )?leva (lange|mycket) till\b",
         r"\bsluta leva\b|\btrott pa att leva\b|\bklar med livet\b",
         r"\b(battre|hellre) dod\b|\bom jag (dog|dor|var dod)\b|\bbattre utan (mig|mej)\b|\bsakna (mig|mej)\b|"
@@ -147,6 +167,13 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(skjuta|drunkna|dranka|forgifta|svalta) (mig|mej)\b",
         r"\b(ingen|ingen som helst) mening med (livet|att leva|mitt liv)\b|\blivet ar (helt )?meningslost\b|"
         r"\bmeningslost att leva\b|\bstar inte ut med livet\b",
+        # Fifth pass (issue 12, from data/nlu/sv/crisis_boundary.yml): the point of living,
+        # pills taken or at hand, a plan for tonight, the rope, "för gott".
+        r"\bmening(en)? med att leva\b|\bpoang(en)? (med|me) att leva\b",
+        r"\b(tabletter|piller|pillren|mediciner)\b[^.!?]{0,30}\b(ta alla|alla pa en gang|ta allihop)\b|"
+        r"\b(tog|tagit|ta)\b[^.!?]{0,15}\b(massa|manga|en massa|alla)\b[^.!?]{0,10}\b(piller|tabletter|mediciner)\b",
+        r"\bgora (nat|nagot|nanting|nagonting) (mot|med) (mig|mej) sjalv\b|\brep(et)? (ar )?(redo|klart)\b|"
+        r"\ballt ska ta slut (for gott|for alltid)\b",
     ],
 }
 

@@ -29,6 +29,11 @@ CRISIS = [
     "i can't go on living", "my life is pointless", "haluun vaan kadota ikuisesti", "oon vaan taakka",
     "en kestä enää elää", "mun elämä on ihan turhaa", "haluun lopettaa tän kaiken",
     "jag vill sluta finnas", "jag är bara en börda", "det finns ingen mening med livet",
+    # fifth pass: means at hand, a plan for tonight, spoken forms
+    "i swallowed a handful of pills", "got the rope ready", "im going to do something to myself",
+    "haluan kuolla", "mietin itsaria", "oon viillelly taas", "otin liikaa pillereitä",
+    "aion tehdä itelleni jotain tänä yönä", "en jaksa tätä elämää enää", "oisin mielummin kuollu",
+    "vill döö", "jag tog en massa tabletter", "vad är poängen med att leva",
 ]
 NOT_CRISIS = [
     "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
@@ -43,6 +48,10 @@ NOT_CRISIS = [
     "this search feels pointless", "i can't go on a course abroad", "haluun lopettaa tän kurssin",
     "mä oon ihan kuollu väsyny", "tää työnhaku on turhaa", "en kestä enää tätä jonottamista",
     "jag vill inte vara en belastning på kursen", "ingen mening med att söka fler jobb",
+    # near misses of the fifth pass
+    "i took all my vitamins today", "jump rope workout", "can i do something for myself like a course",
+    "teen itselleni jotain syötävää", "otin kaikki lääkkeet mukaan matkalle", "haluan kuulla lisää",
+    "jag tog med alla papper", "vad är poängen med att söka jobb", "hyppäsin junaan",
 ]
 
 
