@@ -1,7 +1,7 @@
 # DigiPoint: `make run` starts the product, `make test` runs every test.
 # Both build what they need from nothing (environments, database, model).
 .DEFAULT_GOAL := help
-.PHONY: help setup prepare train run run-production status test lint generate validate test-unit test-rasa test-live bench bench-load profile crossval clean
+.PHONY: help setup prepare train run run-production status test lint generate validate test-unit test-rasa test-live bench bench-load profile parse-cost crossval clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ bench-load: prepare train  ## Load: moodbot vs DigiPoint embedded and production
 
 profile: prepare train  ## Where a turn's time goes: CPU per program per message, Rasa's CPU by part (py-spy)
 	@.venv/bin/python -m bench.profile_turn
+
+parse-cost: setup train  ## NLU parse cost: whole parse, encoder, classifier (Rasa's path vs ours), ms p50/p95
+	@PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false .venv-rasa/bin/python -m bench.nlu_parse_cost
 
 crossval: setup  ## NLU per language: k-fold cross-validation, multilingual vs per-language models (docs table)
 	@PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false nice .venv-rasa/bin/python -m bench.nlu_crossval --update-docs
