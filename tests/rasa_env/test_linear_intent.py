@@ -52,6 +52,19 @@ def make(cls: type, storage: LocalModelStorage, name: str) -> LogisticRegression
     return cls.create(config, storage, Resource(name), context)
 
 
+def trained_pair(
+    tmp_path: Path, data: TrainingData
+) -> tuple[LinearIntentClassifier, LogisticRegressionClassifier]:
+    """Ours and Rasa's classifier, each trained on ``data`` in its own model storage."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    ours = make(LinearIntentClassifier, LocalModelStorage(tmp_path / "a"), "ours")
+    rasas = make(LogisticRegressionClassifier, LocalModelStorage(tmp_path / "b"), "rasas")
+    ours.train(data)
+    rasas.train(data)
+    return ours, rasas
+
+
 def test_weights_are_column_major_after_training_and_after_loading(tmp_path: Path) -> None:
     storage = LocalModelStorage(tmp_path)
     component = make(LinearIntentClassifier, storage, "linear")
@@ -65,12 +78,7 @@ def test_weights_are_column_major_after_training_and_after_loading(tmp_path: Pat
 
 def test_intents_and_confidences_are_those_of_rasas_classifier(tmp_path: Path) -> None:
     data = TrainingData(training_examples=examples(60, seed=2))
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    ours = make(LinearIntentClassifier, LocalModelStorage(tmp_path / "a"), "ours")
-    rasas = make(LogisticRegressionClassifier, LocalModelStorage(tmp_path / "b"), "rasas")
-    ours.train(data)
-    rasas.train(data)
+    ours, rasas = trained_pair(tmp_path, data)
     new_ours, new_rasas = examples(12, seed=3, labelled=False), examples(12, seed=3, labelled=False)
     ours.process(new_ours)
     rasas.process(new_rasas)
@@ -104,12 +112,7 @@ def test_block_scoring_gives_rasas_whole_ranking_with_several_featurizers(tmp_pa
     rng = np.random.default_rng(5)
     labelled = [two_sparse(f"t {i}", INTENTS[i % 3], rng, i % 3) for i in range(60)]
     data = TrainingData(training_examples=labelled)
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    ours = make(LinearIntentClassifier, LocalModelStorage(tmp_path / "a"), "ours")
-    rasas = make(LogisticRegressionClassifier, LocalModelStorage(tmp_path / "b"), "rasas")
-    ours.train(data)
-    rasas.train(data)
+    ours, rasas = trained_pair(tmp_path, data)
     fresh = np.random.default_rng(6)
     new = [two_sparse(f"n {i}", None, fresh, i % 3) for i in range(9)]
     assert all(decision_scores(ours.clf, m) is not None for m in new)  # the block path is taken
