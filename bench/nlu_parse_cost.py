@@ -31,22 +31,19 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def unseen_texts(every: int) -> list[str]:
-    """Every ``every``-th example text of tests/nlu/unseen/test_{en,fi,sv}.yml, in file order."""
-    texts: list[str] = []
-    for lang in ("en", "fi", "sv"):
-        path = ROOT / "tests" / "nlu" / "unseen" / f"test_{lang}.yml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for block in data.get("nlu", []):
-            for line in str(block.get("examples", "")).splitlines():
-                line = line.strip()
-                if line.startswith("- "):
-                    texts.append(line[2:])
+    """Every ``every``-th example text of tests/nlu/unseen/test_{en,fi,sv}.yml, in file order.
+
+    Read with bench/nlu_crossval.py's ``load_examples`` (Rasa's own loader), so
+    both benchmarks parse exactly the same texts.
+    """
+    from bench.nlu_crossval import LANGUAGES, UNSEEN, load_examples
+
+    texts = [text for text, _, _, _ in load_examples([UNSEEN / f"test_{lang}.yml" for lang in LANGUAGES])]
     return texts[::max(1, every)]
 
 
