@@ -45,6 +45,7 @@ from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressi
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa.utils.tensorflow.constants import RANKING_LENGTH
 from scipy.special import expit, softmax
 
 
@@ -165,8 +166,8 @@ class LinearIntentClassifier(LogisticRegressionClassifier):
                 key=lambda entry: -entry["confidence"],
             )
             intent = ranking[0]
-            if self.config["ranking_length"] > 0:
-                ranking = ranking[: self.config["ranking_length"]]
+            if self.config[RANKING_LENGTH] > 0:
+                ranking = ranking[: self.config[RANKING_LENGTH]]
             message.set("intent", intent, add_to_output=True)
             message.set("intent_ranking", ranking, add_to_output=True)
         if fallback:
