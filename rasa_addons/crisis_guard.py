@@ -99,6 +99,9 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"(to|with) my ?self\b|\breason to (stay|be|keep) (alive|living)\b",
         r"\bdeath\b[^.!?]{0,25}\b(only|the) (way out|option|solution)\b|\b(bridge|roof|balcony)\b[^.!?]{0,40}"
         r"\bjumping\b|\b(want|wish) (it|everything) (all )?to (end|be over),? (for good|forever)\b",
+        # Sixth pass (issue 12, a newcomer probe): "so done with life" (not "done with living in Espoo").
+        r"\b(done|finished) with (life|living|being alive)\b(?! (in|with|at|here|there|on|alone)\b)|"
+        r"\b(had|have had|'ve had|ve had) enough of (life|living)\b(?! (in|with|at|here|there)\b)",
     ],
     "fi": [
         r"itsemurh|itsetuho|itsarimurh|\bitsar(i|ia|ii|in|ista|ille)\b",
@@ -143,13 +146,17 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(kaikki|elama)\b[^.!?]{0,10}\bloppu\w*\b[^.!?]{0,5}\blopullisesti\b",
         r"\bparempi (et|etta|jos) (mua|minua|ma|mina) ei (ois|olis|olisi)\b|\bkoysi (on )?valmiina\b|"
         r"\bkoyden\b[^.!?]{0,20}\b(kaulaan|valmiiksi)\b",
+        # Sixth pass (issue 12, a newcomer probe): enough of life, "loppu elämään", life may end now.
+        r"\btarpee(ks|ksi|kseni)\b[^.!?]{0,10}\belamasta\b|\b(oon|olen) (niin |tosi |ihan )?loppu elamaan\b|"
+        r"\b(elama|elamani|mun elama) saa (jo |nyt )?loppua\b",
     ],
     "sv": [
         r"sjalvmord|sjalvskad",
         r"\b(ta|tar)( jag)? (livet av|mitt liv)|\bdoda (mig|mej)\b|\bhanga (mig|mej)\b",
         r"\b(vill|ville|onskar|kanner for att|ska)\b[^.!?]{0,20}\b(do+|vara dod)\b",
         r"\b(vill|orkar) (inte|int)( langre)? (leva|vara vid liv|finnas)|\binte (att )?leva (lange|mycket) till\b",
-        r"\bsluta leva\b|\btrott pa att leva\b|\bklar med livet\b",
+        r"\bsluta leva\b|\btrott pa att leva\b|\b(klar|fardig) med (livet|att leva)\b|"
+        r"\bfatt nog av (livet|att leva)\b",
         r"\b(battre|hellre) dod\b|\bom jag (dog|dor|var dod)\b|\bbattre utan (mig|mej)\b|\bsakna (mig|mej)\b|"
         r"\bdoden (vore|ar) battre\b",
         r"\bskara (mig|mej)\b|\bskad\w* (mig|mej) sjalv\b|\bhandled(en|er|erna)\b",

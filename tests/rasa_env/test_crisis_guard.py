@@ -34,6 +34,10 @@ CRISIS = [
     "haluan kuolla", "mietin itsaria", "oon viillelly taas", "otin liikaa pillereitä",
     "aion tehdä itelleni jotain tänä yönä", "en jaksa tätä elämää enää", "oisin mielummin kuollu",
     "vill döö", "jag tog en massa tabletter", "vad är poängen med att leva",
+    # sixth pass: a newcomer probe's "done with life" got feel_discouraged or the fallback
+    "im so done with life", "done with life", "ive had enough of life", "mä oon niin loppu elämään",
+    "oon saanu tarpeeks elämästä", "mun elämä saa loppua nyt", "jag är så färdig med livet",
+    "har fått nog av att leva",
 ]
 NOT_CRISIS = [
     "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
@@ -52,6 +56,10 @@ NOT_CRISIS = [
     "i took all my vitamins today", "jump rope workout", "can i do something for myself like a course",
     "teen itselleni jotain syötävää", "otin kaikki lääkkeet mukaan matkalle", "haluan kuulla lisää",
     "jag tog med alla papper", "vad är poängen med att söka jobb", "hyppäsin junaan",
+    # near misses of the sixth pass
+    "i'm done with living in espoo", "done with my application, what next", "i killed it at the gym",
+    "haluun tehdä tätä työtä loppu elämään", "saanut tarpeekseni tästä hakemisesta", "tapoin aikaa pelaamalla",
+    "jag är färdig med kursen", "jag har fått nog av att söka jobb", "festen var helt död",
 ]
 
 
