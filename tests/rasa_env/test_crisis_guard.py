@@ -58,7 +58,8 @@ NOT_CRISIS = [
     "jag tog med alla papper", "vad är poängen med att söka jobb", "hyppäsin junaan",
     # near misses of the sixth pass
     "i'm done with living in espoo", "done with my application, what next", "i killed it at the gym",
-    "haluun tehdä tätä työtä loppu elämään", "saanut tarpeekseni tästä hakemisesta", "tapoin aikaa pelaamalla",
+    "haluun tehdä tätä työtä loppu elämään", "saanut tarpeekseni tästä hakemisesta",
+    "tapoin aikaa pelaamalla",
     "jag är färdig med kursen", "jag har fått nog av att söka jobb", "festen var helt död",
 ]
 
