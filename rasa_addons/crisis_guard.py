@@ -101,7 +101,7 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\bjumping\b|\b(want|wish) (it|everything) (all )?to (end|be over),? (for good|forever)\b",
         # Sixth pass (issue 12, a newcomer probe): "so done with life" (not "done with living in Espoo").
         r"\b(done|finished) with (life|living|being alive)\b(?! (in|with|at|here|there|on|alone)\b)|"
-        r"\b(had|have had|'ve had|ve had) enough of (life|living)\b(?! (in|with|at|here|there)\b)",
+        r"\bhad enough of (life|living)\b(?! (in|with|at|here|there)\b)",
     ],
     "fi": [
         r"itsemurh|itsetuho|itsarimurh|\bitsar(i|ia|ii|in|ista|ille)\b",
