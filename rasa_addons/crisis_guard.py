@@ -102,6 +102,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         # Sixth pass (issue 12, a newcomer probe): "so done with life" (not "done with living in Espoo").
         r"\b(done|finished) with (life|living|being alive)\b(?! (in|with|at|here|there|on|alone)\b)|"
         r"\bhad enough of (life|living)\b(?! (in|with|at|here|there)\b)",
+        # Seventh pass (issue 12, data/nlu/en/everyday_phrasing.yml): going on living.
+        r"\b(no|any) (reason|point) (to|in) go(ing)? on living\b",
     ],
     "fi": [
         r"itsemurh|itsetuho|itsarimurh|\bitsar(i|ia|ii|in|ista|ille)\b",
@@ -149,6 +151,11 @@ PATTERNS: Dict[Text, List[Text]] = {
         # Sixth pass (issue 12, a newcomer probe): enough of life, "loppu elämään", life may end now.
         r"\btarpee(ks|ksi|kseni)\b[^.!?]{0,10}\belamasta\b|\b(oon|olen) (niin |tosi |ihan )?loppu elamaan\b|"
         r"\b(elama|elamani|mun elama) saa (jo |nyt )?loppua\b",
+        # Seventh pass (issue 12, data/nlu/fi/everyday_phrasing.yml): "ois parempi jos en ois
+        # olemassa", "päättää oman elämän", "ois helpompi olla kuollu".
+        r"\b(parempi|helpompi)\b[^.!?]{0,15}\b(en|ma en|mina en) (ois|olis|olisi) (olemassa|elossa)\b|"
+        r"\bpaat\w* (oman |mun |minun )?elaman\b(?! (suun|asi|valin|tavoit|kulu|sisal|laad|hallin|muuto))|"
+        r"\b(ois|olis|olisi) (helpompi|parempi) olla kuol(lut|lu|llu)\b",
     ],
     "sv": [
         r"sjalvmord|sjalvskad",
@@ -181,6 +188,12 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(tog|tagit|ta)\b[^.!?]{0,15}\b(massa|manga|en massa|alla)\b[^.!?]{0,10}\b(piller|tabletter|mediciner)\b",
         r"\bgora (nat|nagot|nanting|nagonting) (mot|med) (mig|mej) sjalv\b|\brep(et)? (ar )?(redo|klart)\b|"
         r"\ballt ska ta slut (for gott|for alltid)\b",
+        # Seventh pass (issue 12, data/nlu/sv/everyday_phrasing.yml): "skär mej", "skadat mej
+        # igen", "vill int va me längre", "borde dö", "försvinna ... för gott".
+        r"\b(jag|ja) skar (mig|mej)\b(?! (pa|i) )|\bskadat (mig|mej) (igen|sjalv)\b|\bingen mening (att|med att) leva\b",
+        r"\b(vill|orkar) (inte|int) (vara|va) (med|me) (langre|mer)\b(?! (i|pa|at|hos|som)\b)|"
+        r"\b(jag|ja) (borde|skulle) do\b|"
+        r"\bforsvinna\b[^.!?]{0,25}\b(for gott|for alltid)\b",
     ],
 }
 

@@ -38,6 +38,11 @@ CRISIS = [
     "im so done with life", "done with life", "ive had enough of life", "mä oon niin loppu elämään",
     "oon saanu tarpeeks elämästä", "mun elämä saa loppua nyt", "jag är så färdig med livet",
     "har fått nog av att leva",
+    # seventh pass: new training phrases the lexicon did not cover
+    "no reason to go on living", "ois parempi jos en ois olemassa", "mietin miten vois päättää oman elämän",
+    "ois helpompi olla kuollu", "ja skär mej", "ja har skadat mej igen", "de e ingen mening att leva",
+    "ja vill int va me längre, på riktigt", "ibland tänker ja att ja borde dö",
+    "ja vill försvinna från jorden för gott",
 ]
 NOT_CRISIS = [
     "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
@@ -61,6 +66,11 @@ NOT_CRISIS = [
     "haluun tehdä tätä työtä loppu elämään", "saanut tarpeekseni tästä hakemisesta",
     "tapoin aikaa pelaamalla",
     "jag är färdig med kursen", "jag har fått nog av att söka jobb", "festen var helt död",
+    # near misses of the seventh pass
+    "no reason to go on with this course", "päätin vaihtaa alaa", "ois parempi olla töissä",
+    "jag skar mig på kniven när jag lagade mat", "jag har skadat mig i foten",
+    "jag vill inte vara med i gruppen längre", "jag borde söka fler jobb", "jag vill försvinna från facebook",
+    "haluun päättää oman elämän suunnasta ite", "jag vill inte vara med längre i kursen",
 ]
 
 
