@@ -28,7 +28,7 @@ test:  ## Run every test: lint, unit, Rasa validate/train/test, live servers, br
 	@scripts/test_all.sh
 
 lint: setup  ## ruff and mypy
-	@.venv/bin/ruff check bot actions tests scripts bench
+	@.venv/bin/ruff check bot actions rasa_addons tests scripts bench
 	@.venv/bin/mypy
 
 generate:  ## Regenerate the Rasa files from bot/contract

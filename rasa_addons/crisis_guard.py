@@ -62,7 +62,7 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"suicid|sucid|suicde|self[- ]?harm",
         r"\bkill?(ing)? my ?s[ea]l?f\b|\bkms\b|\bhang(ing)? my ?self\b",
         r"\b(end|ending|take|taking) (it all|my (own )?life)\b|\bmy life to end\b",
-        r"\b(want|wanna|plan|planning|going|gonna|ready) to end it\b",
+        r"\b(want|wanna|plan|planning|going|gonna|ready) to end it\b(?! (with|between)\b)",
         r"\b(want|wanna|wnat|wish i could|going|gonna|ready|rather|like to)\b[^.!?]{0,12}"
         r"\b(die|be dead|dye)\b(?! (my|the|it|her|his|your|a|an|this|that|for))",
         r"\b(don'?t|do not|dont) (want|wanna) (to )?(live|be alive|exist)\b",
@@ -72,7 +72,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(never|don'?t|do not|dont) (want to |wanna )?wake up\b|\bwish i (was|were)n'?t alive\b|"
         r"\bnever been born\b",
         r"\bbetter (off )?without me\b|\bwould(n'?t)? miss me\b|\bif i (died|die|was dead|were dead)\b",
-        r"\b(way|ways) to die\b|\bthink(ing)? about (dying|death)\b|\bexcept dying\b|\bdeath would be better\b",
+        r"\b(way|ways) to die\b|\bthink(ing)? about (dying|death)\b|\bexcept dying\b|"
+        r"\bdeath would be better\b",
         r"\bgoodbye letter\b|\bsuicide note\b|\boverdose\b|\btoo many pills\b|\bpills\b[^.!?]{0,30}"
         r"\b(end it|die|kill)",
         r"\b(bridge|roof|rooftop|balcony|window)\b[^.!?]{0,30}\bjump\b|\bjump\b[^.!?]{0,20}"
@@ -87,12 +88,14 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"stop existing|not exist|sleep (forever|and never))",
         r"\bi'?m (just )?a burden\b|\b(a )?burden (to|for|on) (everyone|everybody|my family)\b",
         r"\b(shoot|shooting|drown|drowning|poison|poisoning|starve|starving|strangle) my ?self\b",
-        r"\bend (my|the|all (the|this)) (suffering|pain)\b|\b(want|wish) (it|everything) (all )?to (end|be over)"
+        r"\bend (my|the|all (the|this)) (suffering|pain)\b|\b(want|wish) (it|everything) (all )?to (end|"
+        r"be over)"
         r" (for good|forever)\b|\bcan'?t go on living\b",
         r"\b(my )?life (is|feels|seems) (so |just |completely )?(pointless|meaningless|not worth)\b",
         # Fifth pass (issue 12, from data/nlu/en/crisis_boundary.yml): means at hand, a plan
         # for tonight, death as the way out.
-        r"\b(took|taken|take|taking|swallow\w*)\b[^.!?]{0,20}\b(a lot of|lots of|loads of|all (the|my|of the)|"
+        r"\b(took|taken|take|taking|swallow\w*)\b[^.!?]{0,20}\b(a lot of|lots of|loads of|all (the|my|"
+        r"of the)|"
         r"a (whole )?bottle of|a handful of)\b[^.!?]{0,10}\b(pills|tablets|meds|medication)\b|"
         r"\b(pills|tablets|meds)\b[^.!?]{0,40}\b(them all|all of them|all at once)\b",
         r"\b(have|got) (a|the) rope\b|\brope (is )?(ready|tied)\b|\b(do|doing) (something|smth|sth|somethin) "
@@ -104,14 +107,24 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\bhad enough of (life|living)\b(?! (in|with|at|here|there)\b)",
         # Seventh pass (issue 12, data/nlu/en/everyday_phrasing.yml): going on living.
         r"\b(no|any) (reason|point) (to|in) go(ing)? on living\b",
+        # Eighth pass (issue 12, data/nlu/en/phone_messages.yml): ending it, not waking up,
+        # violence at home, a knife on oneself.
+        r"\b(want|wanna|going) to (go to )?sleep and (never|not) wake up\b|"
+        r"\b(ways?|how|plan\w*) to end it( all)?\b(?! (with|between)\b)|\bwant (it all|everything) to end\b",
+        r"\b(husband|wife|boyfriend|girlfriend|partner|dad|father|mom|mum|mother|stepdad|stepfather|brother)"
+        r" (hits|beats|beat|hurts|hit|kicks) me\b(?! (at|in|to|by)\b)|\bthreatening to (hurt|kill) me\b|"
+        r"\b(i am|im|i'm) in danger\b(?! of\b)|\bnot safe (at home|with him|with her)\b|"
+        r"\bknife\b[^.!?]{0,40}\b(on|against) (me|myself)\b",
     ],
     "fi": [
         r"itsemurh|itsetuho|itsarimurh|\bitsar(i|ia|ii|in|ista|ille)\b",
         r"\b(tappaa|tapan|tappaisin|tapaa|hirttaa|hirtan|hirttaisin) (itseni|itteni|itsensa|ittensa)\b",
         r"\b(satut|vahingoit)\w* (itse|itte)|\bviil(lan|lin|lat|taa|tan|taisin|tany|tanyt|tanu|si|tel)\w*|"
         r"\branteet auki\b",
-        r"\b(haluu?n|haluan|halua|haluaisin|haluisin|haluisi|tekis mieli|tekisi mieli|toivon|toivoisin)\b[^.!?]{0,20}"
-        r"\bkuol(la|lut|leena|lu|llu)\b|\b(oisin|olisin|mieluummin|mielummin)\b[^.!?]{0,15}\bkuol(lut|leena|lu|llu)\b",
+        r"\b(haluu?n|haluan|halua|haluaisin|haluisin|haluisi|tekis mieli|tekisi mieli|toivon|"
+        r"toivoisin)\b[^.!?]{0,20}"
+        r"\bkuol(la|lut|leena|lu|llu)\b|\b(oisin|olisin|mieluummin|mielummin)\b[^.!?]{0,15}\bkuol(lut|leena|"
+        r"lu|llu)\b",
         r"\bkuolisin\b|\bjos (ma|mina) kuolisin\b|\bkuolema (ois|olis|olisi) parempi\b",
         r"\b(en|emma|enka) (halua|haluu|jaksa|jaksais|tahdo)\b[^.!?]{0,15}\b(elaa|elossa|olemassa)\b|"
         r"\b(en|emma) (oo|ole)\b[^.!?]{0,15}\belossa\b",
@@ -121,7 +134,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(paattaa|paattaisin|paatan) (paivani|elamani)\b",
         r"\bjark(ea|ee|ia)( on)? elaa\b|\belamassa ei (oo|ole) (mitaan )?jark|\bminka takia elaa\b|"
         r"\belamisen arvo",
-        r"\bparempi ilman (mua|minua)\b|\bkukaan ei (kaipais|kaipaisi|kaipaa|valittais|valittaisi) (mua|minua|jos)",
+        r"\bparempi ilman (mua|minua)\b|\bkukaan ei (kaipais|kaipaisi|kaipaa|valittais|valittaisi) (mua|"
+        r"minua|jos)",
         r"\bjaahyvaiskirje|\byliannostu|\bliikaa (pillereita|laakkeita|unilaakkeita)\b|"
         r"\bpillere\w*\b[^.!?]{0,30}\b(lopettaa|kuolla|kuolee)\b",
         r"\bkuolla helposti\b|\bet(ta)? kuolee\b|\bulospaasya (ku|kuin) kuolema\b|"
@@ -139,9 +153,11 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\belamalla(ni)? ei (oo|ole) (mitaan )?(merkitysta|tarkoitusta)\b",
         # Fifth pass (issue 12, from data/nlu/fi/crisis_boundary.yml): falling asleep for
         # good, cutting, pills taken or at hand, a plan for tonight, the rope, "ei ois ollenkaan".
-        r"\bnukah\w*\b[^.!?]{0,20}\b(enka|eika|ja en)\b[^.!?]{0,12}\bher(at|aa|ais)|\bviiltel\w*|\bviillel\w*",
+        r"\bnukah\w*\b[^.!?]{0,20}\b(enka|eika|ja en)\b[^.!?]{0,12}\bher(at|aa|ais)|\bviiltel\w*|"
+        r"\bviillel\w*",
         r"\b(piller|laakke|tablet|unilaak)\w*\b[^.!?]{0,30}\b(kaikki|tahallaan|kerralla)\b|"
-        r"\b(otin|ottaa|otan|nielin)\b[^.!?]{0,20}\b(tosi paljon|liikaa|ison kasan|purkillisen|koko purkin)\b[^.!?]{0,15}"
+        r"\b(otin|ottaa|otan|nielin)\b[^.!?]{0,20}\b(tosi paljon|liikaa|ison kasan|purkillisen|"
+        r"koko purkin)\b[^.!?]{0,15}"
         r"\b(piller|laakke|tablet)\w*",
         r"\b(tehda|teen)\b (itselleni|itelleni|ittelleni) jotain( tana yona| tanaan| illalla)?\s*[.!?]*$",
         r"\b(en|emma) (jaksa|kesta) (enaa )?(tata |tallasta |tallaista )?elamaa\b|"
@@ -154,6 +170,14 @@ PATTERNS: Dict[Text, List[Text]] = {
         # Seventh pass (issue 12, data/nlu/fi/everyday_phrasing.yml): "ois parempi jos en ois
         # olemassa", "päättää oman elämän", "ois helpompi olla kuollu".
         r"\b(parempi|helpompi)\b[^.!?]{0,15}\b(en|ma en|mina en) (ois|olis|olisi) (olemassa|elossa)\b|"
+        # Eighth pass (issue 12, data/nlu/fi/phone_messages.yml): hurting oneself, violence at home,
+        # danger, thinking of death, a jump from the railway.
+        r"\b(haluu?n|haluan) (et|etta) kaikki loppuu\b|\b(itteni|itseni) (satuttami|vahingoitta)|"
+        r"\b(lyo|hakkaa|satuttaa|uhkaa|potkii) (mua|minua)\b|\bturvaton(ta)? olla kotona\b|"
+        r"\b(olen|oon) (hengen)?vaarassa\s*([.!?]|$)|\bjarkea jatkaa elamaa\b|"
+        r"\bmietin (koko ajan |paljon |usein )?kuolemaa\b|\blah(tea|tee|tii) taalta lopullisesti\b|"
+        r"\blopetan (tan|taman) kaiken\b|\b(junaradan|sillan|katon)\b[^.!?]{0,30}\bhyp(paa|pya|aa|ata|"
+        r"paamista)",
         r"\bpaat\w* (oman |mun |minun )?elaman\b(?! (suun|asi|valin|tavoit|kulu|sisal|laad|hallin|muuto))|"
         r"\b(ois|olis|olisi) (helpompi|parempi) olla kuol(lut|lu|llu)\b",
     ],
@@ -161,7 +185,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"sjalvmord|sjalvskad",
         r"\b(ta|tar)( jag)? (livet av|mitt liv)|\bdoda (mig|mej)\b|\bhanga (mig|mej)\b",
         r"\b(vill|ville|onskar|kanner for att|ska)\b[^.!?]{0,20}\b(do+|vara dod)\b",
-        r"\b(vill|orkar) (inte|int)( langre)? (leva|vara vid liv|finnas)|\binte (att )?leva (lange|mycket) till\b",
+        r"\b(vill|orkar) (inte|int)( langre)? (leva|vara vid liv|finnas)|\binte (att )?leva (lange|"
+        r"mycket) till\b",
         r"\bsluta leva\b|\btrott pa att leva\b|\b(klar|fardig) med (livet|att leva)\b|"
         r"\bfatt nog av (livet|att leva)\b",
         r"\b(battre|hellre) dod\b|\bom jag (dog|dor|var dod)\b|\bbattre utan (mig|mej)\b|\bsakna (mig|mej)\b|"
@@ -172,7 +197,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(aldrig|inte|int) (vakna|vaknar)\b|\binte fanns\b|\baldrig fotts\b",
         r"\b(anledning|vart|varde) att leva\b|\batt leva for\b|\bide att leva\b",
         r"\boverdos\b|\bfor manga tabletter\b|\btabletter\b[^.!?]{0,30}\b(avsluta|do|dor)\b",
-        r"\b(balkong|bro|tak)\w*\b[^.!?]{0,30}\bhopp|\bhopp\w* (fran|ner fran|av) (en |ett )?(bro|taket|balkong)|"
+        r"\b(balkong|bro|tak)\w*\b[^.!?]{0,30}\bhopp|\bhopp\w* (fran|ner fran|av) (en |ett )?(bro|taket|"
+        r"balkong)|"
         r"\bkasta (mig|mej) framfor\b",
         r"\bsattet att do\b|\butvag an doden\b|\bforsvinna for alltid\b|\b(tanker|tankt) pa doden\b",
         # Issue 12 additions: passive wishes, "en börda", other means, a meaningless life.
@@ -185,15 +211,29 @@ PATTERNS: Dict[Text, List[Text]] = {
         # pills taken or at hand, a plan for tonight, the rope, "för gott".
         r"\bmening(en)? med att leva\b|\bpoang(en)? (med|me) att leva\b",
         r"\b(tabletter|piller|pillren|mediciner)\b[^.!?]{0,30}\b(ta alla|alla pa en gang|ta allihop)\b|"
-        r"\b(tog|tagit|ta)\b[^.!?]{0,15}\b(massa|manga|en massa|alla)\b[^.!?]{0,10}\b(piller|tabletter|mediciner)\b",
+        r"\b(tog|tagit|ta)\b[^.!?]{0,15}\b(massa|manga|en massa|alla)\b[^.!?]{0,10}\b(piller|tabletter|"
+        r"mediciner)\b",
         r"\bgora (nat|nagot|nanting|nagonting) (mot|med) (mig|mej) sjalv\b|\brep(et)? (ar )?(redo|klart)\b|"
         r"\ballt ska ta slut (for gott|for alltid)\b",
         # Seventh pass (issue 12, data/nlu/sv/everyday_phrasing.yml): "skär mej", "skadat mej
         # igen", "vill int va me längre", "borde dö", "försvinna ... för gott".
-        r"\b(jag|ja) skar (mig|mej)\b(?! (pa|i) )|\bskadat (mig|mej) (igen|sjalv)\b|\bingen mening (att|med att) leva\b",
+        r"\b(jag|ja) skar (mig|mej)\b(?! (pa|i) )|\bskadat (mig|mej) (igen|sjalv)\b|\bingen mening (att|"
+        r"med att) leva\b",
         r"\b(vill|orkar) (inte|int) (vara|va) (med|me) (langre|mer)\b(?! (i|pa|at|hos|som)\b)|"
         r"\b(jag|ja) (borde|skulle) do\b|"
         r"\bforsvinna\b[^.!?]{0,25}\b(for gott|for alltid)\b",
+        # Eighth pass (issue 12, data/nlu/sv/phone_messages.yml): "vill att allt ska ta slut",
+        # cutting, violence at home, danger, a farewell letter.
+        r"\bvill att allt ska ta slut\b|\bskurit (mig|mej)\b(?! (pa|i) )|\bvill skada (mig|mej)\b|"
+        r"\bslar (mig|mej) sjalv\b|\bbattre om (jag|ja) (inte|int) fanns\b|\blattare om (jag|ja) (var|"
+        r"va) dod\b",
+        r"\b(min man|min fru|pappa|mamma|pojkvan|flickvan|sambo|styvpappa)\b[^.!?]{0,10}\b(slar|sparkar|"
+        r"hotar)"
+        r" (mig|mej)\b|\b(nan|nagon) (slar|hotar) (mig|mej)\b|\b(jag|ja) (ar|e) i fara\b|"
+        r"\b(inte|int) trygg hemma\b|\bavskedsbrev\b|\brad(d)? for mitt liv\b|\borkar (inte|"
+        r"int) (mer )?med livet\b|"
+        r"\bvarfor ska (jag|ja) (ens )?leva\b|\bvill (inte|int) (vara|va) kvar (har )?pa jorden\b|"
+        r"\bkniv\b[^.!?]{0,40}\bpa (mig|mej)\b",
     ],
 }
 

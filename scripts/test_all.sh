@@ -78,7 +78,7 @@ step "Committed Rasa tests present (tests/stories, tests/nlu/test_nlu_<lang>.yml
 .venv/bin/python scripts/check_rasa_results.py --inputs-only --tests tests
 
 step "Lint (ruff) and types (mypy)"
-.venv/bin/ruff check bot actions tests scripts bench
+.venv/bin/ruff check bot actions rasa_addons tests scripts bench
 .venv/bin/mypy
 
 step "Unit and action tests (pytest)"

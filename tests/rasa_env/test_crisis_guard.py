@@ -43,6 +43,12 @@ CRISIS = [
     "ois helpompi olla kuollu", "ja skär mej", "ja har skadat mej igen", "de e ingen mening att leva",
     "ja vill int va me längre, på riktigt", "ibland tänker ja att ja borde dö",
     "ja vill försvinna från jorden för gott",
+    # eighth pass: violence at home, danger, a knife, not waking up, thinking of death
+    "i want to sleep and not wake up", "i been thinking of ways to end it", "my husband hits me",
+    "help i am in danger", "i have a knife and i keep thinking of using it on me",
+    "oon miettiny itteni satuttamista", "isä hakkaa mua", "olen vaarassa", "mietin koko ajan kuolemaa",
+    "oon seisonu junaradan vieressä ja miettiny hyppäämistä", "min man slår mej", "ja e i fara",
+    "har skrivit ett avskedsbrev", "varför ska ja ens leva", "det vore bättre om ja int fanns",
 ]
 NOT_CRISIS = [
     "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
@@ -71,6 +77,10 @@ NOT_CRISIS = [
     "jag skar mig på kniven när jag lagade mat", "jag har skadat mig i foten",
     "jag vill inte vara med i gruppen längre", "jag borde söka fler jobb", "jag vill försvinna från facebook",
     "haluun päättää oman elämän suunnasta ite", "jag vill inte vara med längre i kursen",
+    # near misses of the eighth pass
+    "my brother beat me at fifa", "i want to end it with my boyfriend", "i am in danger of losing my benefit",
+    "olen vaarassa menettää työttömyysturvan", "mietin koko ajan kurssia", "han slår mig alltid i schack",
+    "jag vill att kursen ska ta slut snart", "ja e i farten igen", "i just want it to end, this job hunt",
 ]
 
 
