@@ -57,6 +57,12 @@ SIGNAL_KEY = "crisis_signal"
 # Self-directed self-harm and death language. Written against the training
 # data's crisis examples and common phrasings; each entry is one regular
 # expression over the case-folded text with ä->a, ö->o, å->a (see _fold).
+# Swedish "skär mig" is an accident when a blade, paper or glass, a finger, or cooking follows.
+_SV_CUT_BY_ACCIDENT = (
+    r"(?![^.!?]{0,25}\b(pa (papper|kniv|kniven|en kniv|glas|glaset|burken)|"
+    r"i (fingret|tummen|handen|foten)|nar (jag|ja) lagar))"
+)
+
 PATTERNS: Dict[Text, List[Text]] = {
     "en": [
         r"suicid|sucid|suicde|self[- ]?harm",
@@ -115,6 +121,17 @@ PATTERNS: Dict[Text, List[Text]] = {
         r" (hits|beats|beat|hurts|hit|kicks) me\b(?! (at|in|to|by)\b)|\bthreatening to (hurt|kill) me\b|"
         r"\b(i am|im|i'm) in danger\b(?! of\b)|\bnot safe (at home|with him|with her)\b|"
         r"\bknife\b[^.!?]{0,40}\b(on|against) (me|myself)\b",
+        # Ninth pass (issue 12, data/nlu/en/boundaries_in_context.yml): threats, pills saved up, the
+        # bridge, goodbye letters, jumping in front of a train, burning oneself on purpose.
+        r"\bthreaten\w* (to (kill|hurt) me|me with a (knife|gun|weapon))\b|\b(he|she) threatened me\b|"
+        r"\b(he|she) (is|keeps) threatening me\b|\bsomeone is (following|stalking) me\b(?! on\b)|"
+        r"\bpills (saved|stored|hidden)\b|\b(saved|saving|collected|collecting) (up )?(pills|tablets)\b|"
+        r"\bwant (it|this|everything) to stop for good\b|"
+        r"\b(standing|sitting) on (the|a) (bridge|roof|ledge)\b",
+        r"\bgoodbye (letter|note)s?\b|\bsuicide note\b|\bnobody would (notice|care) if i (was|were) gone\b|"
+        r"\bjump\w* in front of (the|a) (metro|train|bus|tram|car)\b|"
+        r"\b(burn|burned|burnt|cut) my (arm|arms|wrist|wrists|leg|legs|skin) on purpose\b|"
+        r"\bcan'?t do this life anymore\b",
     ],
     "fi": [
         r"itsemurh|itsetuho|itsarimurh|\bitsar(i|ia|ii|in|ista|ille)\b",
@@ -170,6 +187,14 @@ PATTERNS: Dict[Text, List[Text]] = {
         # Seventh pass (issue 12, data/nlu/fi/everyday_phrasing.yml): "ois parempi jos en ois
         # olemassa", "päättää oman elämän", "ois helpompi olla kuollu".
         r"\b(parempi|helpompi)\b[^.!?]{0,15}\b(en|ma en|mina en) (ois|olis|olisi) (olemassa|elossa)\b|"
+        # Ninth pass (issue 12, data/nlu/fi/boundaries_in_context.yml): "jos mua ei ois olemassa",
+        # threats, not safe at home, "en haluu olla enää tässä maailmassa", a goodbye letter.
+        r"\b(jos )?(mua|minua) ei (ois|olis|olisi) olemassa\b|\bsyyta jatkaa (tata )?elamaa\b|"
+        r"\buhkail\w* (mua|minua)\b|\buhkaa tappaa\b|\b(en oo|en ole) turvassa (kotona|taalla|sen kanssa)\b|"
+        r"\b(en haluu?|en halua) (olla )?enaa tassa maailmassa\b|\bhyvastikirje|\benka (enaa )?halua elaa\b",
+        r"\bpelkaan (et|etta) te(en|kisin) (itelleni|itselleni) jotain\b|"
+        r"\b(minua|mua) lyodaan\b|\bhengenvaarassa\b|"
+        r"\bkatoisin pysyvasti\b",
         # Eighth pass (issue 12, data/nlu/fi/phone_messages.yml): hurting oneself, violence at home,
         # danger, thinking of death, a jump from the railway.
         r"\b(haluu?n|haluan) (et|etta) kaikki loppuu\b|\b(itteni|itseni) (satuttami|vahingoitta)|"
@@ -217,7 +242,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\ballt ska ta slut (for gott|for alltid)\b",
         # Seventh pass (issue 12, data/nlu/sv/everyday_phrasing.yml): "skär mej", "skadat mej
         # igen", "vill int va me längre", "borde dö", "försvinna ... för gott".
-        r"\b(jag|ja) skar (mig|mej)\b(?! (pa|i) )|\bskadat (mig|mej) (igen|sjalv)\b|\bingen mening (att|"
+        r"\b(jag|ja) skar (mig|mej)\b" + _SV_CUT_BY_ACCIDENT + r"|"
+        r"\bskadat (mig|mej) (igen|sjalv)\b|\bingen mening (att|"
         r"med att) leva\b",
         r"\b(vill|orkar) (inte|int) (vara|va) (med|me) (langre|mer)\b(?! (i|pa|at|hos|som)\b)|"
         r"\b(jag|ja) (borde|skulle) do\b|"
@@ -234,6 +260,13 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"int) (mer )?med livet\b|"
         r"\bvarfor ska (jag|ja) (ens )?leva\b|\bvill (inte|int) (vara|va) kvar (har )?pa jorden\b|"
         r"\bkniv\b[^.!?]{0,40}\bpa (mig|mej)\b",
+        # Ninth pass (issue 12, data/nlu/sv/boundaries_in_context.yml): pills collected, "gör mej illa",
+        # the balcony, better off without me, "gör slut på mej", "vill bort för gott".
+        r"\bgora mot (mig|mej) sjalv\b|\bsamlat (pa mig |pa mej )?(tabletter|piller)\b|"
+        r"\bgor (mig|mej) illa\b(?! till mods)|\bfunderar pa att hoppa\b(?! (av|over|in|pa|till)\b)|"
+        r"\b(battre|lyckligare) utan (mig|mej)\b|\b(ta|gora|gor) slut pa (allt|mig|mej)\b|"
+        r"(^|[.!?] )skar (mig|mej)\b" + _SV_CUT_BY_ACCIDENT + r"|"
+        r"\bvill bort for gott\b",
     ],
 }
 

@@ -49,6 +49,17 @@ CRISIS = [
     "oon miettiny itteni satuttamista", "isä hakkaa mua", "olen vaarassa", "mietin koko ajan kuolemaa",
     "oon seisonu junaradan vieressä ja miettiny hyppäämistä", "min man slår mej", "ja e i fara",
     "har skrivit ett avskedsbrev", "varför ska ja ens leva", "det vore bättre om ja int fanns",
+    # ninth pass: threats, pills saved up, the bridge, goodbye letters, not safe at home
+    "i'm scared to go home, he threatened me", "i have pills saved up and i keep looking at them",
+    "i'm standing on the bridge right now", "i wrote goodbye letters to my family",
+    "i feel like jumping in front of the metro", "i burned my arm on purpose again",
+    "mietin et ois helpompaa jos mua ei ois olemassa", "mun kämppis uhkailee mua veitsellä",
+    "en oo turvassa kotona", "mä en haluu olla enää tässä maailmassa",
+    "Kirjoitin jo hyvästikirjeen perheelle.", "pelkään et teen itelleni jotain tänä iltana",
+    "ja skär mej ofta",
+    "Minua lyödään kotona. En tiedä minne mennä.", "hengenvaarassa", "jag har samlat tabletter",
+    "Pappa gör mej illa hemma", "Jag sitter på balkongen och funderar på att hoppa", "skär mej",
+    "Alla vore lyckligare utan mej", "allt svart, vill bort för gott",
 ]
 NOT_CRISIS = [
     "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
@@ -81,6 +92,12 @@ NOT_CRISIS = [
     "my brother beat me at fifa", "i want to end it with my boyfriend", "i am in danger of losing my benefit",
     "olen vaarassa menettää työttömyysturvan", "mietin koko ajan kurssia", "han slår mig alltid i schack",
     "jag vill att kursen ska ta slut snart", "ja e i farten igen", "i just want it to end, this job hunt",
+    # near misses of the ninth pass
+    "my landlord threatened me with eviction", "someone is following me on instagram",
+    "i want this cough to stop", "we sat on the roof terrace", "i burned my arm on the oven",
+    "oon turvassa kotona", "onko tää sieni hengenvaarallinen", "en oo turvassa työpaikan suhteen",
+    "jag funderar på att hoppa av kursen", "det gör mig illa till mods", "vi gör slut på kaffet",
+    "jag skär mig alltid på papper",
 ]
 
 
