@@ -101,7 +101,12 @@ def type_name(letter: str, lang: str) -> str:
 
 
 def score_riasec(answers: dict[str, str | None]) -> RiasecResult:
-    """Sum points per type and form the Holland code (top three types).
+    """Sum points per type and form the Holland code (top three types with points).
+
+    Only types with at least one point enter the code, so it has 1-3 letters:
+    a type that was disliked (0 points) or not asked is never called an
+    interest. Ties among the top types go to the hexagon order R-I-A-S-E-C
+    (Holland 1997, *Making Vocational Choices*, 3rd ed.).
 
     Args:
         answers: item id -> "like" | "unsure" | "dislike"; None or "skipped"
@@ -127,7 +132,7 @@ def score_riasec(answers: dict[str, str | None]) -> RiasecResult:
         scores[item.type] += POINTS[value]
     answered = sum(1 for value in clean.values() if value is not None)
     ranked = sorted(TYPES, key=lambda letter: (-scores[letter], TYPES.index(letter)))
-    code = "".join(ranked[:3]) if any(scores.values()) else None
+    code = "".join(letter for letter in ranked if scores[letter] > 0)[:3] or None
     return RiasecResult(scores=scores, holland_code=code, answered=answered, answers=clean)
 
 

@@ -140,10 +140,10 @@ def test_holland_code_is_set_stored_and_explained(make_tracker, dispatcher, doma
         "ri_3": "skipped",
     }
     events = _score(make_tracker, dispatcher, domain, slots)
-    assert events == [SlotSet("holland_code", "ICR")]
-    assert [m["text"] for m in dispatcher.messages] == [explain_holland_code("ICR", "sv")]
+    assert events == [SlotSet("holland_code", "IC")]
+    assert [m["text"] for m in dispatcher.messages] == [explain_holland_code("IC", "sv")]
     row = session.scalars(select(AssessmentResult)).one()
-    assert (row.kind, row.holland_code, row.score) == ("riasec", "ICR", None)
+    assert (row.kind, row.holland_code, row.score) == ("riasec", "IC", None)
     assert row.answers["ri_2"] == "like"
     assert row.answers["ri_3"] is None
 
@@ -163,5 +163,5 @@ def test_database_down_still_explains(make_tracker, dispatcher, domain, monkeypa
     finally:
         get_settings.cache_clear()
         get_sessionmaker.cache_clear()
-    assert events == [SlotSet("holland_code", "ERI")]
+    assert events == [SlotSet("holland_code", "E")]
     assert dispatcher.messages[0]["text"].endswith(t("interests.not_saved", "sv"))

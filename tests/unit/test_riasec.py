@@ -32,8 +32,16 @@ def test_scores_are_sums_like_2_unsure_1_dislike_0() -> None:
         {"ri_2": "like", "ri_8": "like", "ri_6": "unsure", "ri_12": "like", "ri_1": "dislike"}
     )
     assert result.scores == {"R": 0, "I": 4, "A": 0, "S": 0, "E": 0, "C": 3}
-    assert result.holland_code == "ICR"
+    assert result.holland_code == "IC"  # R was disliked: 0 points, not an interest
     assert result.answered == 5
+
+
+def test_a_disliked_or_unanswered_type_never_fills_the_code() -> None:
+    # A newcomer disliked the first (R) item, liked the second (I) and skipped the rest:
+    # the summary said "You like: hands-on technical work, creative work" (code IRA).
+    result = score_riasec({"ri_1": "dislike", "ri_2": "like"})
+    assert result.holland_code == "I"
+    assert score_riasec({"ri_1": "unsure", "ri_2": "like"}).holland_code == "IR"
 
 
 def test_ties_are_broken_in_riasec_order() -> None:
