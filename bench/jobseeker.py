@@ -63,6 +63,8 @@ class ScriptedJobseeker:
         max_turns: safety limit; the conversation ends unfinished after it.
         api_url: base URL of Rasa's HTTP API (internal, e.g. "http://127.0.0.1:5006");
             default ``rasa_url``.
+        consent_messages: sent one by one once the summary asks "may a coach read
+            this?" (default: the yes button's payload); the conversation ends after them.
     """
 
     def __init__(
@@ -73,6 +75,7 @@ class ScriptedJobseeker:
         metadata: dict[str, str] | None = None,
         max_turns: int = 60,
         api_url: str | None = None,
+        consent_messages: tuple[str, ...] = ("/affirm",),
     ) -> None:
         self.rasa_url = rasa_url.rstrip("/")
         self.api_url = (api_url or rasa_url).rstrip("/")
@@ -80,7 +83,8 @@ class ScriptedJobseeker:
         self.metadata = metadata or {"language": "en"}
         self.max_turns = max_turns
         self.conversation = Conversation(sender_id)
-        self._consent_sent = False
+        self.consent_messages = consent_messages
+        self._consent_sent = 0
 
     async def send(self, client: httpx.AsyncClient, text: str) -> list[dict[str, Any]]:
         """Send one message over REST; record and return the bot's replies."""
@@ -120,11 +124,11 @@ class ScriptedJobseeker:
             picks = [b["payload"] for b in buttons if '"answer"' in b.get("payload", "")]
             return picks[0] if picks else "talk with a coach"
         if slots.get("summary_id"):
-            if self._consent_sent:
+            if self._consent_sent >= len(self.consent_messages):
                 self.conversation.finished = True
                 return None
-            self._consent_sent = True
-            return "/affirm"
+            self._consent_sent += 1
+            return self.consent_messages[self._consent_sent - 1]
         shown = slots.get("shown_suggestions") or []
         if shown:
             self.conversation.suggestion_ids = list(shown)

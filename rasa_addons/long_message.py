@@ -15,6 +15,13 @@ the NLU components only (the tracker keeps what was sent) and marks it;
 hears what the bot can do; inside a form the validator finds no answer and
 asks the question again with help.
 
+A message with no words, only one or two different characters repeated
+(``"a"`` pasted 2,000 times, ``"hahahaha..."``, a row of one emoji) and at
+least ``no_words_min_chars`` non-space characters (default 30), also gets
+``nlu_fallback``: the classifier gives such text any intent at full
+confidence ("a" x 300 was ``affirm`` 0.86, and so said yes to sharing a
+summary). The person is asked again; nothing is stored from it.
+
 Place it after the intent classifier and the FallbackClassifier in
 ``config.yml``'s pipeline.
 """
@@ -79,7 +86,7 @@ class EmptyMessagePlaceholder(GraphComponent):
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
 class LongMessageGuard(GraphComponent, IntentClassifier):
-    """Sets ``message_too_long`` over ``max_chars`` characters, ``nlu_fallback`` when empty."""
+    """Sets ``message_too_long`` over ``max_chars`` characters, ``nlu_fallback`` when empty or wordless."""
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -88,12 +95,13 @@ class LongMessageGuard(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """``max_chars``: longest accepted message, in characters."""
-        return {"max_chars": 2000}
+        """``max_chars``: longest accepted message; ``no_words_min_chars``: see the module docstring."""
+        return {"max_chars": 2000, "no_words_min_chars": 30}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         """Stores the component configuration."""
         self.max_chars = int(config["max_chars"])
+        self.no_words_min_chars = int(config.get("no_words_min_chars", 30))
 
     @classmethod
     def create(
@@ -106,13 +114,18 @@ class LongMessageGuard(GraphComponent, IntentClassifier):
         """Creates the component (Rasa's GraphComponent interface)."""
         return cls(config)
 
+    def has_no_words(self, text: Text) -> bool:
+        """True for ``no_words_min_chars`` or more non-space characters of at most 2 kinds."""
+        visible = "".join(text.split())
+        return len(visible) >= self.no_words_min_chars and len(set(visible.casefold())) <= 2
+
     def process(self, messages: List[Message]) -> List[Message]:
-        """Overrides intent and entities of every over-long or empty message."""
+        """Overrides intent and entities of every over-long, empty or wordless message."""
         for message in messages:
             text = message.get(TEXT) or ""
             if len(text) > self.max_chars:
                 name = MESSAGE_TOO_LONG_INTENT
-            elif message.get(EMPTY_FLAG) or not text.strip():
+            elif message.get(EMPTY_FLAG) or not text.strip() or self.has_no_words(text):
                 name = EMPTY_MESSAGE_INTENT
             else:
                 continue

@@ -20,10 +20,13 @@ from tests.live_stack import LiveStack
 URL_PATTERN = re.compile(r"https?://[^\s)>\]]+")
 
 
-def _hold_conversation(stack: LiveStack, metadata: dict[str, str]) -> tuple[ScriptedJobseeker, str]:
+def _hold_conversation(
+    stack: LiveStack, metadata: dict[str, str], consent: tuple[str, ...] = ("/affirm",)
+) -> tuple[ScriptedJobseeker, str]:
     sender_id = f"live-{uuid.uuid4().hex[:12]}"
     jobseeker = ScriptedJobseeker(
-        stack.rasa_url, stack.rasa_token, sender_id, metadata=metadata, api_url=stack.rasa_api_url
+        stack.rasa_url, stack.rasa_token, sender_id, metadata=metadata, api_url=stack.rasa_api_url,
+        consent_messages=consent,
     )
 
     async def run() -> None:
@@ -63,6 +66,24 @@ def test_whole_conversation_ends_with_suggestions_from_the_database_and_a_saved_
         ).all()
         assert len(rows) == 1 and rows[0][0] in (1, True)
     engine.dispose()
+
+
+def test_a_wordless_paste_at_the_consent_question_shares_nothing(live_stack: LiveStack) -> None:
+    # A newcomer pasted "a" 2,000 times (the widget's limit) after the summary: it was read as
+    # affirm and a coach could read the summary. Now it is nlu_fallback: nothing is recorded.
+    jobseeker, sender_id = _hold_conversation(live_stack, {"language": "en"}, consent=("a" * 2000,))
+    assert jobseeker.conversation.finished
+    last = jobseeker.conversation.turns[-1]
+    assert last.replies, "the person gets an answer"
+    assert "may now read" not in " ".join(r.get("text") or "" for r in last.replies)
+    engine = create_engine(live_stack.database_url)
+    with engine.connect() as db:
+        rows = db.execute(
+            text("SELECT consent_to_share, consent_at FROM summaries WHERE conversation_id = :cid"),
+            {"cid": sender_id},
+        ).all()
+    engine.dispose()
+    assert len(rows) == 1 and rows[0][0] is None and rows[0][1] is None, rows
 
 
 def test_metadata_sets_language_and_city_of_the_conversation(live_stack: LiveStack) -> None:

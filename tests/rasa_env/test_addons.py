@@ -34,9 +34,29 @@ def test_message_over_the_limit_becomes_message_too_long_without_entities() -> N
 
 
 def test_message_at_the_limit_keeps_its_intent() -> None:
-    [message] = LongMessageGuard({"max_chars": 2000}).process([_classified("a" * 2000)])
+    text = ("I worked in a shop in Espoo. " * 80)[:2000]
+    [message] = LongMessageGuard({"max_chars": 2000}).process([_classified(text)])
     assert message.get(INTENT)["name"] == "greet"
     assert message.get(ENTITIES) == [{"entity": "city", "value": "Espoo"}]
+
+
+@pytest.mark.parametrize(
+    "text", ["a" * 2000, "a" * 30, "ha" * 20, "k " * 30, "😀" * 40]
+)
+def test_text_without_words_becomes_nlu_fallback_and_says_nothing(text: str) -> None:
+    # "a" pasted 2,000 times (the widget's limit) was read as affirm and shared a summary
+    [message] = LongMessageGuard({"max_chars": 2000}).process([_classified(text)])
+    assert message.get(INTENT) == {"name": "nlu_fallback", "confidence": 1.0}
+    assert message.get(ENTITIES) == []
+    assert message.get(TEXT) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["yes " * 10, "a" * 29, "hahahaha", "n" + "o" * 28 + "!!", "I worked in a shop. " * 5]
+)
+def test_short_or_worded_repetition_keeps_its_intent(text: str) -> None:
+    [message] = LongMessageGuard({"max_chars": 2000}).process([_classified(text)])
+    assert message.get(INTENT)["name"] == "greet"
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
