@@ -75,7 +75,10 @@ def test_a_wordless_paste_at_the_consent_question_shares_nothing(live_stack: Liv
     assert jobseeker.conversation.finished
     last = jobseeker.conversation.turns[-1]
     assert last.replies, "the person gets an answer"
-    assert "may now read" not in " ".join(r.get("text") or "" for r in last.replies)
+    said = " ".join(r.get("text") or "" for r in last.replies)
+    assert "may now read" not in said
+    assert "did not understand. May a coach read your summary?" in said, said
+    assert [b["payload"] for r in last.replies for b in r.get("buttons") or []] == ["/affirm", "/deny"]
     engine = create_engine(live_stack.database_url)
     with engine.connect() as db:
         rows = db.execute(

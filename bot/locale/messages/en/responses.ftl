@@ -74,6 +74,7 @@ responses-greet_again = Hi! Good to have you here.
 responses-confirm_delete = Do you want me to delete everything I've saved about you? This cannot be undone.
     .yes = Yes, delete
     .no = No, keep it
+responses-ask_share_again = Sorry, I did not understand. May a coach read your summary? Choose Yes or No. You decide.
 responses-suggestions_coming = Good! I'll show you courses and jobs right after these questions.
 responses-nothing_to_skip = There's nothing to skip right now. Write "jobs" or "courses" to go on, or "help" to see what I can do.
 

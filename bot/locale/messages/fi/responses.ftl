@@ -74,6 +74,7 @@ responses-greet_again = Moi! Kiva, että olet täällä.
 responses-confirm_delete = Haluatko, että poistan kaiken, mitä olen sinusta tallentanut? Tätä ei voi perua.
     .yes = Kyllä, poista
     .no = Ei, säilytä
+responses-ask_share_again = Anteeksi, en ymmärtänyt. Saako ohjaaja lukea yhteenvetosi? Valitse Kyllä tai Ei. Sinä päätät.
 responses-suggestions_coming = Hyvä! Näytän kursseja ja työpaikkoja heti näiden kysymysten jälkeen.
 responses-nothing_to_skip = Nyt ei ole mitään ohitettavaa. Kirjoita "työt" tai "kurssit", niin jatketaan, tai "apua", niin kerron mitä osaan.
 

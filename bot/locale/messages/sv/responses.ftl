@@ -74,6 +74,7 @@ responses-greet_again = Hej! Kul att du är här.
 responses-confirm_delete = Vill du att jag raderar allt jag har sparat om dig? Det går inte att ångra.
     .yes = Ja, radera
     .no = Nej, behåll
+responses-ask_share_again = Förlåt, jag förstod inte. Får en handledare läsa din sammanfattning? Välj Ja eller Nej. Du bestämmer.
 responses-suggestions_coming = Bra! Jag visar kurser och jobb direkt efter de här frågorna.
 responses-nothing_to_skip = Det finns inget att hoppa över just nu. Skriv "jobb" eller "kurser" för att fortsätta, eller "hjälp" för att se vad jag kan.
 
