@@ -69,10 +69,10 @@ class ClearYesGuard(GraphComponent, IntentClassifier):
         for message in messages:
             intent = message.get(INTENT) or {}
             confidence = intent.get(PREDICTED_CONFIDENCE_KEY)
-            if intent.get(INTENT_NAME_KEY) != self.intent or confidence is None:
+            if intent.get(INTENT_NAME_KEY) != self.intent:
                 continue
-            if float(confidence) >= self.min_confidence:
-                continue
+            if confidence is not None and float(confidence) >= self.min_confidence:
+                continue  # a yes without a confidence is not a clear yes either
             fallback = {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: self.min_confidence}
             ranking = [
                 r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT

@@ -59,8 +59,8 @@ SIGNAL_KEY = "crisis_signal"
 # expression over the case-folded text with ä->a, ö->o, å->a (see _fold).
 # Swedish "skär mig" is an accident when a blade, paper or glass, a finger, or cooking follows.
 _SV_CUT_BY_ACCIDENT = (
-    r"(?![^.!?]{0,25}\b(pa (papper|kniv|kniven|en kniv|glas|glaset|burken)|"
-    r"i (fingret|tummen|handen|foten)|nar (jag|ja) lagar))"
+    r"(?![^.!?]{0,25}\b(pa (papper|ett papper|kniv|kniven|en kniv|glas|glaset|burken|en burk|jobbet)|"
+    r"i (fingret|tummen|handen|foten|koket)|med (kniven|en kniv)|nar (jag|ja) (lagar|lagade)))"
 )
 
 PATTERNS: Dict[Text, List[Text]] = {
@@ -116,19 +116,27 @@ PATTERNS: Dict[Text, List[Text]] = {
         # Eighth pass (issue 12, data/nlu/en/phone_messages.yml): ending it, not waking up,
         # violence at home, a knife on oneself.
         r"\b(want|wanna|going) to (go to )?sleep and (never|not) wake up\b|"
-        r"\b(ways?|how|plan\w*) to end it( all)?\b(?! (with|between)\b)|\bwant (it all|everything) to end\b",
+        r"\b(thinking (of|about)|looking (for|up)|searching (for)?|found) (ways?|how) to end it( all)?\b|"
+        r"\bplan\w* to end it all\b|\bhow to end it all\b|"
+        r"\bwant (it all|everything) to end\b(?! (up|well|on|with|in|at|soon|by|nicely|politely)\b)",
         r"\b(husband|wife|boyfriend|girlfriend|partner|dad|father|mom|mum|mother|stepdad|stepfather|brother)"
-        r" (hits|beats|beat|hurts|hit|kicks) me\b(?! (at|in|to|by)\b)|\bthreatening to (hurt|kill) me\b|"
+        r" (hits|beats|beat|hurts|hit|kicks) me\b(?! (at|in|to|by|up|with)\b)"
+        r"(?![^.!?]{0,20}\b(at|in) (chess|fifa|tennis|cards|games?|football|poker|badminton)\b)|"
+        r"\bthreatening to (hurt|kill) me\b|"
         r"\b(i am|im|i'm) in danger\b(?! of\b)|\bnot safe (at home|with him|with her)\b|"
         r"\bknife\b[^.!?]{0,40}\b(on|against) (me|myself)\b",
         # Ninth pass (issue 12, data/nlu/en/boundaries_in_context.yml): threats, pills saved up, the
         # bridge, goodbye letters, jumping in front of a train, burning oneself on purpose.
-        r"\bthreaten\w* (to (kill|hurt) me|me with a (knife|gun|weapon))\b|\b(he|she) threatened me\b|"
-        r"\b(he|she) (is|keeps) threatening me\b|\bsomeone is (following|stalking) me\b(?! on\b)|"
+        r"\bthreaten\w* (to (kill|hurt) me|me with a (knife|gun|weapon))\b|"
+        r"\b(he|she) (threatened|is threatening|keeps threatening) me\b(?! with (?!a (knife|gun|weapon)))|"
+        r"\bsomeone is (following|stalking) me\b(?! on\b)|"
         r"\bpills (saved|stored|hidden)\b|\b(saved|saving|collected|collecting) (up )?(pills|tablets)\b|"
         r"\bwant (it|this|everything) to stop for good\b|"
-        r"\b(standing|sitting) on (the|a) (bridge|roof|ledge)\b",
-        r"\bgoodbye (letter|note)s?\b|\bsuicide note\b|\bnobody would (notice|care) if i (was|were) gone\b|"
+        r"\b(standing|sitting) on (the|a) (bridge|roof|ledge)\b(?! (all day|at work|every day|for work)\b)",
+        r"\b(wrote|written|writing|left) (a |my )?goodbye (letter|note)s?\b"
+        r"(?! (to|for) (my |the )?(team|colleagues|co-?workers|boss|class|classmates|workplace)\b)|"
+        r"\bsuicide note\b|"
+        r"\bnobody would (notice|care) if i (was|were) gone\b|"
         r"\bjump\w* in front of (the|a) (metro|train|bus|tram|car)\b|"
         r"\b(burn|burned|burnt|cut) my (arm|arms|wrist|wrists|leg|legs|skin) on purpose\b|"
         r"\bcan'?t do this life anymore\b",
@@ -190,20 +198,27 @@ PATTERNS: Dict[Text, List[Text]] = {
         # Ninth pass (issue 12, data/nlu/fi/boundaries_in_context.yml): "jos mua ei ois olemassa",
         # threats, not safe at home, "en haluu olla enää tässä maailmassa", a goodbye letter.
         r"\b(jos )?(mua|minua) ei (ois|olis|olisi) olemassa\b|\bsyyta jatkaa (tata )?elamaa\b|"
-        r"\buhkail\w* (mua|minua)\b|\buhkaa tappaa\b|\b(en oo|en ole) turvassa (kotona|taalla|sen kanssa)\b|"
-        r"\b(en haluu?|en halua) (olla )?enaa tassa maailmassa\b|\bhyvastikirje|\benka (enaa )?halua elaa\b",
+        r"\buhkail\w* (mua|minua) (veitsella|aseella|tappaa|tappamalla)\b|\buhkaa tappaa\b|"
+        r"\b(en oo|en ole) turvassa (kotona|taalla|sen kanssa)\b|"
+        r"\b(en haluu?|en halua) (olla )?enaa tassa maailmassa\b|"
+        r"\bhyvastikirje\w*\b(?! (tyokavereille|kollegoille|tiimille|esihenkilolle|pomolle|luokalle))|"
+        r"\benka (enaa )?halua elaa\b",
         r"\bpelkaan (et|etta) te(en|kisin) (itelleni|itselleni) jotain\b|"
         r"\b(minua|mua) lyodaan\b|\bhengenvaarassa\b|"
         r"\bkatoisin pysyvasti\b",
         # Eighth pass (issue 12, data/nlu/fi/phone_messages.yml): hurting oneself, violence at home,
         # danger, thinking of death, a jump from the railway.
-        r"\b(haluu?n|haluan) (et|etta) kaikki loppuu\b|\b(itteni|itseni) (satuttami|vahingoitta)|"
-        r"\b(lyo|hakkaa|satuttaa|uhkaa|potkii) (mua|minua)\b|\bturvaton(ta)? olla kotona\b|"
+        r"\b(haluu?n|haluan) (et|etta) kaikki loppuu\s*([.!?,]|$| nyt\b)|\b(itteni|itseni) (satuttami|"
+        r"vahingoitta)|"
+        r"\b(mies|miesystava|isa|iska|isapuoli|aiti|aitipuoli|poikaystava|tyttoystava|puoliso|kamppis|veli|"
+        r"ex|exa)\b[^.!?]{0,15}\b(lyo|hakkaa|satuttaa|potkii) (mua|minua)\b(?![^.!?]{0,20}\w+ssa\b)|"
+        r"\bturvaton(ta)? olla kotona\b|"
         r"\b(olen|oon) (hengen)?vaarassa\s*([.!?]|$)|\bjarkea jatkaa elamaa\b|"
-        r"\bmietin (koko ajan |paljon |usein )?kuolemaa\b|\blah(tea|tee|tii) taalta lopullisesti\b|"
-        r"\blopetan (tan|taman) kaiken\b|\b(junaradan|sillan|katon)\b[^.!?]{0,30}\bhyp(paa|pya|aa|ata|"
-        r"paamista)",
-        r"\bpaat\w* (oman |mun |minun )?elaman\b(?! (suun|asi|valin|tavoit|kulu|sisal|laad|hallin|muuto))|"
+        r"\bmietin (koko ajan |paljon |usein )?kuolemaa\b|\bvaan lah(tea|tee|tii) taalta lopullisesti\b|"
+        r"\blopetan (tan|taman) kaiken\s*([.!?]|$)|"
+        r"\b(junaradan|sillan|katon)\b[^.!?]{0,30}\b(hyppaamista|hyppaisin|hyppaan)\b",
+        r"\bpaat(taa|taisin|an|tamaan|tanyt|taa) (oman |mun |minun )?elama(n|ni)\b"
+        r"(?! (suun|asi|valin|tavoit|kulu|sisal|laad|hallin|muuto|suhteen|osalta|tarke|kysym))|"
         r"\b(ois|olis|olisi) (helpompi|parempi) olla kuol(lut|lu|llu)\b",
     ],
     "sv": [
@@ -222,7 +237,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(aldrig|inte|int) (vakna|vaknar)\b|\binte fanns\b|\baldrig fotts\b",
         r"\b(anledning|vart|varde) att leva\b|\batt leva for\b|\bide att leva\b",
         r"\boverdos\b|\bfor manga tabletter\b|\btabletter\b[^.!?]{0,30}\b(avsluta|do|dor)\b",
-        r"\b(balkong|bro|tak)\w*\b[^.!?]{0,30}\bhopp|\bhopp\w* (fran|ner fran|av) (en |ett )?(bro|taket|"
+        r"\b(balkong\w*|bron|bro|broar|taket|tak)\b[^.!?]{0,30}\bhopp(a|ar|ade|at)?\b|\bhopp\w* (fran|"
+        r"ner fran|av) (en |ett )?(bro|taket|"
         r"balkong)|"
         r"\bkasta (mig|mej) framfor\b",
         r"\bsattet att do\b|\butvag an doden\b|\bforsvinna for alltid\b|\b(tanker|tankt) pa doden\b",
@@ -243,19 +259,22 @@ PATTERNS: Dict[Text, List[Text]] = {
         # Seventh pass (issue 12, data/nlu/sv/everyday_phrasing.yml): "skär mej", "skadat mej
         # igen", "vill int va me längre", "borde dö", "försvinna ... för gott".
         r"\b(jag|ja) skar (mig|mej)\b" + _SV_CUT_BY_ACCIDENT + r"|"
-        r"\bskadat (mig|mej) (igen|sjalv)\b|\bingen mening (att|"
+        r"\bskadat (mig|mej) sjalv\b|\bskadat (mig|mej) igen\b(?![^.!?]{0,15}\b(i|pa) )|\bingen mening (att|"
         r"med att) leva\b",
-        r"\b(vill|orkar) (inte|int) (vara|va) (med|me) (langre|mer)\b(?! (i|pa|at|hos|som)\b)|"
-        r"\b(jag|ja) (borde|skulle) do\b|"
-        r"\bforsvinna\b[^.!?]{0,25}\b(for gott|for alltid)\b",
+        r"\b(vill|orkar) (inte|int) (vara|va) (med|me) (langre|mer)\b"
+        r"(?! (i|pa|at|hos|som)\b)(?!,? (radera|ta bort|tack)\b)|"
+        r"\b(jag|ja) (borde|skulle) do\b(?! for\b)|"
+        r"\b(jag|ja) (vill|ska) (bara )?forsvinna\b[^.!?]{0,25}\b(for gott|for alltid)\b",
         # Eighth pass (issue 12, data/nlu/sv/phone_messages.yml): "vill att allt ska ta slut",
         # cutting, violence at home, danger, a farewell letter.
-        r"\bvill att allt ska ta slut\b|\bskurit (mig|mej)\b(?! (pa|i) )|\bvill skada (mig|mej)\b|"
+        r"\bvill att allt ska ta slut\b|\bskurit (mig|"
+        r"mej)\b" + _SV_CUT_BY_ACCIDENT + r"|\bvill skada (mig|mej)\b|"
         r"\bslar (mig|mej) sjalv\b|\bbattre om (jag|ja) (inte|int) fanns\b|\blattare om (jag|ja) (var|"
         r"va) dod\b",
         r"\b(min man|min fru|pappa|mamma|pojkvan|flickvan|sambo|styvpappa)\b[^.!?]{0,10}\b(slar|sparkar|"
         r"hotar)"
-        r" (mig|mej)\b|\b(nan|nagon) (slar|hotar) (mig|mej)\b|\b(jag|ja) (ar|e) i fara\b|"
+        r" (mig|mej)\b(?![^.!?]{0,15}\b(i (schack|tennis|kort|fotboll|\w+spel)|med att)\b)|"
+        r"\b(nan|nagon) (slar|hotar) (mig|mej)\b|\b(jag|ja) (ar|e) i fara\b(?! att\b)|"
         r"\b(inte|int) trygg hemma\b|\bavskedsbrev\b|\brad(d)? for mitt liv\b|\borkar (inte|"
         r"int) (mer )?med livet\b|"
         r"\bvarfor ska (jag|ja) (ens )?leva\b|\bvill (inte|int) (vara|va) kvar (har )?pa jorden\b|"
@@ -263,7 +282,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         # Ninth pass (issue 12, data/nlu/sv/boundaries_in_context.yml): pills collected, "gör mej illa",
         # the balcony, better off without me, "gör slut på mej", "vill bort för gott".
         r"\bgora mot (mig|mej) sjalv\b|\bsamlat (pa mig |pa mej )?(tabletter|piller)\b|"
-        r"\bgor (mig|mej) illa\b(?! till mods)|\bfunderar pa att hoppa\b(?! (av|over|in|pa|till)\b)|"
+        r"\bgor (mig|mej) illa\b(?! (till mods|berord))|"
+        r"\bfunderar pa att hoppa\b(?! (av|over|in|pa|till|ur|fallskarm|bungee|runt|med)\b)|"
         r"\b(battre|lyckligare) utan (mig|mej)\b|\b(ta|gora|gor) slut pa (allt|mig|mej)\b|"
         r"(^|[.!?] )skar (mig|mej)\b" + _SV_CUT_BY_ACCIDENT + r"|"
         r"\bvill bort for gott\b",

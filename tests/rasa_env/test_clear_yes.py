@@ -36,6 +36,13 @@ def test_a_weak_yes_becomes_nlu_fallback_and_keeps_the_ranking_below() -> None:
     assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["nlu_fallback", "affirm", "thank"]
 
 
+def test_a_yes_without_a_confidence_is_not_clear_either() -> None:
+    message = Message(data={TEXT: "yes"})
+    message.set(INTENT, {"name": "affirm"}, add_to_output=True)
+    [message] = guard().process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
 @pytest.mark.parametrize("text, confidence", [("yes", 0.99), ("/affirm", 1.0), ("ok", 0.7)])
 def test_a_clear_yes_and_the_yes_button_stay_yes(text: str, confidence: float) -> None:
     [message] = guard().process([parsed(text, [("affirm", confidence)])])

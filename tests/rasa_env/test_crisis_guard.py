@@ -98,6 +98,27 @@ NOT_CRISIS = [
     "oon turvassa kotona", "onko tää sieni hengenvaarallinen", "en oo turvassa työpaikan suhteen",
     "jag funderar på att hoppa av kursen", "det gör mig illa till mods", "vi gör slut på kaffet",
     "jag skär mig alltid på papper",
+    # a reviewer's near misses of passes 7-9 (each matched before the fix)
+    "My cover letter is almost done but I don't know how to end it", "How to end it politely when I decline?",
+    "Is there any way to end it, the subscription?", "I want everything to end up in one PDF",
+    "My brother hit me up about a job opening", "My brother beat me again at chess lol",
+    "My partner hits me with questions", "He threatened me with firing if I'm late",
+    "She threatened me with a bad reference", "Can you help me write a goodbye note to my team?",
+    "I worked as a roofer, standing on the roof all day",
+    "Haluan tehdä päätöksiä oman elämän suhteen", "Päätöksiä elämän tärkeistä asioista",
+    "Työkkäri uhkaa mua karenssilla", "Kela uhkaa mua takaisinperinnällä", "Pomo uhkailee mua potkuilla",
+    "Isä hakkaa mua aina shakissa", "Se satuttaa mua kun kukaan ei vastaa hakemuksiin", "Vauva potkii mua",
+    "Kirjoitan hyvästikirjeen työkavereille", "Haluan lähteä täältä lopullisesti, muutan Ruotsiin",
+    "Lopetan tämän kaiken stressaamisen", "Haluan että kaikki loppuu ajoissa",
+    "Oon tehny katon korjauksia ja voisin hypätä mukaan",
+    "Kan mina uppgifter försvinna för gott?", "Jag vill att min profil ska försvinna för gott",
+    "Jag vill inte vara med längre, radera mina uppgifter", "Jag vill inte vara med mer, tack",
+    "Jag skar mig på jobbet och är sjukskriven", "Jag skar mig när jag lagade mat igår",
+    "Jag har skadat mig igen i knät och kan inte jobba", "Jag har skurit mig med kniven i köket",
+    "Pappa slår mig alltid i schack", "Min sambo slår mig i tennis", "Mamma hotar mig med att sälja bilen",
+    "Jag är i fara att förlora a-kassan", "Jag funderar på att hoppa ur kursen", "Det gör mig illa berörd",
+    "Jag skulle dö för en kaffe nu", "Min bror hoppas att jag får jobbet",
+    "Jag läste broschyren och hoppas på svar",
 ]
 
 
