@@ -83,8 +83,7 @@ class ScriptedJobseeker:
         self.metadata = metadata or {"language": "en"}
         self.max_turns = max_turns
         self.conversation = Conversation(sender_id)
-        self.consent_messages = consent_messages
-        self._consent_sent = 0
+        self._consent_left = iter(consent_messages)
 
     async def send(self, client: httpx.AsyncClient, text: str) -> list[dict[str, Any]]:
         """Send one message over REST; record and return the bot's replies."""
@@ -124,11 +123,10 @@ class ScriptedJobseeker:
             picks = [b["payload"] for b in buttons if '"answer"' in b.get("payload", "")]
             return picks[0] if picks else "talk with a coach"
         if slots.get("summary_id"):
-            if self._consent_sent >= len(self.consent_messages):
+            consent = next(self._consent_left, None)
+            if consent is None:
                 self.conversation.finished = True
-                return None
-            self._consent_sent += 1
-            return self.consent_messages[self._consent_sent - 1]
+            return consent
         shown = slots.get("shown_suggestions") or []
         if shown:
             self.conversation.suggestion_ids = list(shown)

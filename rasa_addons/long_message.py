@@ -99,9 +99,10 @@ class LongMessageGuard(GraphComponent, IntentClassifier):
         return {"max_chars": 2000, "no_words_min_chars": 30}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        """Stores the component configuration."""
+        """Stores the component configuration (keys missing from ``config`` take the defaults)."""
+        config = {**self.get_default_config(), **config}
         self.max_chars = int(config["max_chars"])
-        self.no_words_min_chars = int(config.get("no_words_min_chars", 30))
+        self.no_words_min_chars = int(config["no_words_min_chars"])
 
     @classmethod
     def create(
