@@ -5,7 +5,8 @@ scoped to ``/coach``; a per-session CSRF token on every POST form (the login
 form uses a double-submit cookie); strict security headers and no caching.
 
 Shapes:
-    ``require_principal`` -> ``Principal`` or a 303 redirect to the login page.
+    ``require_principal`` -> ``Principal``, or a 303 redirect to the login page
+    (401 JSON with ``login_url`` when the request accepts only JSON).
     ``check_csrf(form, expected)`` raises ``CsrfError`` (-> 403 page).
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
@@ -139,7 +140,12 @@ def set_session_cookie(response: Response, token: str) -> None:
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, _exc: LoginRequired) -> Response:
-        return RedirectResponse(str(request.url_for("login_form")), status_code=303)
+        login = str(request.url_for("login_form"))
+        if "application/json" in request.headers.get("accept", ""):
+            # The dashboard's polls (static/coach.js) cannot follow a redirect
+            # to an HTML page; 401 tells them to send the coach to the login.
+            return JSONResponse({"error": "login_required", "login_url": login}, status_code=401)
+        return RedirectResponse(login, status_code=303)
 
     @app.exception_handler(CsrfError)
     async def _csrf(request: Request, _exc: CsrfError) -> Response:

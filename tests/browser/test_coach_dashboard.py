@@ -68,3 +68,20 @@ def test_coach_logs_in_and_cannot_open_unapproved(dashboard: tuple[str, int, int
     response = page.goto(f"{base}/coach/summaries/{hidden_id}")
     assert response is not None and response.status == 404
     context.close()
+
+
+def test_open_queue_goes_to_login_when_the_session_ends(dashboard: tuple[str, int, int], browser) -> None:  # type: ignore[no-untyped-def]
+    """The live queue does not go stale silently: its next poll after logout shows the login page."""
+    base, _ok_id, _hidden_id = dashboard
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/coach/login")
+    page.get_by_label("Email").fill("coach@turku.fi")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{base}/coach/queue")
+    assert page.url.endswith("/coach/queue")
+    context.clear_cookies()  # the session ends (expired, or logged out in another tab)
+    page.wait_for_url(f"{base}/coach/login", timeout=15_000)
+    assert page.get_by_label("Password").is_visible()
+    context.close()

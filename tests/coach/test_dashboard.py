@@ -146,3 +146,17 @@ def test_summary_page_reads_as_sentences_not_stored_data(coach_env: CoachEnv) ->
     assert "Interest check" in page and "When" in page and "asked for a coach" in page
     assert "{'" not in page and "look:job:4" not in page and "&#39;id&#39;" not in page
     assert "Data-analyytikko" in coach_env.client.get(f"/coach/summaries/{sid}?lang=fi").text
+
+
+def test_poll_after_logout_gets_401_not_the_login_page(coach_env: CoachEnv) -> None:
+    """A logged-out queue poll gets 401 JSON (coach.js then reloads to the login); a page still redirects."""
+    coach_env.account("coach@turku.fi")
+    coach_env.login("coach@turku.fi")
+    json_only = {"Accept": "application/json"}
+    assert coach_env.client.get("/coach/queue.json", headers=json_only).status_code == 200
+    coach_env.client.cookies.clear()
+    poll = coach_env.client.get("/coach/queue.json", headers=json_only, follow_redirects=False)
+    assert poll.status_code == 401
+    assert poll.json()["error"] == "login_required" and poll.json()["login_url"].endswith("/coach/login")
+    page = coach_env.client.get("/coach/", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"].endswith("/coach/login")

@@ -4,7 +4,11 @@
   function poll(el, render) {
     var tick = function () {
       fetch(el.dataset.src, { credentials: "same-origin", headers: { Accept: "application/json" } })
-        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (r) {
+          // Session ended (401): go to the login page instead of showing a stale list.
+          if (r.status === 401) { window.location.reload(); return null; }
+          return r.ok ? r.json() : null;
+        })
         .then(function (data) { if (data) { render(data); } })
         .catch(function () {});
     };
