@@ -21,7 +21,10 @@ alarm (the emergency numbers for "book me a table") erodes trust. So
    Below it, ``express_distress`` is removed from the ranking and the next
    intent takes its place (usually ``feel_discouraged``, which gets the
    supportive reply, or ``out_of_scope``); FallbackClassifier after this
-   component then judges that intent's confidence as usual.
+   component then judges that intent's confidence as usual. A figurative
+   death idiom without a crisis pattern ("this traffic is killing me",
+   "kuolin nauruun", ``rasa_addons.crisis_idioms``) is demoted at any
+   confidence.
 
 Text is matched case-folded, in NFC, with ä/ö/å also accepted as a/o (people
 type without them). The decision is logged at DEBUG without the text.
@@ -48,6 +51,8 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+
+from rasa_addons.crisis_idioms import figurative_death
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +145,10 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\bjump\w* in front of (the|a) (metro|train|bus|tram|car)\b|"
         r"\b(burn|burned|burnt|cut) my (arm|arms|wrist|wrists|leg|legs|skin) on purpose\b|"
         r"\bcan'?t do this life anymore\b",
+        # Tenth pass (issue 12, crisis examples of data/nlu that cross-validation showed without a signal).
+        r"\blife is over for me\b|\bwant out for good\b|\btired of life\b(?! (in|here|at|as|on)\b)|"
+        r"\b(no|any) reason to wake up\b(?! (early|at|before)\b)|\bnot in this world\b\s*([.!?]|$)|"
+        r"\b(done|finished) with (life|living) at this point\b",
     ],
     "fi": [
         r"itsemurh|itsetuho|itsarimurh|\bitsar(i|ia|ii|in|ista|ille)\b",
@@ -220,6 +229,11 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\bpaat(taa|taisin|an|tamaan|tanyt|taa) (oman |mun |minun )?elama(n|ni)\b"
         r"(?! (suun|asi|valin|tavoit|kulu|sisal|laad|hallin|muuto|suhteen|osalta|tarke|kysym))|"
         r"\b(ois|olis|olisi) (helpompi|parempi) olla kuol(lut|lu|llu)\b",
+        # Tenth pass (issue 12, crisis examples of data/nlu without a signal in cross-validation).
+        r"\b(mulle|minulle) riitt(aa|i) (tama |taa )?elama\b|\belamalla ei (oo|ole) (mulle |minulle )?"
+        r"(enaa )?mitaan annettavaa\b|\bhanskat tiskiin\b[^.!?]{0,25}\belama|"
+        r"\bjoku (uhkaa|uhkas|uhkasi|vainoaa) (mua|minua|mut|minut)\b(?! \w+lla\b)|"
+        r"\bjoku seuraa (mua|minua)\b(?! (somessa|netissa|instassa|instagramissa|tiktokissa|twitterissa))",
     ],
     "sv": [
         r"sjalvmord|sjalvskad",
@@ -286,7 +300,9 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\bfunderar pa att hoppa\b(?! (av|over|in|pa|till|ur|fallskarm|bungee|runt|med)\b)|"
         r"\b(battre|lyckligare) utan (mig|mej)\b|\b(ta|gora|gor) slut pa (allt|mig|mej)\b|"
         r"(^|[.!?] )skar (mig|mej)\b" + _SV_CUT_BY_ACCIDENT + r"|"
-        r"\bvill bort for gott\b",
+        r"\bvill bort for gott\b|"
+        # Tenth pass (issue 12, crisis examples of data/nlu without a signal in cross-validation).
+        r"\blivet ar slut for (mig|mej)\b|\b(jag|ja) vill (bara )?forsvinna( for alltid)?\s*[.!]*$",
     ],
 }
 
@@ -363,7 +379,8 @@ class CrisisGuard(GraphComponent, IntentClassifier):
         if name != self.intent:
             return None
         confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0)
-        if confidence >= self.keep_threshold:
+        idiom = figurative_death(_fold(message.get(TEXT) or ""))
+        if confidence >= self.keep_threshold and not idiom:
             return "kept"
         rest = [r for r in ranking if r.get(INTENT_NAME_KEY) != self.intent]
         if rest:
@@ -373,6 +390,6 @@ class CrisisGuard(GraphComponent, IntentClassifier):
             rest = [new]
         message.set(INTENT, new, add_to_output=True)
         message.set(INTENT_RANKING_KEY, rest, add_to_output=True)
-        logger.debug("Crisis guard: %s at %.2f without crisis words -> %s", self.intent, confidence,
-                     new.get(INTENT_NAME_KEY))
+        logger.debug("Crisis guard: %s at %.2f without crisis words%s -> %s", self.intent, confidence,
+                     " (a figurative idiom)" if idiom else "", new.get(INTENT_NAME_KEY))
         return "demoted"

@@ -60,6 +60,11 @@ CRISIS = [
     "Minua lyödään kotona. En tiedä minne mennä.", "hengenvaarassa", "jag har samlat tabletter",
     "Pappa gör mej illa hemma", "Jag sitter på balkongen och funderar på att hoppa", "skär mej",
     "Alla vore lyckligare utan mej", "allt svart, vill bort för gott",
+    # Tenth pass: written like the crisis examples cross-validation found without a signal.
+    "so im just done with life at this point", "i'm tired of life", "life is over for me now",
+    "there is no reason to wake up anymore", "mulle riittää tää elämä", "joku uhkaa mua koko ajan",
+    "elämällä ei ole minulle enää mitään annettavaa", "joku seuraa mua kotiin", "livet är slut för mej",
+    "jag vill bara försvinna",
 ]
 NOT_CRISIS = [
     "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
@@ -119,6 +124,9 @@ NOT_CRISIS = [
     "Jag är i fara att förlora a-kassan", "Jag funderar på att hoppa ur kursen", "Det gör mig illa berörd",
     "Jag skulle dö för en kaffe nu", "Min bror hoppas att jag får jobbet",
     "Jag läste broschyren och hoppas på svar",
+    "tired of life in the suburbs", "no reason to wake up early on saturday", "done with life at work today",
+    "joku seuraa mua instassa", "joku uhkaa mua sakoilla", "Työkkäri uhkaa mua karenssilla",
+    "jag vill bara försvinna härifrån och flytta till landet", "not in this world lol, the rent is crazy",
 ]
 
 
