@@ -75,6 +75,8 @@ def test_open_queue_goes_to_login_when_the_session_ends(dashboard: tuple[str, in
     base, _ok_id, _hidden_id = dashboard
     context = browser.new_context()
     page = context.new_page()
+    failed: list[str] = []  # every request of the pages answers (script, style), but the expected 401
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(f"{base}/coach/login")
     page.get_by_label("Email").fill("coach@turku.fi")
     page.get_by_label("Password").fill(PASSWORD)
@@ -84,4 +86,5 @@ def test_open_queue_goes_to_login_when_the_session_ends(dashboard: tuple[str, in
     context.clear_cookies()  # the session ends (expired, or logged out in another tab)
     page.wait_for_url(f"{base}/coach/login", timeout=15_000)
     assert page.get_by_label("Password").is_visible()
+    assert [f for f in failed if not f.startswith("401 ") or not f.endswith("/coach/queue.json")] == []
     context.close()
