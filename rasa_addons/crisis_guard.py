@@ -75,7 +75,7 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\b(end|ending|take|taking) (it all|my (own )?life)\b|\bmy life to end\b",
         r"\b(want|wanna|plan|planning|going|gonna|ready) to end it\b(?! (with|between)\b)",
         r"\b(want|wanna|wnat|wish i could|going|gonna|ready|rather|like to)\b[^.!?]{0,12}"
-        r"\b(die|be dead|dye)\b(?! (my|the|it|her|his|your|a|an|this|that|for))",
+        r"\b(die|be dead|dye)\b(?! (my|the|it|her|his|your|a|an|this|that|for|of|than))",
         r"\b(don'?t|do not|dont) (want|wanna) (to )?(live|be alive|exist)\b",
         r"\bbetter off dead\b|\b(no|any) (reason|point) (to|in|of) liv|\bnothing to live for\b|"
         r"\b(not|isn'?t|aint) worth living\b|\bpoint of living\b|\btired of (being alive|living)\b",

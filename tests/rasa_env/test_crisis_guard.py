@@ -124,6 +124,7 @@ NOT_CRISIS = [
     "Jag är i fara att förlora a-kassan", "Jag funderar på att hoppa ur kursen", "Det gör mig illa berörd",
     "Jag skulle dö för en kaffe nu", "Min bror hoppas att jag får jobbet",
     "Jag läste broschyren och hoppas på svar",
+    "I'm going to die of boredom in this queue", "I'd rather die than work there again",
     "tired of life in the suburbs", "no reason to wake up early on saturday", "done with life at work today",
     "joku seuraa mua instassa", "joku uhkaa mua sakoilla", "Työkkäri uhkaa mua karenssilla",
     "jag vill bara försvinna härifrån och flytta till landet", "not in this world lol, the rent is crazy",
