@@ -6,7 +6,8 @@ form uses a double-submit cookie); strict security headers and no caching.
 
 Shapes:
     ``require_principal`` -> ``Principal``, or a 303 redirect to the login page
-    (401 JSON with ``login_url`` when the request accepts only JSON).
+    (401 JSON with ``login_url`` when the request asks for JSON, not HTML:
+    ``bot.web.errors.wants_html``, the rule of the site's error pages).
     ``check_csrf(form, expected)`` raises ``CsrfError`` (-> 403 page).
 """
 
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 from bot import db
 from bot.coach import accounts, i18n
 from bot.locale import registry
+from bot.web.errors import wants_html
 
 log = logging.getLogger(__name__)
 COOKIE = "digipoint_coach"
@@ -141,7 +143,7 @@ def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, _exc: LoginRequired) -> Response:
         login = str(request.url_for("login_form"))
-        if "application/json" in request.headers.get("accept", ""):
+        if not wants_html(request):
             # The dashboard's polls (static/coach.js) cannot follow a redirect
             # to an HTML page; 401 tells them to send the coach to the login.
             return JSONResponse({"error": "login_required", "login_url": login}, status_code=401)

@@ -72,7 +72,7 @@ def not_found_page(request: Request, language: str | None = None) -> Response:
     )
 
 
-def _wants_html(request: Request) -> bool:
+def wants_html(request: Request) -> bool:
     """False only for a client that asks for JSON and not for HTML (a browser, curl and */* get HTML)."""
     accept = request.headers.get("accept", "")
     return "text/html" in accept or "application/json" not in accept
@@ -83,7 +83,7 @@ def install_error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if exc.status_code == 404 and _wants_html(request):
+        if exc.status_code == 404 and wants_html(request):
             first = request.url.path.strip("/").split("/")
             return not_found_page(request, first[1] if len(first) > 1 else None)
         return await http_exception_handler(request, exc)
