@@ -61,7 +61,7 @@ SIGNAL_KEY = "crisis_signal"
 
 # Self-directed self-harm and death language. Written against the training
 # data's crisis examples and common phrasings; each entry is one regular
-# expression over the case-folded text with ä->a, ö->o, å->a (see _fold).
+# expression over the case-folded text with ä->a, ö->o, å->a (see fold_text).
 # Swedish "skär mig" is an accident when a blade, paper or glass, a finger, or cooking follows.
 _SV_CUT_BY_ACCIDENT = (
     r"(?![^.!?]{0,25}\b(pa (papper|ett papper|kniv|kniven|en kniv|glas|glaset|burken|en burk|jobbet)|"
@@ -157,7 +157,8 @@ PATTERNS: Dict[Text, List[Text]] = {
         r"\branteet auki\b",
         r"\b(haluu?n|haluan|halua|haluaisin|haluisin|haluisi|tekis mieli|tekisi mieli|toivon|"
         r"toivoisin)\b[^.!?]{0,20}"
-        r"\bkuol(la|lut|leena|lu|llu)\b|\b(oisin|olisin|mieluummin|mielummin)\b[^.!?]{0,15}\bkuol(lut|leena|"
+        r"\bkuol(la|lut|leena|lu|llu)\b(?! (nauru|tylsyy|hapea|ikava|jannity|uteliaisuu|nalka|jano)\w*)|"
+        r"\b(oisin|olisin|mieluummin|mielummin)\b[^.!?]{0,15}\bkuol(lut|leena|"
         r"lu|llu)\b",
         r"\bkuolisin\b|\bjos (ma|mina) kuolisin\b|\bkuolema (ois|olis|olisi) parempi\b",
         r"\b(en|emma|enka) (halua|haluu|jaksa|jaksais|tahdo)\b[^.!?]{0,15}\b(elaa|elossa|olemassa)\b|"
@@ -237,8 +238,16 @@ PATTERNS: Dict[Text, List[Text]] = {
     ],
     "sv": [
         r"sjalvmord|sjalvskad",
-        r"\b(ta|tar)( jag)? (livet av|mitt liv)|\bdoda (mig|mej)\b|\bhanga (mig|mej)\b",
-        r"\b(vill|ville|onskar|kanner for att|ska)\b[^.!?]{0,20}\b(do+|vara dod)\b",
+        # "ta livet av mig" said of oneself; a thing that "tar livet av mig" ("jobbet tar livet
+        # av mig", "det kommer att ta livet av mig") is an idiom.
+        r"(?<!kommer att )(?<!kommer )\bta (livet av|mitt liv)|"
+        r"\b(jag|ja) (tar|ska ta|kommer att ta|kommer ta) (livet av|mitt liv)|"
+        r"\btar (jag|ja) (livet av|mitt liv)|(^|[.!?,] )tar (livet av|mitt liv)|"
+        r"\bdoda (mig|mej)\b|\bhanga (mig|mej)\b",
+        # Not "dö av skam" or "hellre dö än jobba där" (idioms), but "dö av allt det här".
+        r"\b(vill|ville|onskar|kanner for att|ska)\b[^.!?]{0,20}\b(do+|vara dod)\b"
+        r"(?! av (skam|skratt|tristess|langtan|nyfikenhet|hetta|varmen?|pinsamhet)|"
+        r" an (att )?(jobba|ga|gora|sitta|aka|bo|ringa|borja|traffa)\b)",
         r"\b(vill|orkar) (inte|int)( langre)? (leva|vara vid liv|finnas)|\binte (att )?leva (lange|"
         r"mycket) till\b",
         r"\bsluta leva\b|\btrott pa att leva\b|\b(klar|fardig) med (livet|att leva)\b|"
@@ -310,7 +319,12 @@ _COMPILED = {lang: [re.compile(p) for p in patterns] for lang, patterns in PATTE
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "’": "'", "´": "'", "`": "'"})
 
 
-def _fold(text: Text) -> Text:
+def fold_text(text: Text) -> Text:
+    """``text`` as the crisis lexicon and the idioms read it: NFC, case-folded, ä/ö/å as a/o, one space.
+
+    Apostrophe look-alikes become "'", runs of whitespace one space. Used by
+    ``crisis_signal`` and by ``rasa_addons.crisis_idioms.figurative_death``'s callers.
+    """
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).casefold().translate(_FOLD))
 
 
@@ -318,7 +332,7 @@ def crisis_signal(text: Optional[Text]) -> Optional[Text]:
     """``"<lang>:<pattern number>"`` of the first crisis pattern found in ``text``, else ``None``."""
     if not isinstance(text, str) or not text.strip():
         return None
-    folded = _fold(text)
+    folded = fold_text(text)
     for lang, patterns in _COMPILED.items():
         for number, pattern in enumerate(patterns):
             if pattern.search(folded):
@@ -379,7 +393,7 @@ class CrisisGuard(GraphComponent, IntentClassifier):
         if name != self.intent:
             return None
         confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0)
-        idiom = figurative_death(_fold(message.get(TEXT) or ""))
+        idiom = figurative_death(fold_text(message.get(TEXT) or ""))
         if confidence >= self.keep_threshold and not idiom:
             return "kept"
         rest = [r for r in ranking if r.get(INTENT_NAME_KEY) != self.intent]

@@ -33,6 +33,7 @@ IDIOMS: Dict[Text, List[Text]] = {
         r"\b(bored|scared|tired|worried|sick) to death\b|\bdead (tired|bored|on my feet)\b|"
         r"\b(phone|laptop|computer|battery|car|printer|wifi|internet) (is |just )?(died|dead)\b",
         r"\b(heat|traffic|queue|boss|commute) (is )?(killing|killer)\b|\bkiller (heat|queue|workout)\b",
+        r"\brather die than (work|go|do|sit|eat|wear|be seen|call|ask)\b",
     ],
     "fi": [
         # "kuolin nauruun", "nauroin itseni kuoliaaksi", "kuolemanväsynyt", "odotan kuollakseni".
@@ -42,6 +43,8 @@ IDIOMS: Dict[Text, List[Text]] = {
         # "tappava helle", "tapan aikaa", a machine that "died".
         r"\btappava(a|n)? (helle|helteen|tylsyys|tylsyyden|kiire)\b|\btap(an|oin|etaan|pa)a? aikaa\b|"
         r"\b(kone|puhelin|luuri|akku|lappari|tietokone|auto|netti)\w* (sammui ja )?kuol(i|lu|lut)\b",
+        # "kuolla tylsyyteen / häpeään / ikävään / uteliaisuuteen".
+        r"\bkuol(la|laan|en|in|isin|lut|lu|ee) (tylsyyteen|hapeaan|ikavaan|uteliaisuuteen|nalkaan|janoon)\b",
     ],
     "sv": [
         # "dör av tristess", "längtar ihjäl", "skrattade ihjäl", "dödstrött", "döda tiden".
@@ -49,6 +52,11 @@ IDIOMS: Dict[Text, List[Text]] = {
         r"\b(langtar|langtade|skrattade|skrattar|skammes|skams|fryser|fros|tristas) ihjal\b|"
         r"\bdods(trott|trist|trak|tragig|skont|snygg)\w*|\bihjalskramd\b|\bdoda tiden\b",
         r"\b(mobilen|datorn|batteriet|bilen|skrivaren|wifit|natet) (dog|ar dod|har dott)\b",
+        # "jobbet tar livet av mig", "det här kommer att ta livet av mig", "hellre dö än jobba där".
+        r"\b(jobbet|arbetet|det har|detta|det|den har|stressen|pendlingen|kon|chefen|skolan|kursen|"
+        r"sokandet|jobbsokandet|vantan)\b[^.!?]{0,20}"
+        r"\b(tar|kommer (att )?ta|ska ta) (livet|kal) av (mig|mej)\b|"
+        r"\bhellre do an (jobba|ga|gora|sitta|aka|bo|ringa)\b",
     ],
 }
 

@@ -65,6 +65,10 @@ CRISIS = [
     "there is no reason to wake up anymore", "mulle riittää tää elämä", "joku uhkaa mua koko ajan",
     "elämällä ei ole minulle enää mitään annettavaa", "joku seuraa mua kotiin", "livet är slut för mej",
     "jag vill bara försvinna",
+    # Said of oneself, next to the idioms below that a newcomer walk found.
+    "jag tar livet av mig", "om det fortsätter så tar jag livet av mig", "jag kommer att ta livet av mig",
+    "tar livet av mig ikväll", "jag vill hellre dö än leva så här", "haluaisin kuolla",
+    "haluaisin kuolla pois", "jag vill dö av allt det här", "ska dö snart, orkar inte",
 ]
 NOT_CRISIS = [
     "I feel hopeless about finding a job", "this job search is killing me", "i'm dying to start working",
@@ -128,6 +132,10 @@ NOT_CRISIS = [
     "tired of life in the suburbs", "no reason to wake up early on saturday", "done with life at work today",
     "joku seuraa mua instassa", "joku uhkaa mua sakoilla", "Työkkäri uhkaa mua karenssilla",
     "jag vill bara försvinna härifrån och flytta till landet", "not in this world lol, the rent is crazy",
+    # A newcomer walk: a thing that kills, dying of shame or laughter, rather dying than working there.
+    "det här jobbet tar livet av mig", "stressen kommer att ta livet av mig", "jag ska dö av skam",
+    "vill hellre dö än jobba där igen", "haluaisin kuolla nauruun", "haluun kuolla häpeään",
+    "jag vill dö av skratt",
 ]
 
 

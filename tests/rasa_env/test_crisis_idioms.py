@@ -8,7 +8,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from rasa_addons.crisis_guard import CrisisGuard, _fold, crisis_signal
+from rasa_addons.crisis_guard import CrisisGuard, crisis_signal, fold_text
 from rasa_addons.crisis_idioms import figurative_death
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,10 +21,13 @@ IDIOMS = [
     "odotan kuollakseni sitä leffaa", "tappava helle tänään", "kone sammui ja kuoli", "tapan aikaa",
     "jag dör av tristess", "jag längtar ihjäl efter filmen", "skrattade ihjäl", "jag är dödstrött",
     "mobilen dog", "bara döda tiden",
+    "det här jobbet tar livet av mig", "pendlingen kommer att ta livet av mig", "hellre dö än jobba där",
+    "i'd rather die than work there", "meinasin kuolla tylsyyteen", "kuolen häpeään",
 ]
 NOT_IDIOMS = [
     "i want to die", "i don't want to live anymore", "haluun kuolla", "mietin kuolemaa", "jag vill dö",
     "I feel hopeless about finding a job", "en jaksa enää", "book me a table",
+    "jag tar livet av mig", "jag vill hellre dö än leva", "i'd rather die than live like this",
 ]
 
 
@@ -35,12 +38,12 @@ def message(text: str, ranking: list[tuple[str, float]]) -> Message:
 
 @pytest.mark.parametrize("text", IDIOMS)
 def test_figurative_idioms_are_found(text: str) -> None:
-    assert figurative_death(_fold(text)), text
+    assert figurative_death(fold_text(text)), text
 
 
 @pytest.mark.parametrize("text", NOT_IDIOMS)
 def test_crisis_and_sad_messages_are_not_idioms(text: str) -> None:
-    assert not figurative_death(_fold(text)), text
+    assert not figurative_death(fold_text(text)), text
 
 
 def test_confident_crisis_guess_on_an_idiom_gets_the_next_intent() -> None:
@@ -65,5 +68,5 @@ def test_no_crisis_example_of_the_training_data_reads_as_an_idiom() -> None:
 
     found = [m.get(TEXT) for m in load_data(str(ROOT / "data" / "nlu")).intent_examples
              if m.get(INTENT) == "express_distress" and not crisis_signal(m.get(TEXT))
-             and figurative_death(_fold(m.get(TEXT)))]
+             and figurative_death(fold_text(m.get(TEXT)))]
     assert not found
