@@ -10,8 +10,9 @@ reaches the log files.
 
 ``TypedPayloadCheck`` runs right after ``UnicodeNFC`` and applies the checks
 Rasa applies, without logging: Rasa's own payload pattern, an intent of the
-domain, an optional JSON object whose keys are entities of the domain, and
-nothing after it. A message that fails them is handed to the classifiers
+domain, an optional JSON object whose keys are entities of the domain that
+a button of that intent sends (``bot.contract.payloads``), and nothing
+after it. A message that fails them is handed to the classifiers
 without its leading '/' (so the handler leaves it alone and nothing is
 logged); it is classified as the free text it is, as Rasa did
 ("Continuing with given line as user text"). The tracker keeps the text as
@@ -40,6 +41,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.contract.payloads import payload_entities
+
 logger = logging.getLogger(__name__)
 
 DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
@@ -58,11 +61,18 @@ def domain_names(path: Path = DOMAIN_FILE) -> Optional[Tuple[FrozenSet[Text], Fr
 
 
 def is_valid_payload(text: Text, intents: FrozenSet[Text], entities: FrozenSet[Text]) -> bool:
-    """Whether Rasa would unpack ``text`` (stripped, starting with '/') without a warning."""
+    """Whether ``text`` (stripped, starting with '/') is a payload one of our buttons could send.
+
+    Rasa's own checks (its payload pattern, an intent and entities of the
+    domain, valid JSON, nothing after it) and, beyond them, only the entity
+    keys a button of that intent sends (``bot.contract.payloads``): a typed
+    ``/request_coach{"city":"Vantaa"}`` is text, not an intent with a city.
+    """
     match = YAMLStoryReader._regex_message_pattern().match(text)
     if not match or match.group("rest"):
         return False
-    if match.group(INTENT_NAME_KEY).strip() not in intents:
+    intent = match.group(INTENT_NAME_KEY).strip()
+    if intent not in intents:
         return False
     raw_entities = match.group(ENTITIES)
     if raw_entities is None:
@@ -71,7 +81,7 @@ def is_valid_payload(text: Text, intents: FrozenSet[Text], entities: FrozenSet[T
         parsed = json.loads(raw_entities)
     except ValueError:
         return False
-    return isinstance(parsed, dict) and set(parsed) <= entities
+    return isinstance(parsed, dict) and set(parsed) <= entities & payload_entities(intent)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)

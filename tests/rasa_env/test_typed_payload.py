@@ -73,3 +73,16 @@ def test_domain_names_are_read_from_domain_yml() -> None:
 def test_only_slash_becomes_empty_for_the_empty_message_handling() -> None:
     [message] = TypedPayloadCheck().process([Message(data={TEXT: "/"})])
     assert message.get(TEXT) == ""
+
+
+@pytest.mark.parametrize("forged", [
+    '/request_coach{"city":"Vantaa"}', '/greet{"city":"Espoo"}', '/inform{"city":"Vantaa"}',
+    '/not_for_me{"answer":"job"}', '/change_language{"language":"fi","city":"Vantaa"}',
+])
+def test_a_typed_payload_with_entities_no_button_sends_is_read_as_text(forged: str) -> None:
+    """Rasa would accept these (domain intents and entities); no button of ours sends them."""
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    [message] = TypedPayloadCheck().process([Message(data={TEXT: forged})])
+    assert message.get(TEXT) == forged.lstrip("/")
+    [handled] = RegexMessageHandler().process([message], domain)
+    assert not handled.get("entities")  # no city or answer from the JSON
