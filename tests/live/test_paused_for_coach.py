@@ -1,0 +1,75 @@
+"""While the bot waits for a coach (paused), a crisis message still gets the crisis reply.
+
+Found by a newcomer walk (2026-12-06): "i want to die" typed after "I want to
+talk to a person" got no answer at all, because a paused conversation runs no
+action. The real Rasa server, action server and database (tests/live_stack.py),
+over the REST channel, in each language: the person asks for a coach, then
+writes a crisis message and gets the emergency number and the crisis line at
+once; the bot stays paused, so an ordinary message still gets no bot answer
+(the coach answers it).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from bot.i18n import t
+from tests.live_stack import LiveStack
+
+CASES = [
+    ("en", "I want to talk to a person", "i want to die", "ok thanks, I'll wait"),
+    ("fi", "haluun puhua ihmisen kanssa", "haluun kuolla", "okei odotan"),
+    ("sv", "jag vill prata med en människa", "jag tar livet av mig", "okej jag väntar"),
+]
+
+
+class Chat:
+    """One REST conversation on the Espoo page."""
+
+    def __init__(self, stack: LiveStack, language: str) -> None:
+        self.stack = stack
+        self.sender = f"paused-{uuid.uuid4().hex[:10]}"
+        self.language = language
+
+    def texts(self, message: str) -> list[str]:
+        response = httpx.post(
+            f"{self.stack.rasa_url}/webhooks/rest/webhook",
+            json={"sender": self.sender, "message": message,
+                  "metadata": {"language": self.language, "city": "Espoo"}},
+            timeout=60,
+        )
+        assert response.status_code == 200
+        return [m.get("text") or "" for m in response.json()]
+
+    def tracker(self) -> dict[str, Any]:
+        return dict(httpx.get(
+            f"{self.stack.rasa_api_url}/conversations/{self.sender}/tracker",
+            params={"token": self.stack.rasa_token, "include_events": "ALL"}, timeout=30,
+        ).json())
+
+
+def paused(tracker: dict[str, Any]) -> bool:
+    states = [e["event"] for e in tracker["events"] if e["event"] in ("pause", "resume")]
+    return bool(states) and states[-1] == "pause"
+
+
+@pytest.mark.parametrize(("language", "ask_coach", "crisis", "ordinary"), CASES)
+def test_a_crisis_message_while_waiting_for_a_coach_gets_the_crisis_reply(
+    live_stack: LiveStack, language: str, ask_coach: str, crisis: str, ordinary: str
+) -> None:
+    chat = Chat(live_stack, language)
+    chat.texts("/greet")
+    asked = "\n".join(chat.texts(ask_coach))
+    assert t("handoff.queued", language).split(".")[0] in asked, asked
+    assert paused(chat.tracker())
+
+    reply = "\n".join(chat.texts(crisis))
+    assert t("support.distress_intro", language) in reply, reply
+    assert "112" in reply, reply
+    assert paused(chat.tracker()), "the crisis reply must not take the chat away from the coach"
+
+    assert chat.texts(ordinary) == [], "an ordinary message while waiting is for the coach"
