@@ -61,3 +61,17 @@ def test_huono_ja_vaikea_is_no_like_at_an_interest_item(live_stack: LiveStack) -
     chat.to_interests()
     chat.say("huono ja vaikea")
     assert chat.slots()["ri_1"] != "like", chat.slots()["ri_1"]
+
+
+def test_a_typed_rejection_that_names_a_field_keeps_the_chosen_field(live_stack: LiveStack) -> None:
+    """Found by a newcomer walk: "the QA tester job is not for me" made testing the person's field.
+
+    The summary for the coach then said "Field: testing and quality", and the next
+    suggestions came from that field. A rejection names what the person does not want.
+    """
+    chat = Chat(live_stack, "en")
+    chat.to_suggestions()
+    assert chat.slots()["field"] == "software"
+    chat.say("the QA tester job is not for me")
+    assert chat.tracker()["latest_message"]["intent"]["name"] == "not_for_me"
+    assert chat.slots()["field"] == "software"
