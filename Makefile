@@ -1,7 +1,7 @@
 # DigiPoint: `make run` starts the product, `make test` runs every test.
 # Both build what they need from nothing (environments, database, model).
 .DEFAULT_GOAL := help
-.PHONY: help setup prepare train run run-production status test lint generate validate test-unit test-rasa test-live bench bench-load profile parse-cost crossval clean
+.PHONY: help setup prepare train run run-production status test lint generate validate test-unit test-rasa test-live bench bench-load profile parse-cost nlu-unseen crossval clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ profile: prepare train  ## Where a turn's time goes: CPU per program per message
 
 parse-cost: setup train  ## NLU parse cost: whole parse, encoder, classifier (Rasa's path vs ours), ms p50/p95
 	@PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false .venv-rasa/bin/python -m bench.nlu_parse_cost
+
+nlu-unseen: setup train  ## NLU: the trained model's scores on the unseen test sets only (macro-F1, out of scope, crisis)
+	@PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false .venv-rasa/bin/python -m bench.nlu_unseen
 
 crossval: setup  ## NLU per language: k-fold cross-validation, multilingual vs per-language models (docs table)
 	@PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false nice .venv-rasa/bin/python -m bench.nlu_crossval --update-docs
