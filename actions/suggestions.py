@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
 from actions.forms import latest_intent, latest_text
-from bot.assessment.typed_answers import SuggestionPick, pick_suggestion
+from bot.assessment.suggestion_pick import SuggestionPick, pick_suggestion
 from bot.catalogue.search import titles_of
 from bot.db import session_scope
 from bot.feedback.taps import feedback_buttons
@@ -138,7 +138,7 @@ class ActionRejectSuggestion(Action):
     """Handle "not for me": replace the rejected suggestion with the next best one.
 
     Reads the ``suggestion_id`` entity. Without one, the typed text is read
-    (:func:`bot.assessment.typed_answers.pick_suggestion`: a title, even
+    (:func:`bot.assessment.suggestion_pick.pick_suggestion`: a title, even
     misspelt, or a number such as "the second one"); when that does not say
     which suggestion is meant, asks which suggestion
     with one button per shown suggestion; an id that is not currently shown

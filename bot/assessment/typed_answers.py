@@ -178,11 +178,13 @@ class LikertReading:
     or is emoji only ("👍"): an answer we cannot place, asked again with the buttons."""
 
 
-def _tokens(text: object) -> list[str]:
+def tokens_of(text: object) -> list[str]:
+    """The words of ``text`` after :func:`bot.guidance.answers.normalise`."""
     return normalise(text).split()
 
 
-def _has_phrase(tokens: list[str], phrases: tuple[str, ...]) -> bool:
+def has_phrase(tokens: list[str], phrases: tuple[str, ...]) -> bool:
+    """Whether one of ``phrases`` (folded) occurs as whole words in ``tokens``."""
     haystack = f" {' '.join(tokens)} "
     return any(f" {fold(p)} " in haystack for p in phrases)
 
@@ -195,18 +197,18 @@ def is_explicit_section_skip(text: object) -> bool:
     """
     if isinstance(text, str) and text.strip().startswith("/skip"):
         return True
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     if not tokens or len(tokens) > SHORT_ANSWER_TOKENS or is_dont_know(text):
         return False
-    return _has_phrase(tokens, _SECTION_SKIP)
+    return has_phrase(tokens, _SECTION_SKIP)
 
 
 def is_dont_know(text: object) -> bool:
     """True for a short "I don't know" ("emmä tiiä", "en tiiä", "dunno", "vet inte", "ingen aning")."""
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     if not tokens or len(tokens) > SHORT_ANSWER_TOKENS:
         return False
-    return _has_phrase(tokens, _DONT_KNOW)
+    return has_phrase(tokens, _DONT_KNOW)
 
 
 def _number(text: str, tokens: list[str]) -> int | None | Literal[False]:
@@ -294,7 +296,7 @@ def score_likert(text: object, lang: str | None = None) -> LikertReading:
     plain = without_emoji(text)
     emoji_only = plain != text and not plain.strip()
     text = plain
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     if not tokens:
         return LikertReading(None, scale_words=emoji_only)
     if text.strip().lower() == SKIPPED:
@@ -327,112 +329,13 @@ def yes_or_no(text: object) -> Literal["yes", "no"] | None:
         return "yes"
     if isinstance(text, str) and text.strip().startswith("/deny"):
         return "no"
-    tokens = _tokens(text)
+    tokens = tokens_of(text)
     if not tokens or len(tokens) > SHORT_ANSWER_TOKENS:
         return None
-    no = _has_phrase(tokens, _NO)
-    yes = _has_phrase(tokens, _YES) and tokens[0] not in _NEGATIONS
+    no = has_phrase(tokens, _NO)
+    yes = has_phrase(tokens, _YES) and tokens[0] not in _NEGATIONS
     if no and not yes:
         return "no"
     if yes and not no:
         return "yes"
     return None
-
-
-# --- Which suggestion does a typed rejection mean? ---------------------------
-
-_ORDINALS: Final[dict[str, int]] = {
-    "first": 1, "1st": 1, "ensimmainen": 1, "ensimmaista": 1, "eka": 1, "ekaa": 1, "ykkonen": 1, "forsta": 1,
-    "second": 2, "2nd": 2, "toinen": 2, "toista": 2, "toka": 2, "tokaa": 2, "kakkonen": 2, "andra": 2,
-    "third": 3, "3rd": 3, "kolmas": 3, "kolmatta": 3, "kolmonen": 3, "tredje": 3,
-    "fourth": 4, "4th": 4, "neljas": 4, "neljatta": 4, "nelonen": 4, "fjarde": 4,
-    "fifth": 5, "5th": 5, "viides": 5, "viidetta": 5, "vitonen": 5, "femte": 5,
-    "sixth": 6, "6th": 6, "kuudes": 6, "kuudetta": 6, "kutonen": 6, "sjatte": 6,
-}
-_LAST: Final[frozenset[str]] = frozenset({"last", "viimeinen", "viimeista", "vika", "vikaa", "sista"})
-_KIND_WORDS: Final[dict[str, tuple[str, ...]]] = {
-    "course": ("course", "courses", "training", "kurssi", "kurssia", "kurssin", "koulutus", "koulutusta",
-               "kurs", "kursen", "kurser", "utbildning"),
-    "job": ("job", "jobs", "tyo", "tyota", "tyopaikka", "tyopaikkaa", "duuni", "duunia", "jobb", "jobbet"),
-}
-_REJECTION: Final[tuple[str, ...]] = (
-    "ei kiinnosta", "ei kiinnosta tuo", "ei mulle", "ei minulle", "ei sovi", "en halua", "ei kiitos",
-    "jotain muuta", "ei tuo", "ei tama", "ei kiva", "en tykkaa", "ei oo mun juttu", "ei mun juttu",
-    "not interested", "not for me", "no thanks", "dont want", "something else", "not that one",
-    "i dont like", "doesnt suit", "not this",
-    "inte intresserad", "inte for mig", "nej tack", "nagot annat", "vill inte", "passar inte",
-)
-TITLE_MATCH: Final = 0.6
-"""Least similarity (0-1) of the text to a title for the title to count."""
-TITLE_MARGIN: Final = 0.15
-"""How much better the best title must match than the next one."""
-
-
-@dataclass(frozen=True)
-class SuggestionPick:
-    """What a typed message says about the shown suggestions.
-
-    ``suggestion_id`` is set when one suggestion is meant (by title or
-    number); ``ask_which`` is True when the person rejects something but it
-    is unclear which one (then ask, with the titles as buttons).
-    """
-
-    suggestion_id: str | None = None
-    ask_which: bool = False
-
-
-def _title_similarity(text: str, title: str) -> float:
-    import difflib
-
-    if not title:
-        return 0.0
-    if f" {title} " in f" {text} ":
-        return 1.0
-    words = [w for w in title.split() if len(w) >= 3]
-    present = sum(1 for w in words if w in text.split()) / len(words) if words else 0.0
-    ratio = difflib.SequenceMatcher(None, text, title).ratio()
-    return max(present, ratio)
-
-
-def pick_suggestion(text: object, shown: list[tuple[str, list[str]]]) -> SuggestionPick:
-    """Find which of the ``shown`` suggestions a typed message means.
-
-    Args:
-        text: the person's message ("the second one", "ei kiinnosta",
-            "Data-analytiikan perusteet ei kiinnosta").
-        shown: ``(suggestion id, [its titles in any language])`` in the order
-            they were shown; ids look like ``course:12`` / ``job:3``.
-
-    A number or ordinal ("2", "toinen", "the second course") counts within
-    the kind when one is named, else over the whole list. A title counts when
-    it is similar enough (:data:`TITLE_MATCH`) and clearly the best
-    (:data:`TITLE_MARGIN`). Rejection words without a clear target give
-    ``ask_which``.
-    """
-    tokens = _tokens(text)
-    if not tokens or not shown:
-        return SuggestionPick()
-    norm = " ".join(tokens)
-    kind = next((k for k, words in _KIND_WORDS.items() if any(t in words for t in tokens)), None)
-    everything = [sid for sid, _ in shown]
-    pool = [sid for sid in everything if kind is None or sid.startswith(f"{kind}:")] or everything
-    position: int | None = None
-    for token in tokens:
-        if token in _ORDINALS:
-            position = _ORDINALS[token]
-        elif token in _LAST:
-            position = len(pool)
-        elif token.isdigit() and len(tokens) <= 6 and 1 <= int(token) <= len(pool):
-            position = int(token)
-    if position is not None and 1 <= position <= len(pool):
-        return SuggestionPick(suggestion_id=pool[position - 1])
-    scores = sorted(
-        ((max(_title_similarity(norm, normalise(title)) for title in titles), sid) for sid, titles in shown),
-        reverse=True,
-    )
-    best_score, best_id = scores[0]
-    runner_up = scores[1][0] if len(scores) > 1 else 0.0
-    if best_score >= TITLE_MATCH and best_score - runner_up >= TITLE_MARGIN:
-        return SuggestionPick(suggestion_id=best_id)
-    rejecting = _has_phrase(tokens, _REJECTION) or (best_score >= TITLE_MATCH)
-    return SuggestionPick(ask_which=rejecting)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot import faq
+from bot.assessment.suggestion_pick import pick_suggestion
 from bot.assessment.typed_answers import (
     is_dont_know,
     is_explicit_section_skip,
-    pick_suggestion,
     score_likert,
     yes_or_no,
 )
@@ -149,6 +149,39 @@ def test_typed_rejection_names_one_suggestion(text: str, expected: str) -> None:
     assert pick_suggestion(text, SHOWN).suggestion_id == expected
 
 
+TESTERS = [
+    ("job:45", ["Junior QA-testaaja", "Junior QA-testare", "Junior QA Tester"]),
+    ("job:48", ["Saavutettavuustestaaja", "Tillgänglighetstestare", "Accessibility Tester"]),
+    ("job:49", ["Testaaja, julkiset digipalvelut", "Testare, offentliga digitala tjänster",
+                "Tester, Public Digital Services"]),
+    ("job:16", ["BI-kehittäjä (etätyö)", "BI-utvecklare (distansarbete)", "BI Developer (remote)"]),
+    ("job:12", ["Raportointiasiantuntija (Power BI)", "Rapporteringsexpert (Power BI)",
+                "Reporting Specialist (Power BI)"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Found by a newcomer walk (2026-12-06): a title named without "Junior" or "(etätyö)".
+        ("the QA tester job is not for me", "job:45"),
+        ("BI-kehittäjä ei ole minua varten", "job:16"),
+        ("ei minulle: BI-kehittäjä", "job:16"),
+        ("en halua sitä BI-kehittäjän työtä", "job:16"),
+        ("BI developer is not for me", "job:16"),
+        ("accessibility tester not for me", "job:48"),
+    ],
+)
+def test_a_title_named_in_short_rejects_that_suggestion(text: str, expected: str) -> None:
+    assert pick_suggestion(text, TESTERS).suggestion_id == expected
+
+
+@pytest.mark.parametrize("text", ["the tester job is not for me", "ei ole minua varten"])
+def test_a_rejection_that_fits_several_titles_asks_which(text: str) -> None:
+    pick = pick_suggestion(text, TESTERS)
+    assert pick.suggestion_id is None and pick.ask_which
+
+
 def test_unclear_rejection_asks_which_and_other_text_is_no_rejection() -> None:
     assert pick_suggestion("ei kiinnosta", SHOWN).ask_which
     assert pick_suggestion("not interested", SHOWN).ask_which
@@ -250,3 +283,13 @@ def test_emoji_only_is_no_rating(text: str) -> None:
     reading = score_likert(text, "en")
     assert reading.value is None
     assert reading.scale_words
+
+
+def test_a_whole_title_typed_out_beats_another_title_with_the_same_start() -> None:
+    shown = [
+        ("course:3", ["Tieto- ja viestintätekniikan perustutkinto, ohjelmistokehittäjä"]),
+        ("course:5", ["Tieto- ja viestintätekniikan perustutkinto, tietoverkot"]),
+    ]
+    typed = "Tieto- ja viestintätekniikan perustutkinto, ohjelmistokehittäjä"
+    assert pick_suggestion(typed, shown).suggestion_id == "course:3"
+    assert pick_suggestion("tieto- ja viestintätekniikan perustutkinto ei kiinnosta", shown).ask_which
