@@ -75,3 +75,24 @@ def test_a_typed_rejection_that_names_a_field_keeps_the_chosen_field(live_stack:
     chat.say("the QA tester job is not for me")
     assert chat.tracker()["latest_message"]["intent"]["name"] == "not_for_me"
     assert chat.slots()["field"] == "software"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_crying_emoji_gets_the_supportive_reply_not_the_refusal(
+    live_stack: LiveStack, language: str
+) -> None:
+    """Found by a newcomer walk: "😢" alone got "Sorry, I can't help with that"."""
+    chat = Chat(live_stack, language)
+    chat.say("/greet")
+    replies = [r.get("text") for r in chat.say("😢")]
+    assert t("responses.feel_discouraged", language) in replies, replies
+    assert t("responses.out_of_scope", language) not in replies, replies
+
+
+def test_a_crying_emoji_at_a_confidence_question_is_comforted_and_asked_again(live_stack: LiveStack) -> None:
+    chat = Chat(live_stack, "en")
+    chat.to_confidence()
+    replies = [r.get("text") for r in chat.say("😢😢")]
+    slots = chat.slots()
+    assert t("responses.feel_discouraged", "en") in replies, replies
+    assert slots["se_1"] is None and slots["requested_slot"] == "se_1", slots["se_1"]
