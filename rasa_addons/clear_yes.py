@@ -23,13 +23,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import (
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
-)
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
+
+from rasa_addons.intent_ranking import put_intent_first
 
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -73,10 +70,5 @@ class ClearYesGuard(GraphComponent, IntentClassifier):
                 continue
             if confidence is not None and float(confidence) >= self.min_confidence:
                 continue  # a yes without a confidence is not a clear yes either
-            fallback = {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: self.min_confidence}
-            ranking = [
-                r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT
-            ]
-            message.set(INTENT, fallback, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
+            put_intent_first(message, FALLBACK_INTENT, self.min_confidence)
         return messages

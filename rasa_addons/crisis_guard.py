@@ -53,6 +53,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from rasa_addons.crisis_idioms import figurative_death
+from rasa_addons.intent_ranking import put_intent_first
 
 logger = logging.getLogger(__name__)
 
@@ -384,10 +385,7 @@ class CrisisGuard(GraphComponent, IntentClassifier):
         signal = crisis_signal(message.get(TEXT))
         if signal:
             message.set(SIGNAL_KEY, signal, add_to_output=True)
-            top = {INTENT_NAME_KEY: self.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-            rest = [r for r in ranking if r.get(INTENT_NAME_KEY) != self.intent]
-            message.set(INTENT, top, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [top, *rest], add_to_output=True)
+            put_intent_first(message, self.intent, 1.0)
             logger.debug("Crisis guard: %s forced by pattern %s (classifier: %s)", self.intent, signal, name)
             return "kept" if name == self.intent else "forced"
         if name != self.intent:

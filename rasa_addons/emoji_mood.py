@@ -25,14 +25,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import (
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
-    TEXT,
-)
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from rasa_addons.intent_ranking import put_intent_first
 
 SAD_EMOJI = frozenset("😢😭😞😔😟🙁☹😥😿💔😩😫😣😖🥺😓😰😪🥲")
 """Crying, sad, worried and weary faces and the broken heart (Unicode emoji names)."""
@@ -92,10 +88,5 @@ class SadEmojiGuard(GraphComponent, IntentClassifier):
         for message in messages:
             if not sad_emoji_only(message.get(TEXT), self.max_emoji):
                 continue
-            top = {INTENT_NAME_KEY: self.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-            ranking = [
-                r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self.intent
-            ]
-            message.set(INTENT, top, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
+            put_intent_first(message, self.intent, 1.0)
         return messages

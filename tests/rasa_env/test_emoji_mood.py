@@ -9,20 +9,12 @@ import pytest
 pytest.importorskip("rasa")
 
 import yaml  # noqa: E402
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT  # noqa: E402
-from rasa.shared.nlu.training_data.message import Message  # noqa: E402
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY  # noqa: E402
 
 from rasa_addons.emoji_mood import SadEmojiGuard, sad_emoji_only  # noqa: E402
+from tests.rasa_env.test_clear_yes import parsed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def parsed(text: str, ranking: list[tuple[str, float]]) -> Message:
-    message = Message(data={TEXT: text})
-    entries = [{"name": name, "confidence": conf} for name, conf in ranking]
-    message.set(INTENT, entries[0], add_to_output=True)
-    message.set(INTENT_RANKING_KEY, entries, add_to_output=True)
-    return message
 
 
 def guard() -> SadEmojiGuard:
