@@ -136,6 +136,12 @@ def test_waiting_place_joined_coach_label_left(
     desktop: Page, browser: Browser, live_stack: LiveStack, db: Session, axe_source: str
 ) -> None:
     """Place 2, then next; no typing while paused; Anna joins, her reply is labelled; she leaves."""
+    # Earlier tests on the session's stack (tests/live/test_paused_for_coach.py and others)
+    # leave their Espoo requests waiting; close them so the queue holds only "ahead" and us.
+    db.execute(update(HandoffRequest)
+               .where(HandoffRequest.city == "Espoo", HandoffRequest.status == "waiting")
+               .values(status="closed"))
+    db.commit()
     ahead = HandoffRequest(conversation_id=f"ahead-{uuid.uuid4().hex}", city="Espoo", language="en")
     db.add(ahead)
     db.commit()
