@@ -39,7 +39,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from rasa_addons import action_guard, api_errors, paused_crisis
+from rasa_addons import action_guard, api_errors, paused_replies
 from rasa_addons.action_guard import fault_text
 from rasa_addons.channel_language import channel_language
 from rasa_addons.origins import origin_allowed, resolve_allowed_origins
@@ -104,7 +104,7 @@ class DigiPointRestInput(RestInput):
         self.allowed_origins = resolve_allowed_origins(allowed_origins, "REST")
         action_guard.install()
         api_errors.install()
-        paused_crisis.install()
+        paused_replies.install()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """``GET /webhooks/rest/`` (status) and ``POST /webhooks/rest/webhook``."""

@@ -55,7 +55,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
 from bot.locale import registry
-from rasa_addons import action_guard, paused_crisis
+from rasa_addons import action_guard, paused_replies
 from rasa_addons.action_guard import FAULT_MARK, fault_text
 from rasa_addons.channel_language import channel_language
 from rasa_addons.origins import origin_allowed, resolve_allowed_origins
@@ -155,7 +155,7 @@ class RestrictedSocketIOInput(SocketIOInput):
         self._session_of_socket: Dict[Text, Text] = {}
         self._language_of_socket: Dict[Text, Text] = {}
         action_guard.install()
-        paused_crisis.install()
+        paused_replies.install()
 
     def origin_allowed(self, origin: Optional[Text]) -> bool:
         """Whether a connection with this ``Origin`` header may be accepted."""

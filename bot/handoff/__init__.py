@@ -11,7 +11,13 @@ Modules: ``models`` (tables), ``queue`` (enqueue, take, reply, hand back),
 handoff, fi/sv/en).
 """
 
-from bot.handoff.consent import consent_answer, handoff_summary, shared_summary, sync_consent
+from bot.handoff.consent import (
+    consent_answer,
+    handoff_summary,
+    record_chat_answer,
+    shared_summary,
+    sync_consent,
+)
 from bot.handoff.queue import (
     OPEN_STATUSES,
     Coach,
@@ -44,6 +50,7 @@ __all__ = [
     "reply",
     "shared_summary",
     "sync_consent",
+    "record_chat_answer",
     "take",
     "timeout",
 ]

@@ -3,6 +3,8 @@
 The answer arrives in the chat while the bot is paused; ``sync_consent`` reads it
 from the tracker (Rasa's HTTP API) and records it on the summary.
 ``takeover_summary`` says what the coach who takes the handoff may see of it.
+``record_chat_answer`` records it at once, when the answer is the message the
+bot just got (the action run while paused, ``action_record_handoff_consent``).
 ``answered_summary`` finds a summary the person already answered about in this
 conversation whose plan is the same as now (the handoff then reuses it and its
 answer instead of asking again).
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.clock import as_utc, utcnow
 from bot.handoff import rasa_client
 from bot.handoff.models import HandoffRequest
+from bot.handoff.queue import latest_request
 from bot.summaries.models import Summary
 
 # The parts of a summary that make up the person's plan (build_summary keys); a
@@ -104,6 +107,43 @@ def sync_consent(session: Session, request: HandoffRequest) -> Summary | None:
         summary.consent_to_share, summary.consent_at = answer, utcnow()
         session.flush()
     return summary
+
+
+def record_chat_answer(session: Session, conversation_id: str, intent: str | None, text: str) -> bool | None:
+    """Record the person's yes / no to the handoff summary from the message just received.
+
+    The same rule as :func:`consent_answer`: the first ``affirm`` / ``deny`` after the
+    request counts, typed or a button while the request waits, only a button
+    (text starting with ``/``) once a coach has taken it. Nothing is recorded when
+    the conversation has no waiting or active request, the request has no handoff
+    summary, or the summary is already answered. The caller commits.
+
+    Args:
+        session: an open database session.
+        conversation_id: the Rasa sender id.
+        intent: the message's intent name (``affirm``, ``deny``, anything else).
+        text: the message's text (a button payload such as ``/affirm`` or what was typed).
+
+    Returns:
+        True (shared) or False (kept private) when this message was recorded as the
+        answer; None when it was not the answer (then it is a message for the coach).
+
+    Raises:
+        sqlalchemy.exc.SQLAlchemyError: the database could not be read or written.
+    """
+    if intent not in ("affirm", "deny"):
+        return None
+    request = latest_request(session, conversation_id)
+    if request is None or request.status not in ("waiting", "active"):
+        return None
+    if request.status == "active" and not text.startswith("/"):
+        return None
+    summary = handoff_summary(session, request)
+    if summary is None or summary.consent_to_share is not None:
+        return None
+    summary.consent_to_share, summary.consent_at = intent == "affirm", utcnow()
+    session.flush()
+    return bool(summary.consent_to_share)
 
 
 def shared_summary(session: Session, request: HandoffRequest) -> Summary | None:

@@ -53,3 +53,38 @@ def test_no_keeps_it_private_and_typed_yes_to_the_coach_does_not_count(coach_env
     assert handoff.sync_consent(coach_env.session, request) is summary
     assert summary.consent_to_share is False
     assert handoff.shared_summary(coach_env.session, request) is None
+
+
+def test_a_yes_while_waiting_is_recorded_at_once_and_the_coach_sees_the_summary(coach_env: CoachEnv) -> None:
+    request, summary = _setup(coach_env)
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "affirm", "yes please") is True
+    coach_env.session.commit()
+    assert summary.consent_to_share is True and summary.consent_at is not None
+    # A later yes / no is a message for the coach and changes nothing.
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "deny", "/deny") is None
+    assert summary.consent_to_share is True
+    # The coach's page needs no transcript for it (the stand-in Rasa has no events).
+    coach_env.rasa.events[:] = []
+    coach_env.login("coach@espoo.fi")
+    body = coach_env.client.get(f"/coach/handoffs/{request.id}/messages.json").json()
+    assert body["summary_url"].endswith(f"/coach/summaries/{summary.id}")
+
+
+def test_once_a_coach_has_joined_only_a_button_answers(coach_env: CoachEnv) -> None:
+    request, summary = _setup(coach_env)
+    request.status, request.taken_at = "active", datetime.now(UTC)
+    coach_env.session.commit()
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "affirm", "yes, I am here") is None
+    assert summary.consent_to_share is None
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "deny", "/deny") is False
+    assert summary.consent_to_share is False
+
+
+def test_no_answer_is_recorded_without_an_open_request_or_for_other_intents(coach_env: CoachEnv) -> None:
+    request, summary = _setup(coach_env)
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "greet", "/affirm") is None
+    assert handoff.record_chat_answer(coach_env.session, "someone-else", "affirm", "/affirm") is None
+    request.status = "closed"
+    coach_env.session.commit()
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "affirm", "/affirm") is None
+    assert summary.consent_to_share is None

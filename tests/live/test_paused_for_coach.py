@@ -1,4 +1,5 @@
-"""While the bot waits for a coach (paused), a crisis message still gets the crisis reply.
+"""While the bot waits for a coach (paused), a crisis message still gets the crisis reply,
+and the yes / no to "May the coach read it?" is recorded and confirmed.
 
 Found by a newcomer walk (2026-12-06): "i want to die" typed after "I want to
 talk to a person" got no answer at all, because a paused conversation runs no
@@ -6,7 +7,10 @@ action. The real Rasa server, action server and database (tests/live_stack.py),
 over the REST channel, in each language: the person asks for a coach, then
 writes a crisis message and gets the emergency number and the crisis line at
 once; the bot stays paused, so an ordinary message still gets no bot answer
-(the coach answers it).
+(the coach answers it). The person's yes / no to sharing the summary, typed or
+a button, is confirmed in their language and recorded in the database at once
+(the coach's list shows the summary without waiting for the transcript); a
+second yes gets no bot answer.
 """
 
 from __future__ import annotations
@@ -16,8 +20,13 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
+from bot.db import make_engine
+from bot.handoff.models import HandoffRequest
 from bot.i18n import t
+from bot.summaries.models import Summary
 from tests.live_stack import LiveStack
 
 CASES = [
@@ -73,3 +82,34 @@ def test_a_crisis_message_while_waiting_for_a_coach_gets_the_crisis_reply(
     assert paused(chat.tracker()), "the crisis reply must not take the chat away from the coach"
 
     assert chat.texts(ordinary) == [], "an ordinary message while waiting is for the coach"
+
+
+CONSENT_CASES = [
+    ("en", "I want to talk to a person", "yes", True),
+    ("fi", "haluun puhua ihmisen kanssa", "/affirm", True),
+    ("sv", "jag vill prata med en människa", "/deny", False),
+]
+
+
+@pytest.mark.parametrize(("language", "ask_coach", "answer", "shared"), CONSENT_CASES)
+def test_the_share_answer_while_waiting_is_confirmed_and_recorded(
+    live_stack: LiveStack, language: str, ask_coach: str, answer: str, shared: bool
+) -> None:
+    chat = Chat(live_stack, language)
+    chat.texts("/greet")
+    asked = chat.texts(ask_coach)
+    assert t("summary.ask_share_handoff", language) in asked, asked
+    assert paused(chat.tracker())
+
+    expected = t("summary.handoff_shared" if shared else "summary.handoff_private", language)
+    assert chat.texts(answer) == [expected]
+    assert paused(chat.tracker()), "the answer must not take the chat away from the coach"
+    assert chat.texts(answer) == [], "a second answer is a message for the coach"
+
+    with Session(make_engine(live_stack.database_url)) as db:
+        summary = db.scalars(select(Summary).where(Summary.conversation_id == chat.sender)).one()
+        assert summary.consent_to_share is shared
+        # Leave the shared Espoo queue as it was for the tests that count places in it.
+        db.execute(update(HandoffRequest).where(HandoffRequest.conversation_id == chat.sender)
+                   .values(status="closed"))
+        db.commit()

@@ -29,3 +29,5 @@ summary-consent_failed = Sorry, I could not save your answer right now. Please t
 summary-handoff_already_shared = The coach can read the summary you shared.
 summary-handoff_already_private = Your summary stays private. The coach does not see it.
 summary-ask_share_handoff = This is what I can pass on to the coach. May the coach read it? You decide. Nothing is shared without your yes.
+summary-handoff_shared = Thank you. The coach can read your summary now.
+summary-handoff_private = That is fine. Your summary stays private. The coach does not see it.

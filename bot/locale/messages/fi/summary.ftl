@@ -29,3 +29,5 @@ summary-consent_failed = Anteeksi, en pystynyt tallentamaan vastaustasi juuri ny
 summary-handoff_already_shared = Ohjaaja voi lukea yhteenvedon, jonka jaoit.
 summary-handoff_already_private = Yhteenvetosi pysyy vain sinun. Ohjaaja ei näe sitä.
 summary-ask_share_handoff = Tämän voin välittää ohjaajalle. Saako ohjaaja lukea sen? Sinä päätät. Mitään ei jaeta ilman lupaasi.
+summary-handoff_shared = Kiitos. Ohjaaja voi nyt lukea yhteenvedon.
+summary-handoff_private = Selvä. Yhteenvetosi pysyy vain sinun. Ohjaaja ei näe sitä.

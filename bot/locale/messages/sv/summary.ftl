@@ -29,3 +29,5 @@ summary-consent_failed = Förlåt, jag kunde inte spara ditt svar just nu. Förs
 summary-handoff_already_shared = Handledaren kan läsa sammanfattningen som du delade.
 summary-handoff_already_private = Din sammanfattning stannar hos dig. Handledaren ser den inte.
 summary-ask_share_handoff = Det här kan jag ge vidare till handledaren. Får handledaren läsa det? Du bestämmer. Inget delas utan ditt ja.
+summary-handoff_shared = Tack. Handledaren kan nu läsa sammanfattningen.
+summary-handoff_private = Det går bra. Din sammanfattning stannar hos dig. Handledaren ser den inte.
