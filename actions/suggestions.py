@@ -105,7 +105,7 @@ class ActionSuggest(Action):
     ) -> list[dict[str, Any]]:
         """Rank and send one message per suggestion; see class docstring."""
         lang = language_of(tracker)
-        typed = _typed_rejection(tracker)
+        typed = typed_rejection(tracker)
         if typed is not None:
             return typed.handle(dispatcher, tracker, lang, offer_next_steps=False)
         profile = profile_from_slots(_slots(tracker))
@@ -158,7 +158,7 @@ class ActionRejectSuggestion(Action):
         lang = language_of(tracker)
         suggestion_id = next(tracker.get_latest_entity_values("suggestion_id"), None)
         if suggestion_id is None:
-            typed = _typed_rejection(tracker, rejecting=True)
+            typed = typed_rejection(tracker, rejecting=True)
             if typed is not None:
                 return typed.handle(dispatcher, tracker, lang, offer_next_steps=True)
         return self.reject(dispatcher, tracker, lang, suggestion_id, offer_next_steps=True)
@@ -225,7 +225,7 @@ class ActionRejectSuggestion(Action):
         dispatcher.utter_message(text=t(f"suggestions.{key}", lang), buttons=buttons)
 
 
-class _TypedRejection:
+class TypedRejection:
     """A typed message after the suggestions that rejects one of them (or asks which)."""
 
     def __init__(self, pick: SuggestionPick, shown: list[str]) -> None:
@@ -243,7 +243,7 @@ class _TypedRejection:
         return []
 
 
-def _typed_rejection(tracker: Tracker, rejecting: bool = False) -> _TypedRejection | None:
+def typed_rejection(tracker: Tracker, rejecting: bool = False) -> TypedRejection | None:
     """How a typed message refers to the shown suggestions (title, number, "ei kiinnosta").
 
     None when nothing is shown, the message is a button payload, an
@@ -265,7 +265,7 @@ def _typed_rejection(tracker: Tracker, rejecting: bool = False) -> _TypedRejecti
     pick = pick_suggestion(text, options)
     if asking_for_more:
         # A job title typed alone often looks like "I want jobs": only a title that names one counts.
-        return _TypedRejection(pick, shown) if pick.suggestion_id else None
+        return TypedRejection(pick, shown) if pick.suggestion_id else None
     if pick.suggestion_id or pick.ask_which:
-        return _TypedRejection(pick, shown)
-    return _TypedRejection(SuggestionPick(ask_which=True), shown) if rejecting else None
+        return TypedRejection(pick, shown)
+    return TypedRejection(SuggestionPick(ask_which=True), shown) if rejecting else None

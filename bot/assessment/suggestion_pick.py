@@ -121,6 +121,14 @@ def _form_similarity(text: str, title: str) -> float:
     return max(present, ratio)
 
 
+def says_not_for_me(text: object) -> bool:
+    """Whether ``text`` holds rejection words in fi / sv / en ("ei kiinnosta", "inte för mig", "not for me").
+
+    Used when the intent does not say it (a message the classifier was unsure of).
+    """
+    return has_phrase(tokens_of(text), _REJECTION)
+
+
 def pick_suggestion(text: object, shown: list[tuple[str, list[str]]]) -> SuggestionPick:
     """Find which of the ``shown`` suggestions a typed message means.
 
