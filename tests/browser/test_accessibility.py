@@ -240,6 +240,23 @@ def test_message_limit_and_counter(desktop: Page, stack: Any) -> None:
     expect(counter).to_contain_text("2,000")
 
 
+def test_a_paste_that_is_cut_off_says_so(desktop: Page, stack: Any) -> None:
+    """Pasting 2,500 characters keeps 2,000, and the person is told the end was cut off (not silently)."""
+    desktop.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=stack.web_url)
+    chat = open_on_buttons(desktop, f"{stack.web_url}/vantaa/en/")
+    desktop.evaluate("text => navigator.clipboard.writeText(text)", "b" * 2500)
+    chat.input.focus()
+    desktop.keyboard.press("Control+V")
+    expect(chat.input).to_have_value("b" * 2000)
+    counter = desktop.locator("#digipoint-chat .counter")
+    expect(counter).to_have_text(
+        "Your text was too long. I kept the first 2,000 characters. Please check the end before you send it."
+    )
+    # Shortened below the limit, the counter counts again.
+    chat.input.press("Backspace")
+    expect(counter).to_have_text("1,999 of 2,000 characters")
+
+
 @pytest.mark.parametrize(("width", "height", "zoom"), [(320, 640, 1), (1280, 800, 2)])
 def test_usable_at_320px_and_200_percent_zoom(
     browser: Browser, stack: Any, screenshot_dir: Path, width: int, height: int, zoom: int

@@ -78,6 +78,7 @@ export class Widget {
         this.submitInput();
       }
     });
+    r.input.addEventListener("paste", (event) => this.notePaste(event));
     r.input.addEventListener("input", () => this.updateCounter());
     r.panel.addEventListener("keydown", (event) => this.onPanelKey(event));
   }
@@ -213,6 +214,16 @@ export class Widget {
     return true;
   }
 
+  // The browser cuts a paste longer than the room left (maxlength) without a word:
+  // remember it, so the counter says that the end was cut off.
+  notePaste(event) {
+    const pasted = (event.clipboardData && event.clipboardData.getData("text")) || "";
+    const { input } = this.r;
+    const selected = Math.max(0, (input.selectionEnd || 0) - (input.selectionStart || 0));
+    const room = this.config.maxChars - (input.value.length - selected);
+    this.pasteCut = pasted.length > room;
+  }
+
   updateCounter() {
     const { input, counter } = this.r;
     const max = this.config.maxChars;
@@ -220,11 +231,13 @@ export class Widget {
     const full = count >= max;
     counter.classList.toggle("full", full);
     if (full) {
-      counter.textContent = t(this.language, "counterFull", { max: max.toLocaleString(this.language) });
-      if (!this.announcedFull) this.announce(counter.textContent);
-      this.announcedFull = true;
+      const key = this.pasteCut ? "counterCut" : "counterFull";
+      const text = t(this.language, key, { max: max.toLocaleString(this.language) });
+      if (text !== counter.textContent) this.announce(text);
+      counter.textContent = text;
+      this.pasteCut = false;
     } else {
-      this.announcedFull = false;
+      this.pasteCut = false;
       counter.textContent =
         count >= max * 0.8
           ? t(this.language, "counter", { count: count.toLocaleString(this.language), max: max.toLocaleString(this.language) })

@@ -13,6 +13,7 @@ widget-inputPlaceholder = Type your message…
 widget-send = Send
 widget-counter = { $count } of { $max } characters
 widget-counterFull = Your message has reached the maximum length of { $max } characters. Please shorten it.
+widget-counterCut = Your text was too long. I kept the first { $max } characters. Please check the end before you send it.
 widget-you = You
 widget-bot = Guide
 widget-roleCoach = Coach

@@ -13,6 +13,7 @@ widget-inputPlaceholder = Kirjoita viesti…
 widget-send = Lähetä
 widget-counter = { $count } / { $max } merkkiä
 widget-counterFull = Viestisi on enimmäispituudessa ({ $max } merkkiä). Lyhennä viestiä, kiitos.
+widget-counterCut = Tekstisi oli liian pitkä. Otin mukaan ensimmäiset { $max } merkkiä. Tarkista viestin loppu ennen kuin lähetät sen.
 widget-you = Sinä
 widget-bot = Opas
 widget-roleCoach = Ohjaaja

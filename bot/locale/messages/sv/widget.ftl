@@ -13,6 +13,7 @@ widget-inputPlaceholder = Skriv ditt meddelande…
 widget-send = Skicka
 widget-counter = { $count } av { $max } tecken
 widget-counterFull = Ditt meddelande har nått maxlängden { $max } tecken. Förkorta det, tack.
+widget-counterCut = Din text var för lång. Jag behöll de första { $max } tecknen. Kontrollera slutet innan du skickar den.
 widget-you = Du
 widget-bot = Guiden
 widget-roleCoach = Handledare
