@@ -11,7 +11,11 @@ type (like = 2, unsure = 1, dislike = 0; a skipped item adds nothing), the
 six sums are the profile, and the three highest types, strongest first,
 form the Holland code. Ties are broken by the fixed order R, I, A, S, E, C
 (Holland's hexagon order), so the code is always the same for the same
-answers. When every sum is 0 (nothing liked or answered) there is no code.
+answers. Only a type with at least one item answered "like" enters the
+code: the code is read back to the person and the coach as "You like: ..."
+and explains suggestions ("it fits your interest in helping people"), and
+"not sure" once and "dislike" once is no interest. When nothing was liked
+there is no code.
 """
 
 from __future__ import annotations
@@ -103,9 +107,9 @@ def type_name(letter: str, lang: str) -> str:
 def score_riasec(answers: dict[str, str | None]) -> RiasecResult:
     """Sum points per type and form the Holland code (top three types with points).
 
-    Only types with at least one point enter the code, so it has 1-3 letters:
-    a type that was disliked (0 points) or not asked is never called an
-    interest. Ties among the top types go to the hexagon order R-I-A-S-E-C
+    Only types with at least one item answered "like" enter the code, so it
+    has 1-3 letters or is None: a type that was disliked, only "not sure" or
+    not asked is never called an interest. Ties among the top types go to the hexagon order R-I-A-S-E-C
     (Holland 1997, *Making Vocational Choices*, 3rd ed.).
 
     Args:
@@ -132,7 +136,8 @@ def score_riasec(answers: dict[str, str | None]) -> RiasecResult:
         scores[item.type] += POINTS[value]
     answered = sum(1 for value in clean.values() if value is not None)
     ranked = sorted(TYPES, key=lambda letter: (-scores[letter], TYPES.index(letter)))
-    code = "".join(letter for letter in ranked if scores[letter] > 0)[:3] or None
+    liked = {item.type for item in all_items if clean[item.id] == "like"}
+    code = "".join(letter for letter in ranked if letter in liked)[:3] or None
     return RiasecResult(scores=scores, holland_code=code, answered=answered, answers=clean)
 
 

@@ -41,7 +41,16 @@ def test_a_disliked_or_unanswered_type_never_fills_the_code() -> None:
     # the summary said "You like: hands-on technical work, creative work" (code IRA).
     result = score_riasec({"ri_1": "dislike", "ri_2": "like"})
     assert result.holland_code == "I"
-    assert score_riasec({"ri_1": "unsure", "ri_2": "like"}).holland_code == "IR"
+
+def test_a_type_only_not_sure_or_mixed_without_a_like_is_no_interest() -> None:
+    # A newcomer answered "not sure" to one Social item and "dislike" to the other, and was
+    # offered a job "for helping people": a type enters the code only with an item liked.
+    result = score_riasec({"ri_1": "unsure", "ri_2": "like", "ri_4": "unsure", "ri_10": "dislike"})
+    assert result.scores["R"] == 1 and result.scores["S"] == 1
+    assert result.holland_code == "I"
+    assert score_riasec({item: "unsure" for item in item_ids()}).holland_code is None
+    # One like and one dislike of the same type is still an interest.
+    assert score_riasec({"ri_4": "like", "ri_10": "dislike"}).holland_code == "S"
 
 
 def test_ties_are_broken_in_riasec_order() -> None:
