@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.clock import as_utc, utcnow
+from bot.guidance.answers import normalise
 from bot.handoff import rasa_client
 from bot.handoff.models import HandoffRequest
 from bot.handoff.queue import latest_request
@@ -64,13 +65,26 @@ def handoff_summary(session: Session, request: HandoffRequest) -> Summary | None
     return None
 
 
+TYPED_ANSWER_MAX_WORDS = 2
+"""Longest typed yes / no that counts as the answer while waiting ("yes", "kyllä saa", "nej tack").
+
+A longer typed ``affirm`` ("okej jag väntar", "ok I'll wait") may be meant for the
+coach, and sharing needs a clear yes: the bot asks again with the buttons."""
+
+
+def is_clear_typed_answer(text: str) -> bool:
+    """Whether a typed (not button) yes / no is short enough to be the answer itself."""
+    return 0 < len(normalise(text).split()) <= TYPED_ANSWER_MAX_WORDS
+
+
 def consent_answer(events: list[dict[str, Any]], request: HandoffRequest) -> bool | None:
     """The person's yes (True) or no (False) to sharing the handoff summary, or None.
 
     While the bot is paused Rasa still classifies each message, so the answer
-    is the first ``affirm`` / ``deny`` message after the request: typed or a
-    button before a coach took the handoff, only a button (``/affirm``,
-    ``/deny``) afterwards, when a typed "yes" is more likely meant for the coach.
+    is the first ``affirm`` / ``deny`` message after the request that is a
+    button (``/affirm``, ``/deny``) or, before a coach took the handoff, a
+    short typed yes / no (:func:`is_clear_typed_answer`); after that a typed
+    "yes" is more likely meant for the coach.
     """
     since = as_utc(request.requested_at).timestamp()
     taken = as_utc(request.taken_at).timestamp() if request.taken_at else None
@@ -80,10 +94,9 @@ def consent_answer(events: list[dict[str, Any]], request: HandoffRequest) -> boo
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
         if intent not in ("affirm", "deny"):
             continue
-        if (
-            taken is not None
-            and float(event["timestamp"]) > taken
-            and not str(event.get("text", "")).startswith("/")
+        text = str(event.get("text", ""))
+        if not text.startswith("/") and (
+            (taken is not None and float(event["timestamp"]) > taken) or not is_clear_typed_answer(text)
         ):
             continue
         return intent == "affirm"
@@ -109,14 +122,17 @@ def sync_consent(session: Session, request: HandoffRequest) -> Summary | None:
     return summary
 
 
-def record_chat_answer(session: Session, conversation_id: str, intent: str | None, text: str) -> bool | None:
+SHARED_NOW, PRIVATE_NOW, ASK_AGAIN = "shared", "private", "ask_again"
+
+
+def record_chat_answer(session: Session, conversation_id: str, intent: str | None, text: str) -> str | None:
     """Record the person's yes / no to the handoff summary from the message just received.
 
     The same rule as :func:`consent_answer`: the first ``affirm`` / ``deny`` after the
-    request counts, typed or a button while the request waits, only a button
-    (text starting with ``/``) once a coach has taken it. Nothing is recorded when
-    the conversation has no waiting or active request, the request has no handoff
-    summary, or the summary is already answered. The caller commits.
+    request counts when it is a button (text starting with ``/``) or, while the
+    request waits, a short typed yes / no (:func:`is_clear_typed_answer`). Nothing
+    is recorded when the conversation has no waiting or active request, the request
+    has no handoff summary, or the summary is already answered. The caller commits.
 
     Args:
         session: an open database session.
@@ -125,8 +141,10 @@ def record_chat_answer(session: Session, conversation_id: str, intent: str | Non
         text: the message's text (a button payload such as ``/affirm`` or what was typed).
 
     Returns:
-        True (shared) or False (kept private) when this message was recorded as the
-        answer; None when it was not the answer (then it is a message for the coach).
+        ``"shared"`` or ``"private"`` when this message was recorded as the answer;
+        ``"ask_again"`` when it was a longer typed yes / no while the question waits
+        (ask with the buttons rather than guess); None when it was not the answer
+        (then it is a message for the coach).
 
     Raises:
         sqlalchemy.exc.SQLAlchemyError: the database could not be read or written.
@@ -136,14 +154,17 @@ def record_chat_answer(session: Session, conversation_id: str, intent: str | Non
     request = latest_request(session, conversation_id)
     if request is None or request.status not in ("waiting", "active"):
         return None
-    if request.status == "active" and not text.startswith("/"):
+    button = text.startswith("/")
+    if request.status == "active" and not button:
         return None
     summary = handoff_summary(session, request)
     if summary is None or summary.consent_to_share is not None:
         return None
+    if not button and not is_clear_typed_answer(text):
+        return ASK_AGAIN
     summary.consent_to_share, summary.consent_at = intent == "affirm", utcnow()
     session.flush()
-    return bool(summary.consent_to_share)
+    return SHARED_NOW if summary.consent_to_share else PRIVATE_NOW
 
 
 def shared_summary(session: Session, request: HandoffRequest) -> Summary | None:

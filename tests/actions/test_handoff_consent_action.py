@@ -70,3 +70,22 @@ def test_database_down_the_person_is_told_and_nothing_is_lost(
     assert [m["text"] for m in dispatcher.messages] == [
         "Sorry, I could not save your answer right now. Please try again in a moment."
     ]
+
+
+def test_a_longer_typed_yes_is_asked_again_with_the_buttons_once(
+    session: Session, make_tracker: Callable[..., Tracker]
+) -> None:
+    summary = waiting_with_summary(session, "conv-h")
+    first = CollectingDispatcher()
+    run(first, make_tracker(slots={"language": "sv"}, sender_id="conv-h", intent="affirm",
+                            text="okej jag väntar", events=[{"event": "pause"}]))
+    again = "Svara gärna med en knapp: får handledaren läsa sammanfattningen?"
+    assert [(m["text"], [b["payload"] for b in m["buttons"]]) for m in first.messages] == [
+        (again, ["/affirm", "/deny"])
+    ]
+    second = CollectingDispatcher()
+    run(second, make_tracker(slots={"language": "sv"}, sender_id="conv-h", intent="affirm",
+                             text="okej då tack", events=[{"event": "pause"}, {"event": "bot", "text": again}]))
+    assert second.messages == []
+    session.expire_all()
+    assert summary.consent_to_share is None

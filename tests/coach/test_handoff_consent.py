@@ -57,7 +57,7 @@ def test_no_keeps_it_private_and_typed_yes_to_the_coach_does_not_count(coach_env
 
 def test_a_yes_while_waiting_is_recorded_at_once_and_the_coach_sees_the_summary(coach_env: CoachEnv) -> None:
     request, summary = _setup(coach_env)
-    assert handoff.record_chat_answer(coach_env.session, "conv-s", "affirm", "yes please") is True
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "affirm", "yes please") == "shared"
     coach_env.session.commit()
     assert summary.consent_to_share is True and summary.consent_at is not None
     # A later yes / no is a message for the coach and changes nothing.
@@ -76,7 +76,7 @@ def test_once_a_coach_has_joined_only_a_button_answers(coach_env: CoachEnv) -> N
     coach_env.session.commit()
     assert handoff.record_chat_answer(coach_env.session, "conv-s", "affirm", "yes, I am here") is None
     assert summary.consent_to_share is None
-    assert handoff.record_chat_answer(coach_env.session, "conv-s", "deny", "/deny") is False
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "deny", "/deny") == "private"
     assert summary.consent_to_share is False
 
 
@@ -88,3 +88,14 @@ def test_no_answer_is_recorded_without_an_open_request_or_for_other_intents(coac
     coach_env.session.commit()
     assert handoff.record_chat_answer(coach_env.session, "conv-s", "affirm", "/affirm") is None
     assert summary.consent_to_share is None
+
+
+def test_a_longer_typed_yes_while_waiting_is_no_consent(coach_env: CoachEnv) -> None:
+    # "okej jag väntar" (ok, I'll wait), classified affirm, is not a clear yes to sharing.
+    request, summary = _setup(coach_env)
+    assert handoff.record_chat_answer(coach_env.session, "conv-s", "affirm", "okej jag väntar") == "ask_again"
+    assert summary.consent_to_share is None
+    later = datetime.now(UTC) + timedelta(seconds=1)
+    assert handoff.consent_answer([_user("ok I'll wait here", "affirm", later)], request) is None
+    assert handoff.consent_answer([_user("ok I'll wait here", "affirm", later),
+                                   _user("kyllä saa", "affirm", later)], request) is True

@@ -7,10 +7,11 @@ action. The real Rasa server, action server and database (tests/live_stack.py),
 over the REST channel, in each language: the person asks for a coach, then
 writes a crisis message and gets the emergency number and the crisis line at
 once; the bot stays paused, so an ordinary message still gets no bot answer
-(the coach answers it). The person's yes / no to sharing the summary, typed or
-a button, is confirmed in their language and recorded in the database at once
-(the coach's list shows the summary without waiting for the transcript); a
-second yes gets no bot answer.
+(the coach answers it). The person's yes / no to sharing the summary, a short
+typed one or a button, is confirmed in their language and recorded in the
+database at once (the coach's list shows the summary without waiting for the
+transcript); a second yes gets no bot answer. A longer typed "okay, I'll wait"
+is no consent: the bot asks once more with the buttons.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from bot.summaries.models import Summary
 from tests.live_stack import LiveStack
 
 CASES = [
-    ("en", "I want to talk to a person", "i want to die", "ok thanks, I'll wait"),
-    ("fi", "haluun puhua ihmisen kanssa", "haluun kuolla", "okei odotan"),
-    ("sv", "jag vill prata med en människa", "jag tar livet av mig", "okej jag väntar"),
+    ("en", "I want to talk to a person", "i want to die", "when does the coach come?"),
+    ("fi", "haluun puhua ihmisen kanssa", "haluun kuolla", "milloin ohjaaja tulee?"),
+    ("sv", "jag vill prata med en människa", "jag tar livet av mig", "när kommer handledaren?"),
 ]
 
 
@@ -110,6 +111,22 @@ def test_the_share_answer_while_waiting_is_confirmed_and_recorded(
         summary = db.scalars(select(Summary).where(Summary.conversation_id == chat.sender)).one()
         assert summary.consent_to_share is shared
         # Leave the shared Espoo queue as it was for the tests that count places in it.
+        db.execute(update(HandoffRequest).where(HandoffRequest.conversation_id == chat.sender)
+                   .values(status="closed"))
+        db.commit()
+
+
+def test_a_longer_typed_ok_while_waiting_is_asked_again_not_taken_as_consent(live_stack: LiveStack) -> None:
+    chat = Chat(live_stack, "sv")
+    chat.texts("/greet")
+    chat.texts("jag vill prata med en människa")
+    replies = chat.texts("okej jag väntar här då")
+    # Classified affirm or not, it shares nothing; as a yes it gets the question again, once.
+    assert replies in ([], [t("summary.ask_share_handoff_again", "sv")]), replies
+    assert chat.texts("/deny") == [t("summary.handoff_private", "sv")]
+    with Session(make_engine(live_stack.database_url)) as db:
+        summary = db.scalars(select(Summary).where(Summary.conversation_id == chat.sender)).one()
+        assert summary.consent_to_share is False
         db.execute(update(HandoffRequest).where(HandoffRequest.conversation_id == chat.sender)
                    .values(status="closed"))
         db.commit()

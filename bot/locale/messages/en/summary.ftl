@@ -31,3 +31,4 @@ summary-handoff_already_private = Your summary stays private. The coach does not
 summary-ask_share_handoff = This is what I can pass on to the coach. May the coach read it? You decide. Nothing is shared without your yes.
 summary-handoff_shared = Thank you. The coach can read your summary now.
 summary-handoff_private = That is fine. Your summary stays private. The coach does not see it.
+summary-ask_share_handoff_again = Please answer with a button: may the coach read your summary?

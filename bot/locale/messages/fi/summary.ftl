@@ -31,3 +31,4 @@ summary-handoff_already_private = Yhteenvetosi pysyy vain sinun. Ohjaaja ei näe
 summary-ask_share_handoff = Tämän voin välittää ohjaajalle. Saako ohjaaja lukea sen? Sinä päätät. Mitään ei jaeta ilman lupaasi.
 summary-handoff_shared = Kiitos. Ohjaaja voi nyt lukea yhteenvedon.
 summary-handoff_private = Selvä. Yhteenvetosi pysyy vain sinun. Ohjaaja ei näe sitä.
+summary-ask_share_handoff_again = Vastaa vielä napilla: saako ohjaaja lukea yhteenvedon?

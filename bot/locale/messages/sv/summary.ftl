@@ -31,3 +31,4 @@ summary-handoff_already_private = Din sammanfattning stannar hos dig. Handledare
 summary-ask_share_handoff = Det här kan jag ge vidare till handledaren. Får handledaren läsa det? Du bestämmer. Inget delas utan ditt ja.
 summary-handoff_shared = Tack. Handledaren kan nu läsa sammanfattningen.
 summary-handoff_private = Det går bra. Din sammanfattning stannar hos dig. Handledaren ser den inte.
+summary-ask_share_handoff_again = Svara gärna med en knapp: får handledaren läsa sammanfattningen?
