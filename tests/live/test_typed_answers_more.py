@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import t
-from tests.live.test_typed_answers import Chat
+from tests.live.test_typed_answers import Chat, _shown, _titles
 from tests.live_stack import LiveStack
 
 
@@ -96,3 +96,22 @@ def test_a_crying_emoji_at_a_confidence_question_is_comforted_and_asked_again(li
     slots = chat.slots()
     assert t("responses.feel_discouraged", "en") in replies, replies
     assert slots["se_1"] is None and slots["requested_slot"] == "se_1", slots["se_1"]
+
+
+@pytest.mark.parametrize("template", [
+    "{title} ei oo mua varten",
+    "toi {title} ei kyl oo mun juttu",
+    "en halua tota {title} hommaa",
+])
+def test_a_colloquial_finnish_rejection_rejects_the_title_named(live_stack: LiveStack, template: str) -> None:
+    """Whatever the classifier makes of it (not_for_me, inform or nlu_fallback), the named job goes."""
+    chat = Chat(live_stack, "fi")
+    chat.to_suggestions()
+    shown = _shown(chat)
+    target = next(sid for sid in shown if sid.startswith("job:"))
+    title = _titles(live_stack, [target], "fi")[target]
+    replies = chat.texts(template.format(title=title))
+    intent = chat.tracker()["latest_message"]["intent"]["name"]
+    assert target in (chat.slots()["rejected_suggestions"] or []), (title, intent, replies)
+    assert target not in _shown(chat)
+    assert t("responses.default", "fi") not in replies, (intent, replies)
