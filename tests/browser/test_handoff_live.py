@@ -109,6 +109,8 @@ def test_handoff_round_trip_in_the_browser(
     expect(chat.bot.filter(has_text="I have asked a coach to join this chat")).to_have_count(1)
     expect(chat.bot.filter(has_text=t("summary.ask_share_handoff", "en"))).to_have_count(1)
     chat.last_buttons().filter(has_text=t("summary.yes_button", "en")).click()
+    # The one reply while paused: the yes is confirmed (actions/handoff_consent.py).
+    expect(chat.bot.filter(has_text=t("summary.handoff_shared", "en"))).to_have_count(1)
     bots = chat.bot.count()
     send_quietly(chat, "hello, is anyone there?")
     desktop.wait_for_timeout(4000)
