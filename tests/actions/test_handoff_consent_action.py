@@ -84,8 +84,9 @@ def test_a_longer_typed_yes_is_asked_again_with_the_buttons_once(
         (again, ["/affirm", "/deny"])
     ]
     second = CollectingDispatcher()
+    asked = [{"event": "pause"}, {"event": "bot", "text": again}]
     run(second, make_tracker(slots={"language": "sv"}, sender_id="conv-h", intent="affirm",
-                             text="okej då tack", events=[{"event": "pause"}, {"event": "bot", "text": again}]))
+                             text="okej då tack", events=asked))
     assert second.messages == []
     session.expire_all()
     assert summary.consent_to_share is None
