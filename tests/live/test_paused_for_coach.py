@@ -83,6 +83,15 @@ def test_a_crisis_message_while_waiting_for_a_coach_gets_the_crisis_reply(
     assert paused(chat.tracker()), "the crisis reply must not take the chat away from the coach"
 
     assert chat.texts(ordinary) == [], "an ordinary message while waiting is for the coach"
+    close_requests(live_stack, chat.sender)
+
+
+def close_requests(stack: LiveStack, sender: str) -> None:
+    """Leave the shared Espoo queue as it was for the tests that count places in it."""
+    with Session(make_engine(stack.database_url)) as db:
+        db.execute(update(HandoffRequest).where(HandoffRequest.conversation_id == sender)
+                   .values(status="closed"))
+        db.commit()
 
 
 CONSENT_CASES = [
@@ -110,10 +119,7 @@ def test_the_share_answer_while_waiting_is_confirmed_and_recorded(
     with Session(make_engine(live_stack.database_url)) as db:
         summary = db.scalars(select(Summary).where(Summary.conversation_id == chat.sender)).one()
         assert summary.consent_to_share is shared
-        # Leave the shared Espoo queue as it was for the tests that count places in it.
-        db.execute(update(HandoffRequest).where(HandoffRequest.conversation_id == chat.sender)
-                   .values(status="closed"))
-        db.commit()
+    close_requests(live_stack, chat.sender)
 
 
 def test_a_longer_typed_ok_while_waiting_is_asked_again_not_taken_as_consent(live_stack: LiveStack) -> None:
@@ -127,6 +133,4 @@ def test_a_longer_typed_ok_while_waiting_is_asked_again_not_taken_as_consent(liv
     with Session(make_engine(live_stack.database_url)) as db:
         summary = db.scalars(select(Summary).where(Summary.conversation_id == chat.sender)).one()
         assert summary.consent_to_share is False
-        db.execute(update(HandoffRequest).where(HandoffRequest.conversation_id == chat.sender)
-                   .values(status="closed"))
-        db.commit()
+    close_requests(live_stack, chat.sender)
