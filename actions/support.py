@@ -13,34 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import language_of
-from bot.config.cities import city_config
-from bot.i18n import t
+from bot.support_messages import coach_message, distress_message
 
-
-def distress_message(city: str | None, lang: str) -> str:
-    """Calm text with the emergency number and the crisis line of ``city`` in ``lang``."""
-    crisis = city_config(city).crisis(lang)
-    return "\n".join(
-        [
-            t("support.distress_intro", lang),
-            t("support.distress_emergency", lang, emergency=crisis["emergency"]),
-            t("support.distress_helpline", lang, **{k: crisis[k] for k in ("name", "phone", "hours", "url")}),
-            t("support.distress_more", lang),
-        ]
-    )
-
-
-def coach_message(city: str | None, lang: str) -> str:
-    """What happens next, and the employment service's phone, hours, web address (and visit point)."""
-    service = city_config(city).service(lang)
-    lines = [
-        t("support.coach_intro", lang, service=service["name"]),
-        t("support.coach_contact", lang, phone=service["phone"], hours=service["hours"], url=service["url"]),
-    ]
-    if service["visit"]:
-        lines.append(t("support.coach_visit", lang, visit=service["visit"]))
-    lines.append(t("support.coach_next", lang))
-    return "\n".join(lines)
+__all__ = ["ActionHandleDistress", "coach_message", "distress_message"]
 
 
 class ActionHandleDistress(Action):

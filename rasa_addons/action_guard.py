@@ -25,6 +25,11 @@ action, so that each action runs under a deadline:
   ``action_listen`` before it), so an active form keeps its ``requested_slot``
   and the next message answers the same question; the bot then listens
   (``apology_events`` says why the rejection, and when the revert is left out);
+- ``action_handle_distress`` (the crisis reply) is never replaced by the
+  apology: the person gets the same calm text with 112 and the crisis line
+  (``bot.support_messages.distress_message``, written here in the Rasa
+  process from the city's contacts), so a crisis message is answered even
+  while the action server is down;
 - ``action_session_start`` (no user message yet) falls back to Rasa's default
   session start instead, and the rest of that message skips the action server
   so that the apology still comes within the deadline;
@@ -65,6 +70,7 @@ from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 from bot.locale import catalogue, registry
+from bot.support_messages import distress_message
 from rasa_addons import action_client, event_types
 
 logger = logging.getLogger(__name__)
@@ -187,6 +193,19 @@ def _loop_ran_this_turn(tracker: Any, form_names: List[Text]) -> bool:
     return False
 
 
+CRISIS_ACTION = "action_handle_distress"
+
+
+def fallback_text(action_name: Text, tracker: Any) -> tuple[Text, Text]:
+    """``(text, kind)`` said instead of a failed action: the crisis reply for
+    ``action_handle_distress`` (kind ``crisis``), else ``faults.try_again`` (kind ``try_again``)."""
+    language = tracker_language(tracker)
+    if action_name == CRISIS_ACTION:
+        city = tracker.get_slot("city")
+        return distress_message(city if isinstance(city, str) else None, language), "crisis"
+    return fault_text("try_again", language), "try_again"
+
+
 def apology_events(action_name: Text, tracker: Any, form_names: List[Text]) -> List[Event]:
     """The events that replace a failed action's: see the module doc.
 
@@ -203,8 +222,9 @@ def apology_events(action_name: Text, tracker: Any, form_names: List[Text]) -> L
         tracker: the processor's tracker for this message (before the failure).
         form_names: the domain's form names.
     """
-    utterance = create_bot_utterance({"text": fault_text("try_again", tracker_language(tracker))})
-    utterance.metadata = {**(utterance.metadata or {}), FAULT_MARK: "try_again"}
+    text, kind = fallback_text(action_name, tracker)
+    utterance = create_bot_utterance({"text": text})
+    utterance.metadata = {**(utterance.metadata or {}), FAULT_MARK: kind}
     events: List[Event] = [ActionExecutionRejected(action_name), utterance]
     if not _loop_ran_this_turn(tracker, form_names):
         events.append(UserUtteranceReverted())
@@ -276,9 +296,10 @@ class GuardedAction(Action):
                 )  # fmt: skip
             return list(await ActionSessionStart().run(output_channel, nlg, tracker, domain))
         if reason:
+            told = "got the crisis reply from Rasa" if name == CRISIS_ACTION else "was asked to try again"
             logger.error(
-                "Action %s failed (%s) in conversation %s; the person was asked to try again.",
-                name, reason, tracker.sender_id,
+                "Action %s failed (%s) in conversation %s; the person %s.",
+                name, reason, tracker.sender_id, told,
             )  # fmt: skip
         return apology_events(name, self.tracker, list(getattr(domain, "form_names", []) or []))
 

@@ -171,6 +171,29 @@ def test_stopped_action_server_apology_at_once_and_the_form_continues_after_rest
     assert after["slots"]["requested_slot"] == "city"
 
 
+def test_a_crisis_message_gets_112_and_the_crisis_line_while_the_action_server_is_stopped(
+    live_stack: LiveStack,
+) -> None:
+    """Found by a newcomer walk: "jag vill dö" got only "Sorry, something went wrong"."""
+    from bot.support_messages import distress_message
+
+    stopped = live_stack.supervisorctl("stop", "actions")
+    assert stopped.returncode == 0, stopped.stdout + stopped.stderr
+    try:
+        replies = {}
+        crises = (("sv", "jag vill dö"), ("fi", "haluun kuolla"), ("en", "I want to kill myself"))
+        for language, message in crises:
+            chat = Chat(live_stack, language)
+            replies[language] = chat.say(message)
+    finally:
+        live_stack.supervisorctl("start", "actions")
+    for language, (texts, elapsed) in replies.items():
+        assert elapsed < LIMIT_S, f"{language}: {elapsed:.1f} s"
+        assert texts == [distress_message(None, language)], (language, texts)
+        assert "112" in texts[0]
+    _wait_healthy(live_stack)
+
+
 def test_each_failure_is_one_log_line_with_the_conversation_id(live_stack: LiveStack) -> None:
     chat = _form_at_field_question(live_stack, "en")
     with _hung_action_server(live_stack):

@@ -118,6 +118,32 @@ def test_apology_comes_from_faults_yml_in_the_persons_language(language: Any, st
     assert fault_text("try_again", language).startswith(start)
 
 
+def _tracker_with(language: str, city: str | None) -> Any:
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.slots import TextSlot
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    slots = [TextSlot("language", mappings=[]), TextSlot("city", mappings=[])]
+    tracker = DialogueStateTracker("crisis-person", slots)
+    tracker.update(SlotSet("language", language))
+    tracker.update(SlotSet("city", city))
+    return tracker
+
+
+@pytest.mark.parametrize(("language", "city"), [("sv", "Espoo"), ("fi", None), ("en", "Oulu")])
+def test_a_failed_crisis_action_says_the_crisis_reply_not_the_apology(language: str, city: Any) -> None:
+    from rasa.shared.core.events import BotUttered
+
+    from bot.support_messages import distress_message
+
+    events = action_guard.apology_events("action_handle_distress", _tracker_with(language, city), [])
+    said = [e for e in events if isinstance(e, BotUttered)]
+    assert [e.text for e in said] == [distress_message(city, language)]
+    assert "112" in said[0].text and said[0].metadata[action_guard.FAULT_MARK] == "crisis"
+    other = action_guard.apology_events("action_suggest", _tracker_with(language, city), [])
+    assert [e.text for e in other if isinstance(e, BotUttered)] == [fault_text("try_again", language)]
+
+
 def test_install_is_idempotent() -> None:
     from rasa.core.processor import MessageProcessor
 
