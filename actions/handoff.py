@@ -39,6 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import language_of
 from actions.feedback import ask_handoff_feedback
+from actions.suggestions import answer_to_which_one
 from actions.summary import share_buttons
 from actions.support import coach_message
 from bot import handoff
@@ -105,8 +106,16 @@ class ActionHandoffToCoach(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType | dict[str, Any]]:
-        """Closed: hours + offer. Open: notice, queue place, summary, consent question, pause."""
+        """Closed: hours + offer. Open: notice, queue place, summary, consent question, pause.
+
+        A job or course title typed as the answer to "Which one is not for you?"
+        that reads like a request for a person ("service desk agent") rejects that
+        suggestion instead (:func:`actions.suggestions.answer_to_which_one`).
+        """
         lang = language_of(tracker)
+        answer = answer_to_which_one(tracker, lang)
+        if answer is not None:
+            return list(answer.handle(dispatcher, tracker, lang, offer_next_steps=True))
         city = city_of(tracker)
         if not coaches_on_duty(city):
             closed = say("closed", lang, hours=hours_of(city).describe(lang))

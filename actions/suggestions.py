@@ -269,3 +269,20 @@ def typed_rejection(tracker: Tracker, rejecting: bool = False) -> TypedRejection
     if pick.suggestion_id or pick.ask_which:
         return TypedRejection(pick, shown)
     return TypedRejection(SuggestionPick(ask_which=True), shown) if rejecting else None
+
+
+def answer_to_which_one(tracker: Tracker, lang: str) -> TypedRejection | None:
+    """A typed title given right after "Which one is not for you?", whatever its intent.
+
+    Found by a newcomer walk: "service desk agent" typed as the answer was
+    classified ``request_coach`` ("agent") and started a handoff. Returns the
+    rejection of the suggestion named when the bot's latest message was that
+    question (``suggestions.which_one`` or ``suggestions.not_shown``) and the
+    text names one shown suggestion; None otherwise.
+    """
+    asked = {t("suggestions.which_one", lang), t("suggestions.not_shown", lang)}
+    latest_bot = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    if latest_bot is None or latest_bot.get("text") not in asked:
+        return None
+    typed = typed_rejection(tracker)
+    return typed if typed is not None and typed.pick.suggestion_id else None

@@ -115,3 +115,18 @@ def test_a_colloquial_finnish_rejection_rejects_the_title_named(live_stack: Live
     assert target in (chat.slots()["rejected_suggestions"] or []), (title, intent, replies)
     assert target not in _shown(chat)
     assert t("responses.default", "fi") not in replies, (intent, replies)
+
+
+def test_a_title_typed_after_which_one_is_not_a_request_for_a_coach(live_stack: LiveStack) -> None:
+    """Found by a newcomer walk: "service desk agent" after "Which one is not for you?" paused the bot."""
+    chat = Chat(live_stack, "en")
+    chat.to_suggestions()
+    shown = _shown(chat)
+    replies = chat.texts("not for me")
+    assert t("suggestions.which_one", "en") in replies, replies
+    target = shown[0]
+    title = _titles(live_stack, [target], "en")[target]
+    replies = chat.texts(f"{title} agent")
+    assert chat.tracker()["paused"] is False, replies
+    assert t("handoff.queued", "en") not in "\n".join(replies), replies
+    assert target in (chat.slots()["rejected_suggestions"] or []), replies
